@@ -1,0 +1,210 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * The connector file format. Connector files are data: this schema is the contract, the TypeScript
+ * types are derived from it, and `connectors/connector.schema.json` is generated from it
+ * (`npm run schema`) so editors validate YAML as it is typed.
+ */
+
+const Text = (description: string) => Type.String({ description });
+const Name = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Identifier: letters, digits, underscore' });
+const Guid = Type.String({
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  description: 'A GUID, stable across releases',
+});
+const strict = { additionalProperties: false } as const;
+
+export const PropertySchema = Type.Object(
+  {
+    Name,
+    DisplayName: Text('Label shown to people'),
+    Description: Type.Optional(Text('Help text')),
+    Sensitive: Type.Optional(Type.Boolean({ description: 'Encrypted at rest, shown masked, entered as a password' })),
+    Optional: Type.Optional(Type.Boolean()),
+    Pattern: Type.Optional(Type.String({ description: 'Regular expression the whole value must match' })),
+    Default: Type.Optional(Type.String()),
+    Example: Type.Optional(Type.String()),
+  },
+  strict,
+);
+
+const ApiKeyAuth = Type.Object(
+  {
+    Type: Type.Literal('ApiKey'),
+    In: Type.Union([Type.Literal('header'), Type.Literal('query')]),
+    Name: Type.String({ description: 'Header or query parameter name' }),
+    Prefix: Type.Optional(Type.String({ description: 'Put before the key, e.g. "Bearer "' })),
+  },
+  strict,
+);
+
+const BasicAuth = Type.Object({ Type: Type.Literal('Basic') }, strict);
+const NoAuth = Type.Object({ Type: Type.Literal('None') }, strict);
+
+const OAuth2Auth = Type.Object(
+  {
+    Type: Type.Literal('OAuth2'),
+    Flow: Type.Union([Type.Literal('AuthorisationCode'), Type.Literal('ClientCredentials')]),
+    AuthoriseUrl: Type.Optional(Type.String({ description: 'Template; required for AuthorisationCode' })),
+    TokenUrl: Type.String({ description: 'Template, e.g. https://{{AccountSubdomain}}.caspio.com/oauth/token' }),
+    Scopes: Type.Optional(Type.Array(Type.String())),
+    ScopeSeparator: Type.Optional(Type.String({ default: ' ' })),
+    Pkce: Type.Optional(Type.Boolean({ default: true })),
+    ClientAuth: Type.Optional(
+      Type.Union([Type.Literal('basic'), Type.Literal('body')], { description: 'How the client authenticates at the token endpoint' }),
+    ),
+    KeepTokenFields: Type.Optional(Type.Array(Type.String(), { description: 'Token-response fields kept for templates, e.g. api_domain' })),
+    AuthoriseParams: Type.Optional(Type.Record(Type.String(), Type.String())),
+  },
+  strict,
+);
+
+export const AuthSchema = Type.Union([ApiKeyAuth, BasicAuth, OAuth2Auth, NoAuth]);
+
+const ParameterType = Type.Union([
+  Type.Literal('string'),
+  Type.Literal('integer'),
+  Type.Literal('number'),
+  Type.Literal('boolean'),
+  Type.Literal('array'),
+  Type.Literal('object'),
+]);
+
+export const ParameterSchema = Type.Object(
+  {
+    Name: Type.String({ minLength: 1 }),
+    In: Type.Union([Type.Literal('path'), Type.Literal('query'), Type.Literal('header'), Type.Literal('body')]),
+    Type: ParameterType,
+    Required: Type.Optional(Type.Boolean()),
+    Description: Type.Optional(Type.String()),
+    Default: Type.Optional(Type.Unknown()),
+    Enum: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Number()]))),
+  },
+  strict,
+);
+
+export const FieldSchema = Type.Object(
+  {
+    Name: Type.String({ minLength: 1 }),
+    Type: ParameterType,
+    Required: Type.Optional(Type.Boolean()),
+    ReadOnly: Type.Optional(Type.Boolean()),
+    Description: Type.Optional(Type.String()),
+  },
+  strict,
+);
+
+const PageLinkPagination = Type.Object(
+  {
+    Style: Type.Literal('PageLink'),
+    PageParam: Type.String(),
+    SizeParam: Type.Optional(Type.String()),
+    FirstPage: Type.Optional(Type.Integer({ default: 1 })),
+  },
+  { ...strict, description: 'Page number in a query parameter; the next page is in the Link header, rel="next"' },
+);
+
+const OffsetPagination = Type.Object(
+  {
+    Style: Type.Literal('Offset'),
+    StartParam: Type.String(),
+    LimitParam: Type.String(),
+    MorePath: Type.String({ description: 'Dotted path to the "more items" flag' }),
+    NextStartPath: Type.Optional(Type.String({ description: 'Dotted path to the next start; else start + count' })),
+  },
+  strict,
+);
+
+const PageNumberPagination = Type.Object(
+  {
+    Style: Type.Literal('PageNumber'),
+    PageParam: Type.String(),
+    SizeParam: Type.String(),
+    FirstPage: Type.Optional(Type.Integer({ default: 1 })),
+  },
+  { ...strict, description: 'Page number and size in query parameters; a short page is the last' },
+);
+
+const CursorPagination = Type.Object(
+  {
+    Style: Type.Literal('Cursor'),
+    CursorParam: Type.String(),
+    NextCursorPath: Type.String(),
+  },
+  strict,
+);
+
+export const PaginationSchema = Type.Union([PageLinkPagination, OffsetPagination, PageNumberPagination, CursorPagination]);
+
+export const MethodSchema = Type.Object(
+  {
+    Id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Readable method id, e.g. list-persons' }),
+    MethodUniqueIdentifier: Guid,
+    Name: Type.String({ minLength: 1 }),
+    Description: Type.Optional(Type.String()),
+    Category: Type.String(),
+    HttpMethod: Type.Union([Type.Literal('GET'), Type.Literal('POST'), Type.Literal('PUT'), Type.Literal('PATCH'), Type.Literal('DELETE')]),
+    Endpoint: Type.String({ pattern: '^/', description: 'Path template below the base URL, e.g. /persons/{{id}}' }),
+    Parameters: Type.Optional(Type.Array(ParameterSchema)),
+    Fields: Type.Optional(Type.Array(FieldSchema, { description: 'Body fields of the object sent' })),
+    BodyWrapper: Type.Optional(Type.String({ description: 'Wrap the body in this key, e.g. party' })),
+    BodyFormat: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('form')])),
+    DataPath: Type.Optional(Type.String({ description: 'Dotted path to the data in the response, e.g. data' })),
+    Pagination: Type.Optional(PaginationSchema),
+  },
+  strict,
+);
+
+export const CategorySchema = Type.Object(
+  {
+    Id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
+    Name: Type.String(),
+    Description: Type.Optional(Type.String()),
+    Customisable: Type.Optional(
+      Type.Object(
+        {
+          ObjectPlaceholder: Name,
+          LookupMethod: Type.String({ description: 'Method id listing the objects' }),
+          LookupNamePath: Type.String({ description: 'Field of each listed object holding its name' }),
+          FieldsMethod: Type.String({ description: "Method id listing an object's fields" }),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+
+export const ConnectorSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    Id: Type.Integer({ minimum: 1 }),
+    Slug: Type.String({ pattern: '^[a-z][a-z0-9_]*$', description: 'Short stable name, e.g. pipedrive' }),
+    Name: Type.String({ minLength: 1 }),
+    Description: Type.String(),
+    Version: Type.String(),
+    Status: Type.Optional(Type.Union([Type.Literal('Approved'), Type.Literal('Beta'), Type.Literal('Deprecated')])),
+    Icon: Type.Optional(Type.String()),
+    AuthDescription: Type.Optional(Type.String()),
+    BaseUrl: Type.String({ description: 'Template; may use properties and kept token fields' }),
+    AllowedHosts: Type.Optional(
+      Type.Array(Type.String(), { description: 'Host patterns a templated URL may resolve to, e.g. *.caspio.com' }),
+    ),
+    Auth: AuthSchema,
+    TestMethod: Type.Optional(Type.String({ description: 'Method id that checks a credential works' })),
+    PartnerProperties: Type.Optional(Type.Array(PropertySchema)),
+    AccountProperties: Type.Optional(Type.Array(PropertySchema)),
+    Categories: Type.Array(CategorySchema, { minItems: 1 }),
+    Methods: Type.Array(MethodSchema),
+  },
+  strict,
+);
+
+export type ConnectorFile = Static<typeof ConnectorSchema>;
+export type MethodDefinition = Static<typeof MethodSchema>;
+export type ParameterDefinition = Static<typeof ParameterSchema>;
+export type FieldDefinition = Static<typeof FieldSchema>;
+export type PropertyDefinition = Static<typeof PropertySchema>;
+export type AuthDefinition = Static<typeof AuthSchema>;
+export type PaginationDefinition = Static<typeof PaginationSchema>;
+export type CategoryDefinition = Static<typeof CategorySchema>;

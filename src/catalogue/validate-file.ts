@@ -1,0 +1,138 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { type ConnectorFile, ConnectorSchema } from './schema.js';
+import { placeholders } from './template.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const checkShape = ajv.compile<ConnectorFile>(ConnectorSchema);
+
+/** Problems in one connector file, each as `path: reason`, or none. */
+export function validateConnectorFile(data: unknown): string[] {
+  if (!checkShape(data)) return shapeErrors(checkShape.errors ?? []);
+  return crossChecks(data);
+}
+
+/** anyOf branches report every mismatch; keep the errors of the deepest paths, which name the real fault. */
+function shapeErrors(errors: ErrorObject[]): string[] {
+  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
+  const lines = errors
+    .filter((e) => e.keyword !== 'anyOf' && e.instancePath.split('/').length >= deepest - 1)
+    .map((e) => {
+      const where = e.instancePath === '' ? '/' : e.instancePath;
+      if (e.keyword === 'additionalProperties') {
+        return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+      }
+      if (e.keyword === 'const') return `${where}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+      return `${where}: ${e.message ?? 'is invalid'}`;
+    });
+  return [...new Set(lines)];
+}
+
+/** What the schema cannot say: names that refer to each other, templates that use declared values. */
+function crossChecks(file: ConnectorFile): string[] {
+  const errors: string[] = [];
+  const properties = [...(file.PartnerProperties ?? []), ...(file.AccountProperties ?? [])];
+  const propertyNames = new Set(properties.map((p) => p.Name));
+  const tokenFields = file.Auth.Type === 'OAuth2' ? new Set(file.Auth.KeepTokenFields ?? []) : new Set<string>();
+  const categories = new Map(file.Categories.map((c) => [c.Id, c]));
+  const methodIds = new Set<string>();
+  const guids = new Set<string>();
+
+  duplicates(
+    properties.map((p) => p.Name),
+    (name) => errors.push(`/Properties: "${name}" is declared twice`),
+  );
+  duplicates(
+    file.Categories.map((c) => c.Id),
+    (id) => errors.push(`/Categories: "${id}" is declared twice`),
+  );
+  properties.forEach((p) => {
+    if (p.Pattern !== undefined && !compiles(p.Pattern)) errors.push(`/Properties/${p.Name}/Pattern: not a valid regular expression`);
+  });
+
+  for (const name of placeholders(file.BaseUrl)) {
+    if (!propertyNames.has(name) && !tokenFields.has(name)) {
+      errors.push(`/BaseUrl: {{${name}}} is neither a property nor a kept token field`);
+    }
+  }
+  if (placeholders(file.BaseUrl).length === 0 && !isHttpsUrl(file.BaseUrl)) {
+    errors.push('/BaseUrl: must be an absolute https URL');
+  }
+  if (file.Auth.Type === 'OAuth2') {
+    if (file.Auth.Flow === 'AuthorisationCode' && file.Auth.AuthoriseUrl === undefined) {
+      errors.push('/Auth/AuthoriseUrl: required for the AuthorisationCode flow');
+    }
+    for (const [key, template] of [
+      ['AuthoriseUrl', file.Auth.AuthoriseUrl],
+      ['TokenUrl', file.Auth.TokenUrl],
+    ] as const) {
+      for (const name of placeholders(template ?? '')) {
+        if (!propertyNames.has(name)) errors.push(`/Auth/${key}: {{${name}}} is not a declared property`);
+      }
+    }
+  }
+
+  file.Methods.forEach((method, index) => {
+    const where = `/Methods/${index}`;
+    if (methodIds.has(method.Id)) errors.push(`${where}/Id: "${method.Id}" is used by another method`);
+    if (guids.has(method.MethodUniqueIdentifier.toLowerCase())) {
+      errors.push(`${where}/MethodUniqueIdentifier: used by another method`);
+    }
+    methodIds.add(method.Id);
+    guids.add(method.MethodUniqueIdentifier.toLowerCase());
+    const category = categories.get(method.Category);
+    if (category === undefined) errors.push(`${where}/Category: "${method.Category}" is not a declared category`);
+    const parameters = method.Parameters ?? [];
+    duplicates(
+      parameters.map((p) => p.Name),
+      (name) => errors.push(`${where}/Parameters: "${name}" is declared twice`),
+    );
+    const pathParameters = new Set(parameters.filter((p) => p.In === 'path').map((p) => p.Name));
+    const used = new Set(placeholders(method.Endpoint));
+    for (const name of used) {
+      const isObject = category?.Customisable?.ObjectPlaceholder === name;
+      if (!pathParameters.has(name) && !propertyNames.has(name) && !isObject) {
+        errors.push(`${where}/Endpoint: {{${name}}} is not a path parameter, a property or the category's object`);
+      }
+    }
+    for (const name of pathParameters) {
+      if (!used.has(name)) errors.push(`${where}/Parameters: path parameter "${name}" is not used in the endpoint`);
+    }
+  });
+
+  if (file.TestMethod !== undefined && !methodIds.has(file.TestMethod)) {
+    errors.push(`/TestMethod: "${file.TestMethod}" is not a method of this connector`);
+  }
+  file.Categories.forEach((category, index) => {
+    const custom = category.Customisable;
+    if (custom === undefined) return;
+    for (const key of ['LookupMethod', 'FieldsMethod'] as const) {
+      if (!methodIds.has(custom[key])) errors.push(`/Categories/${index}/Customisable/${key}: "${custom[key]}" is not a method`);
+    }
+  });
+  return errors;
+}
+
+function duplicates(values: string[], report: (value: string) => void): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) report(value);
+    seen.add(value);
+  }
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+import { Command } from 'commander';
+import { readConnectorFile } from './catalogue/loader.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { start } from './main.js';
+
+/** Runs a command that needs the store, and closes it afterwards. */
+async function withContext<T>(work: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+  const ctx = await createContext(loadConfig());
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const program = new Command('patchbay').description('Patchbay: connect third-party apps per account and call them through one API');
+
+program
+  .command('serve')
+  .description('start the HTTP server')
+  .action(async () => {
+    const running = await start(loadConfig());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        running.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  });
+
+const clients = program.command('clients').description('API clients of the partner backend');
+clients
+  .command('create')
+  .option('--name <name>', 'a label for the client', 'API client')
+  .description('create an API client and print its id and secret (shown once)')
+  .action(async (options: { name: string }) => {
+    const client = await withContext((ctx) => ctx.clients.create(options.name));
+    console.log(`PATCHBAY_CLIENT_ID=${client.ClientId}\nPATCHBAY_CLIENT_SECRET=${client.ClientSecret}`);
+  });
+clients
+  .command('list')
+  .description('list API clients')
+  .action(async () => {
+    for (const c of await withContext((ctx) => ctx.clients.list())) {
+      console.log(`${c.ClientId}\t${c.Name}\t${c.CreatedDate}${c.Revoked ? '\trevoked' : ''}`);
+    }
+  });
+clients
+  .command('revoke <clientId>')
+  .description('revoke an API client and every token it was given')
+  .action(async (clientId: string) => {
+    await withContext((ctx) => ctx.clients.revoke(clientId));
+    console.log(`Revoked ${clientId}`);
+  });
+
+const accounts = program.command('accounts').description("accounts (the partner's customers)");
+accounts
+  .command('create <name>')
+  .option('--id <id>', 'your own id for the account')
+  .option('--timezone <tz>', 'IANA time zone')
+  .description('create an account')
+  .action(async (name: string, options: { id?: string; timezone?: string }) => {
+    const account = await withContext((ctx) => ctx.accounts.create({ Name: name, Id: options.id, Timezone: options.timezone }));
+    console.log(JSON.stringify(account, null, 2));
+  });
+accounts
+  .command('list')
+  .description('list accounts')
+  .action(async () => {
+    const page = await withContext((ctx) => ctx.accounts.list({ page: 1, pageSize: 500 }));
+    for (const a of page.items) console.log(`${a.Id}\t${a.Name}\t${a.CreatedDate}`);
+  });
+
+const connectors = program.command('connectors').description('the connector catalogue');
+connectors
+  .command('list')
+  .description('list the connectors Patchbay loads')
+  .action(async () => {
+    for (const c of await withContext(async (ctx) => ctx.catalogue.all)) {
+      console.log(`${c.definition.Id}\t${c.definition.Name}\t${c.definition.Auth.Type}\t${c.definition.Methods.length} methods`);
+    }
+  });
+connectors
+  .command('validate <files...>')
+  .description('check connector files against the schema; prints every problem')
+  .action((files: string[]) => {
+    let failed = false;
+    for (const file of files) {
+      const { problems } = readConnectorFile(file);
+      if (problems.length === 0) console.log(`${file}: ok`);
+      for (const problem of problems) console.error(problem);
+      failed ||= problems.length > 0;
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Configuration and catalogue faults are the operator's to fix: one clear message, no stack.
+  const message =
+    error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof Error ? error.message : String(error);
+  console.error(message);
+  process.exit(1);
+});

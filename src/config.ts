@@ -1,0 +1,114 @@
+import path from 'node:path';
+
+/** Typed runtime configuration, read once from environment variables at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  /** SQLite file path (Postgres URLs arrive with the scale-out work). */
+  databaseUrl: string;
+  /** Base64 32-byte master key; when absent a key file in the data dir is used or created. */
+  encryptionKey: string | undefined;
+  /** Extra connector folders, after the built-in one. */
+  connectorDirs: string[];
+  /** Real origin -> local base URL; the only way to point a connector somewhere else. */
+  upstreamOverrides: Map<string, string>;
+  logLevel: string;
+  /** Largest number of pages a single "all pages" method call follows. */
+  maxPages: number;
+  /** Outbound timeouts in milliseconds. */
+  upstreamConnectTimeoutMs: number;
+  upstreamResponseTimeoutMs: number;
+}
+
+/** Thrown for a bad environment value; the message names the variable and is printed as one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  }
+  return url;
+}
+
+function overrides(raw: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (raw === undefined || raw.trim() === '') return map;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('PATCHBAY_UPSTREAM_OVERRIDES must be a JSON object of origin -> base URL');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('PATCHBAY_UPSTREAM_OVERRIDES must be a JSON object of origin -> base URL');
+  }
+  for (const [from, to] of Object.entries(parsed)) {
+    if (typeof to !== 'string') {
+      throw new ConfigError(`PATCHBAY_UPSTREAM_OVERRIDES: the value for "${from}" must be a string`);
+    }
+    const origin = httpUrl('PATCHBAY_UPSTREAM_OVERRIDES', from).origin;
+    const target = httpUrl('PATCHBAY_UPSTREAM_OVERRIDES', to);
+    map.set(origin, target.href.replace(/\/$/, ''));
+  }
+  return map;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = integer(env, 'PATCHBAY_PORT', 8080, 0, 65535);
+  const host = env.PATCHBAY_HOST || '0.0.0.0';
+  const publicUrl = httpUrl('PATCHBAY_PUBLIC_URL', env.PATCHBAY_PUBLIC_URL || `http://localhost:${port}`).href.replace(/\/$/, '');
+  const dataDir = path.resolve(cwd, env.PATCHBAY_DATA_DIR || 'data');
+  const databaseUrl = env.PATCHBAY_DATABASE_URL || path.join(dataDir, 'patchbay.sqlite');
+  if (/^postgres(ql)?:/i.test(databaseUrl)) {
+    throw new ConfigError('PATCHBAY_DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
+  }
+  const encryptionKey = env.PATCHBAY_ENCRYPTION_KEY || undefined;
+  if (encryptionKey !== undefined && Buffer.from(encryptionKey, 'base64').length !== 32) {
+    throw new ConfigError('PATCHBAY_ENCRYPTION_KEY must be 32 bytes encoded as base64');
+  }
+  const logLevel = env.PATCHBAY_LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`PATCHBAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const connectorDirs = (env.PATCHBAY_CONNECTORS_DIR ?? '')
+    .split(path.delimiter)
+    .filter((dir) => dir.trim() !== '')
+    .map((dir) => path.resolve(cwd, dir));
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    databaseUrl: path.resolve(cwd, databaseUrl),
+    encryptionKey,
+    connectorDirs,
+    upstreamOverrides: overrides(env.PATCHBAY_UPSTREAM_OVERRIDES),
+    logLevel,
+    maxPages: integer(env, 'PATCHBAY_MAX_PAGES', 50, 1, 1000),
+    upstreamConnectTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_CONNECT_TIMEOUT_MS', 5000, 1, 600000),
+    upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
+  };
+}

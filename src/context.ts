@@ -1,0 +1,61 @@
+import type { Catalogue } from './catalogue/catalogue.js';
+import { loadCatalogue } from './catalogue/loader.js';
+import type { Config } from './config.js';
+import { loadMasterKey } from './crypto/master-key.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { Egress } from './egress/egress.js';
+import { builtInConnectorsDir } from './paths.js';
+import { MethodRunner } from './runner/method-runner.js';
+import { AccessTokens } from './services/access-tokens.js';
+import { AccountConnectors } from './services/account-connectors.js';
+import { Accounts } from './services/accounts.js';
+import { ApiClients } from './services/api-clients.js';
+import { ConnectorProperties } from './services/connector-properties.js';
+import { InstallCache } from './services/install-cache.js';
+import { type Db, openDatabase } from './store/database.js';
+
+/** Everything the routes and the CLI use, wired once. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  catalogue: Catalogue;
+  tokens: AccessTokens;
+  clients: ApiClients;
+  accounts: Accounts;
+  installs: AccountConnectors;
+  properties: ConnectorProperties;
+  runner: MethodRunner;
+  egress: Egress;
+  close(): Promise<void>;
+}
+
+/** Opens the store, loads keys and the catalogue, and builds the services. Fails fast on any of them. */
+export async function createContext(config: Config): Promise<AppContext> {
+  const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
+  const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
+  const db = await openDatabase(config.databaseUrl);
+  const cache = new InstallCache();
+  const tokens = new AccessTokens(db);
+  const installs = new AccountConnectors(db, catalogue, box, cache);
+  const egress = new Egress({
+    overrides: config.upstreamOverrides,
+    connectTimeoutMs: config.upstreamConnectTimeoutMs,
+    responseTimeoutMs: config.upstreamResponseTimeoutMs,
+  });
+  return {
+    config,
+    db,
+    catalogue,
+    tokens,
+    clients: new ApiClients(db, tokens),
+    accounts: new Accounts(db, tokens, cache),
+    installs,
+    properties: new ConnectorProperties(db, installs, box, cache),
+    runner: new MethodRunner(egress, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }),
+    egress,
+    async close() {
+      await egress.close();
+      await db.destroy();
+    },
+  };
+}

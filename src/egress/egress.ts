@@ -1,0 +1,77 @@
+import type { Readable } from 'node:stream';
+import { Agent, type Dispatcher, errors } from 'undici';
+import { PatchbayError } from '../errors.js';
+
+export interface EgressOptions {
+  /** Real origin -> local base URL (PATCHBAY_UPSTREAM_OVERRIDES). */
+  overrides: ReadonlyMap<string, string>;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+}
+
+export interface OutboundRequest {
+  method: Dispatcher.HttpMethod;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string | Buffer | Readable | null;
+}
+
+/**
+ * All outbound HTTP goes through here: one pooled keep-alive agent, timeouts, the upstream
+ * overrides, and the URL policy. Callers hand over the connector's real URL; this module decides
+ * where the request really goes.
+ */
+export class Egress {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: EgressOptions) {
+    this.agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: options.responseTimeoutMs,
+      bodyTimeout: options.responseTimeoutMs,
+      keepAliveTimeout: 10_000,
+      connections: 256,
+    });
+  }
+
+  /** Where a request for `url` really goes, or a refusal. */
+  target(url: URL): URL {
+    const override = this.options.overrides.get(url.origin);
+    if (override !== undefined) return new URL(`${override}${url.pathname}${url.search}`);
+    if (url.protocol !== 'https:') {
+      throw new PatchbayError('PB_ERR_UPSTREAM_UNREACHABLE', `Outbound requests must use https (${url.origin})`);
+    }
+    return url;
+  }
+
+  async request(request: OutboundRequest): Promise<Dispatcher.ResponseData> {
+    const target = this.target(request.url);
+    try {
+      return await this.agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+      });
+    } catch (error) {
+      throw outboundError(error, request.url);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+function outboundError(error: unknown, url: URL): PatchbayError {
+  if (
+    error instanceof errors.ConnectTimeoutError ||
+    error instanceof errors.HeadersTimeoutError ||
+    error instanceof errors.BodyTimeoutError
+  ) {
+    return new PatchbayError('PB_ERR_UPSTREAM_TIMEOUT', `${url.host} did not answer in time`);
+  }
+  const code = (error as { code?: string }).code ?? 'error';
+  return new PatchbayError('PB_ERR_UPSTREAM_UNREACHABLE', `${url.host} could not be reached (${code})`);
+}

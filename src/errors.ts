@@ -1,0 +1,48 @@
+/**
+ * The error registry. Every error a client can receive has a stable code, an HTTP status and a
+ * meaning; codes are never reused. The README's error table is checked against this list by a test.
+ */
+export const ERROR_CODES = {
+  PB_ERR_BAD_REQUEST: { status: 400, meaning: 'A value in the request is missing or invalid; the message names it.' },
+  PB_ERR_ID_IN_USE: { status: 400, meaning: 'The supplied Id is already used by another record.' },
+  PB_ERR_ACCOUNT_REQUIRED: { status: 400, meaning: 'An account-level call did not name the account (X-Cyclr-Account).' },
+  PB_ERR_UNAUTHENTICATED: { status: 401, meaning: 'No bearer token, or one that is unknown, expired or revoked.' },
+  PB_ERR_INVALID_CLIENT: { status: 401, meaning: 'Unknown API client or wrong client secret at /oauth/token.' },
+  PB_ERR_FORBIDDEN: { status: 403, meaning: 'The token may not act on this account.' },
+  PB_ERR_NOT_FOUND: { status: 404, meaning: 'No such record in this account (or no such route).' },
+  PB_ERR_METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route exists but not with this HTTP method.' },
+  PB_ERR_CONFLICT: { status: 409, meaning: 'The request conflicts with the current state of a record.' },
+  PB_ERR_NOT_AUTHENTICATED: { status: 409, meaning: 'The account connector has no working credential; authenticate it again.' },
+  PB_ERR_PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is over the size limit.' },
+  PB_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The request body has a content type this route does not take.' },
+  PB_ERR_UPSTREAM_RATE_LIMITED: { status: 429, meaning: 'The third party kept answering 429 after the retries allowed.' },
+  PB_ERR_INTERNAL: { status: 500, meaning: 'An unexpected fault; it is logged with the request id.' },
+  PB_ERR_UPSTREAM: { status: 502, meaning: 'The third party answered with an error; its status and body are included.' },
+  PB_ERR_UPSTREAM_UNREACHABLE: { status: 502, meaning: 'The third party could not be reached, or the URL policy refused it.' },
+  PB_ERR_UPSTREAM_TIMEOUT: { status: 504, meaning: 'The third party did not answer in time.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** What the third party said, carried on upstream errors. */
+export interface UpstreamDetail {
+  Status: number;
+  Body: unknown;
+}
+
+export class PatchbayError extends Error {
+  override name = 'PatchbayError';
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly upstream?: UpstreamDetail,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export const badRequest = (message: string) => new PatchbayError('PB_ERR_BAD_REQUEST', message);
+export const notFound = (message: string) => new PatchbayError('PB_ERR_NOT_FOUND', message);

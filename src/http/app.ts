@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context.js';
+import { installErrorHandler } from './error-handler.js';
+import { loggerOptions } from './logging.js';
+import { accountConnectorRoutes } from './routes/account-connectors.js';
+import { accountRoutes } from './routes/accounts.js';
+import { connectorRoutes } from './routes/connectors.js';
+import { healthRoutes } from './routes/health.js';
+import { methodRoutes } from './routes/methods.js';
+import { oauthTokenRoutes } from './routes/oauth-token.js';
+import { proxyRoutes } from './routes/proxy.js';
+import type { App } from './routes/types.js';
+import { ErrorReply } from './schemas.js';
+
+export interface HttpOptions {
+  /** A logger to use instead of one built from the config (tests capture log lines with it). */
+  logger?: FastifyBaseLogger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP server: schemas validate, routes call services, errors leave as `{"Message"}`. */
+export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: loggerOptions(ctx.config.logLevel) }),
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addSchema(ErrorReply);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Patchbay API',
+        version: '1.0',
+        description: 'Connect third-party apps per account and call them through one API. Errors are {"Message", "Code"}.',
+      },
+      servers: [{ url: ctx.config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, ctx);
+  oauthTokenRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  connectorRoutes(app, ctx);
+  accountConnectorRoutes(app, ctx);
+  methodRoutes(app, ctx);
+  await app.register(async (scope) => proxyRoutes(scope as App, ctx));
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { PatchbayError } from '../errors.js';
+import type { Principal } from '../services/access-tokens.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+    /** The account an account-level call acts on. */
+    accountId: string;
+  }
+}
+
+const ACCOUNT_HEADERS = ['x-cyclr-account', 'x-patchbay-account'] as const;
+const unauthenticated = () => new PatchbayError('PB_ERR_UNAUTHENTICATED', 'Authorization has been denied for this request.');
+
+function bearer(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  if (header === undefined) throw unauthenticated();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match === null) throw unauthenticated();
+  return match[1] as string;
+}
+
+/** The account named by the request, if any. */
+function namedAccount(request: FastifyRequest): string | undefined {
+  for (const name of ACCOUNT_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/** Partner-level routes: any valid token. A token restricted to one account may only reach that account. */
+export function partnerAuth(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.principal = await ctx.tokens.authenticate(bearer(request));
+  };
+}
+
+/** Partner-level routes that a restricted token must not use (creating or listing accounts, ...). */
+export function unrestrictedAuth(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.principal = await ctx.tokens.authenticate(bearer(request));
+    if (request.principal.accountId !== null) {
+      throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to one account and cannot make partner-level calls');
+    }
+  };
+}
+
+/** Account-level routes: the account comes from the header, or from the token when it is restricted. */
+export function accountAuth(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await ctx.tokens.authenticate(bearer(request));
+    request.principal = principal;
+    const named = namedAccount(request);
+    if (principal.accountId !== null) {
+      if (named !== undefined && named !== principal.accountId) {
+        throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to another account');
+      }
+      request.accountId = principal.accountId;
+      await ctx.accounts.assertExists(request.accountId);
+      return;
+    }
+    if (named === undefined) {
+      throw new PatchbayError('PB_ERR_ACCOUNT_REQUIRED', 'Name the account with the X-Cyclr-Account header');
+    }
+    request.accountId = named;
+    await ctx.accounts.assertExists(named);
+  };
+}
+
+/** Guards a route that names an account in its path. */
+export function assertAccountAllowed(principal: Principal, accountId: string): void {
+  if (principal.accountId !== null && principal.accountId !== accountId) {
+    throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to another account');
+  }
+}

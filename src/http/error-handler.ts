@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ERROR_CODES, type ErrorCode, PatchbayError } from '../errors.js';
+
+/** Fastify's own client-error codes, mapped onto ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PB_ERR_PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'PB_ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PB_ERR_BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'PB_ERR_BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'PB_ERR_BAD_REQUEST',
+};
+
+/** Every error leaves as `{"Message", "Code"}` (plus `Upstream` for third-party failures); never a stack. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | PatchbayError, request, reply) => {
+    if (error instanceof PatchbayError) {
+      if (error.status >= 500) request.log.warn({ code: error.code, message: error.message }, 'upstream or internal failure');
+      const body: Record<string, unknown> = { Message: error.message, Code: error.code };
+      if (error.upstream !== undefined) body.Upstream = error.upstream;
+      return reply.code(error.status).headers(error.headers).send(body);
+    }
+    if (error.validation !== undefined) {
+      return reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
+    }
+    const mapped = error.code !== undefined ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped !== undefined) {
+      const message =
+        mapped === 'PB_ERR_BAD_REQUEST' && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'Body is not valid JSON' : error.message;
+      return reply.code(ERROR_CODES[mapped].status).send({ Message: message, Code: mapped });
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send({ Message: 'Internal error; see the log for this request id', Code: 'PB_ERR_INTERNAL' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ Message: `No route ${request.method} ${request.url.split('?')[0]}`, Code: 'PB_ERR_NOT_FOUND' });
+  });
+}

@@ -1,0 +1,108 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { connectorView, methodView } from '../../services/connector-views.js';
+import { accountAuth, partnerAuth } from '../auth.js';
+import { pageRequest, sendPage } from '../paging.js';
+import { AccountConnectorReply, ConnectorReply, errorReplies, MethodReply, PageQuery, PropertyInput } from '../schemas.js';
+import type { App } from './types.js';
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'Connector Id or Name' }) });
+const MethodsQuery = Type.Object({
+  query: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const ListQuery = Type.Object({ ...PageQuery.properties, ...MethodsQuery.properties });
+const InstallInput = Type.Object({
+  Name: Type.String({ minLength: 1, maxLength: 200 }),
+  Description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  AuthenticationId: Type.Optional(Type.String({ maxLength: 100 })),
+  AuthValue: Type.Optional(Type.String({ maxLength: 20_000 })),
+  Properties: Type.Optional(Type.Array(PropertyInput, { maxItems: 100 })),
+});
+const tags = ['Connectors'];
+
+const matches = (text: string | undefined, query: string | undefined) =>
+  query === undefined || query === '' || (text ?? '').toLowerCase().includes(query.toLowerCase());
+
+export function connectorRoutes(app: App, ctx: AppContext): void {
+  const anyToken = partnerAuth(ctx);
+
+  app.get(
+    '/v1.0/connectors',
+    {
+      preHandler: anyToken,
+      schema: {
+        tags,
+        summary: 'List the connector catalogue',
+        querystring: ListQuery,
+        response: { 200: Type.Array(ConnectorReply), ...errorReplies(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const { query, category } = request.query;
+      const found = ctx.catalogue.all.filter(
+        (c) =>
+          (matches(c.definition.Name, query) || matches(c.definition.Description, query)) &&
+          (category === undefined ||
+            c.definition.Categories.some((k) => k.Id === category || k.Name.toLowerCase() === category.toLowerCase())),
+      );
+      const page = pageRequest(request.query);
+      const start = (page.page - 1) * page.pageSize;
+      return sendPage(reply, page, { items: found.slice(start, start + page.pageSize).map(connectorView), total: found.length });
+    },
+  );
+
+  app.get(
+    '/v1.0/connectors/:id',
+    {
+      preHandler: anyToken,
+      schema: {
+        tags,
+        summary: 'Get a connector by Id or Name',
+        params: Params,
+        response: { 200: ConnectorReply, ...errorReplies(401, 404) },
+      },
+    },
+    async (request) => connectorView(ctx.installs.connector(request.params.id)),
+  );
+
+  app.get(
+    '/v1.0/connectors/:id/methods',
+    {
+      preHandler: anyToken,
+      schema: {
+        tags,
+        summary: "List a connector's methods",
+        params: Params,
+        querystring: MethodsQuery,
+        response: { 200: Type.Array(MethodReply), ...errorReplies(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { query, category } = request.query;
+      return ctx.installs
+        .connector(request.params.id)
+        .definition.Methods.filter(
+          (m) => (matches(m.Name, query) || matches(m.Description, query)) && (category === undefined || m.Category === category),
+        )
+        .map(methodView);
+    },
+  );
+
+  app.post(
+    '/v1.0/connectors/:id/install',
+    {
+      preHandler: accountAuth(ctx),
+      schema: {
+        tags,
+        summary: 'Install a connector into the account',
+        description:
+          'AuthValue: the API key; base64 of username:password for Basic; for OAuth 2.0, the JSON string {"AccessToken","RefreshToken","Expires","RefreshExpires"}.',
+        params: Params,
+        body: InstallInput,
+        response: { 200: AccountConnectorReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.installs.install(request.accountId, request.params.id, request.body),
+  );
+}

@@ -1,0 +1,19 @@
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { App } from './types.js';
+
+const Status = Type.Object({ Status: Type.String() });
+
+export function healthRoutes(app: App, ctx: AppContext): void {
+  app.get('/healthz', { schema: { hide: true, response: { 200: Status } } }, async () => ({ Status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true, response: { 200: Status, 503: Status } } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return { Status: 'ready' };
+    } catch {
+      return reply.code(503).send({ Status: 'database unreachable' });
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { RunOptions } from '../../runner/method-runner.js';
+import { accountAuth } from '../auth.js';
+import { errorReplies, IdParam } from '../schemas.js';
+import type { App } from './types.js';
+
+const Params = Type.Object({
+  id: IdParam,
+  method: Type.String({ minLength: 1, maxLength: 100, description: 'MethodUniqueIdentifier or method Id' }),
+});
+const CallBody = Type.Union([
+  Type.Object({
+    Parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    Fields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    AllPages: Type.Optional(Type.Boolean({ description: 'Follow pagination and return every item, up to the page cap' })),
+  }),
+  Type.Null(),
+]);
+const tags = ['Methods'];
+const description =
+  "Builds the third party's request from the method definition, adds the credential and returns the data " +
+  '(the part of the response the method names). Paginated methods set X-Patchbay-Next-Parameters when more pages ' +
+  'exist; with AllPages every page is read (X-Patchbay-Pages, X-Patchbay-Truncated when the cap was reached). ' +
+  'Third-party errors answer 502 with Upstream {Status, Body}; a 429 is retried after Retry-After, within bounds.';
+
+export function methodRoutes(app: App, ctx: AppContext): void {
+  const preHandler = accountAuth(ctx);
+
+  const call = async (accountId: string, id: number, method: string, options: RunOptions) => {
+    const install = await ctx.installs.resolve(accountId, id);
+    return ctx.runner.run(install, method, options);
+  };
+
+  app.post(
+    '/v1.0/account/connectors/:id/methods/:method',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Call a connector method',
+        description,
+        params: Params,
+        body: CallBody,
+        response: errorReplies(400, 401, 403, 404, 409, 429, 502, 504),
+      },
+    },
+    async (request, reply) => {
+      const result = await call(request.accountId, request.params.id, request.params.method, request.body ?? {});
+      return reply
+        .code(result.status)
+        .headers(result.headers)
+        .send(result.status === 204 ? undefined : result.data);
+    },
+  );
+
+  app.get(
+    '/v1.0/account/connectors/:id/methods/:method',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Call a connector method (query string as Parameters)',
+        description: `${description} Query parameters become Parameters; allPages=true reads every page.`,
+        params: Params,
+        querystring: Type.Record(Type.String(), Type.String()),
+        response: errorReplies(400, 401, 403, 404, 409, 429, 502, 504),
+      },
+    },
+    async (request, reply) => {
+      const { allPages, ...parameters } = request.query;
+      const result = await call(request.accountId, request.params.id, request.params.method, {
+        Parameters: parameters,
+        AllPages: allPages === 'true',
+      });
+      return reply
+        .code(result.status)
+        .headers(result.headers)
+        .send(result.status === 204 ? undefined : result.data);
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import type { Dispatcher } from 'undici';
+import { injectCredential } from '../../auth/inject.js';
+import type { AppContext } from '../../context.js';
+import { badRequest, PatchbayError } from '../../errors.js';
+import { baseUrl } from '../../runner/build-request.js';
+import { accountAuth } from '../auth.js';
+import { errorReplies, IdParam } from '../schemas.js';
+import type { App } from './types.js';
+
+/** Request headers that describe the caller's hop or its Patchbay credentials; never forwarded. */
+const DROPPED_REQUEST = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'proxy-authorization',
+  'trailer',
+  'authorization',
+  'cookie',
+  'x-cyclr-account',
+  'x-patchbay-account',
+  'content-length',
+  'expect',
+  'x-request-id',
+]);
+/** Response headers that belong to the third party's hop only. */
+const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-length', 'trailer', 'upgrade']);
+
+const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const PREFIX = /^\/v1\.0\/account\/connectors\/[^/]+\/proxy(\/[^?]*)?(\?.*)?$/;
+
+function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || DROPPED_REQUEST.has(name)) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/**
+ * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
+ * the connector's base URL with the credential added, and streams the answer back unchanged.
+ */
+export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
+  // Bodies are streamed through as they arrive, whatever their type.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  app.route({
+    method: METHODS,
+    url: '/v1.0/account/connectors/:id/proxy/*',
+    preHandler: accountAuth(ctx),
+    schema: {
+      tags: ['Methods'],
+      summary: "Raw proxy to the connector's API, credential added",
+      params: Type.Object({ id: IdParam, '*': Type.String() }),
+      response: errorReplies(400, 401, 403, 404, 409, 502, 504),
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const install = await ctx.installs.resolve(request.accountId, id);
+      if (!install.authenticated) {
+        throw new PatchbayError(
+          'PB_ERR_NOT_AUTHENTICATED',
+          `Account connector '${install.name}' is not authenticated; authenticate it again`,
+        );
+      }
+      const match = PREFIX.exec(request.url);
+      const path = match?.[1] ?? '/';
+      if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path)) throw badRequest('The proxied path may not contain ".." segments');
+      const outbound = { url: new URL(`${baseUrl(install)}${path}${match?.[2] ?? ''}`), headers: forwardable(request.headers) };
+      if (install.secret !== null) injectCredential(install.connector.definition.Auth, install.secret, outbound);
+      const hasBody = request.method !== 'GET' && request.body !== undefined;
+      const response = await ctx.egress.request({
+        method: request.method as Dispatcher.HttpMethod,
+        url: outbound.url,
+        headers: outbound.headers,
+        body: hasBody ? (request.body as Readable) : null,
+      });
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined && !DROPPED_RESPONSE.has(name)) reply.header(name, value);
+      }
+      return reply.code(response.statusCode).send(response.body);
+    },
+  });
+}

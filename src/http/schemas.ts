@@ -1,0 +1,127 @@
+import { Type } from 'typebox';
+
+/** Reply and input schemas shared by the routes. Replies list every field: nothing else is sent. */
+
+export const ErrorReply = Type.Object(
+  {
+    Message: Type.String(),
+    Code: Type.String(),
+    Upstream: Type.Optional(Type.Object({ Status: Type.Integer(), Body: Type.Unknown() })),
+  },
+  { $id: 'ErrorReply' },
+);
+
+export const errorReplies = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorReply')])) as Record<number, ReturnType<typeof Type.Ref>>;
+
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+});
+
+export const IdParam = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const MessageReply = Type.Object({ Message: Type.String() });
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const AccountReply = Type.Object({
+  Id: Type.String(),
+  Name: Type.String(),
+  Description: Nullable(Type.String()),
+  Timezone: Nullable(Type.String()),
+  CreatedDate: Type.String(),
+});
+
+const ConnectorParameter = Type.Object({
+  Id: Type.Integer(),
+  Name: Type.String(),
+  DisplayName: Type.String(),
+  Description: Type.String(),
+  IsOptional: Type.Boolean(),
+  IsSensitive: Type.Boolean(),
+  IsAccountConnectorProperty: Type.Boolean(),
+  TargetType: Type.String(),
+  TargetName: Type.String(),
+  DataType: Type.String(),
+  Values: Type.Array(Type.String()),
+});
+
+export const ConnectorReply = Type.Object({
+  Id: Type.Integer(),
+  Name: Type.String(),
+  Description: Type.String(),
+  Status: Type.String(),
+  Version: Type.String(),
+  Icon: Type.String(),
+  AuthDescription: Type.String(),
+  AuthType: Type.String(),
+  OAuth2Type: Type.String(),
+  AuthScheme: Nullable(Type.String()),
+  Categories: Type.Array(
+    Type.Object({ Id: Type.String(), Name: Type.String(), Description: Type.String(), IsCustomisable: Type.Boolean() }),
+  ),
+  Parameters: Type.Array(ConnectorParameter),
+  Authentication: Type.Array(
+    Type.Object({
+      Id: Type.String(),
+      AuthName: Type.String(),
+      AuthDescription: Type.String(),
+      AuthType: Type.String(),
+      OAuth2Type: Type.String(),
+      AuthScheme: Nullable(Type.String()),
+    }),
+  ),
+});
+
+export const MethodReply = Type.Object({
+  Id: Type.String(),
+  Name: Type.String(),
+  Description: Type.String(),
+  Category: Type.String(),
+  HttpMethod: Type.String(),
+  EndPoint: Type.String(),
+  MethodUniqueIdentifier: Type.String(),
+  Paginated: Type.Boolean(),
+  Parameters: Type.Array(
+    Type.Object({
+      Name: Type.String(),
+      Location: Type.String(),
+      DataType: Type.String(),
+      IsOptional: Type.Boolean(),
+      Description: Type.String(),
+    }),
+  ),
+  Fields: Type.Array(
+    Type.Object({
+      Name: Type.String(),
+      DataType: Type.String(),
+      IsOptional: Type.Boolean(),
+      IsReadOnly: Type.Boolean(),
+      Description: Type.String(),
+    }),
+  ),
+});
+
+export const AccountConnectorReply = Type.Object({
+  Id: Type.Integer(),
+  Name: Type.String(),
+  Description: Nullable(Type.String()),
+  AuthValue: Nullable(Type.String({ description: 'Masked: never the whole secret' })),
+  Authenticated: Type.Boolean(),
+  AuthenticationError: Nullable(Type.String()),
+  CreatedDate: Type.String(),
+  Connector: Nullable(ConnectorReply),
+});
+
+export const PropertyInput = Type.Object({
+  Name: Type.String({ minLength: 1, maxLength: 200 }),
+  Value: Type.String({ maxLength: 10_000 }),
+});
+
+export const PropertyReply = Type.Object({
+  Id: Type.Integer(),
+  Name: Type.String(),
+  Value: Type.String(),
+  AccountConnectorId: Type.Integer(),
+});

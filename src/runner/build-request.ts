@@ -1,0 +1,66 @@
+import { injectCredential } from '../auth/inject.js';
+import type { MethodDefinition } from '../catalogue/schema.js';
+import { MissingValueError, render } from '../catalogue/template.js';
+import { badRequest, PatchbayError } from '../errors.js';
+import type { ResolvedInstall } from '../services/install-cache.js';
+import { checkInputs, type MethodInput } from './inputs.js';
+
+export interface BuiltRequest {
+  method: MethodDefinition['HttpMethod'];
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The connector's base URL for this install, with properties filled in. */
+export function baseUrl(install: ResolvedInstall): string {
+  try {
+    // Base URL values are whole URL parts (a subdomain, an api_domain): inserted as given, then parsed.
+    return render(
+      install.connector.definition.BaseUrl,
+      (name) => install.values.get(name),
+      (v) => v,
+    ).replace(/\/$/, '');
+  } catch (error) {
+    if (error instanceof MissingValueError) {
+      throw new PatchbayError('PB_ERR_CONFLICT', `Account connector ${install.id} has no value for ${error.valueName}`);
+    }
+    throw error;
+  }
+}
+
+/** Builds the third-party request for one method call: URL, query, headers, body and credential. */
+export function buildRequest(install: ResolvedInstall, method: MethodDefinition, input: MethodInput): BuiltRequest {
+  const { parameters, fields } = checkInputs(method, input);
+  const path = render(method.Endpoint, (name) => {
+    const value = parameters.get(name) ?? install.values.get(name);
+    return value === undefined ? undefined : String(value);
+  });
+  const url = new URL(`${baseUrl(install)}${path}`);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const body: Record<string, unknown> = {};
+  for (const definition of method.Parameters ?? []) {
+    const value = parameters.get(definition.Name);
+    if (value === undefined) continue;
+    if (definition.In === 'query') url.searchParams.set(definition.Name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    else if (definition.In === 'header') headers[definition.Name.toLowerCase()] = String(value);
+    else if (definition.In === 'body') body[definition.Name] = value;
+  }
+  Object.assign(body, fields);
+  const built: BuiltRequest = { method: method.HttpMethod, url, headers };
+  if ((method.HttpMethod !== 'GET' && method.HttpMethod !== 'DELETE') || Object.keys(body).length > 0) {
+    if (method.HttpMethod === 'GET') throw badRequest(`'${method.Name}' takes no Fields`);
+    const payload = method.BodyWrapper ? { [method.BodyWrapper]: body } : body;
+    if (method.BodyFormat === 'form') {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      built.body = new URLSearchParams(
+        Object.entries(payload).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+      ).toString();
+    } else {
+      headers['content-type'] = 'application/json';
+      built.body = JSON.stringify(payload);
+    }
+  }
+  if (install.secret !== null) injectCredential(install.connector.definition.Auth, install.secret, built);
+  return built;
+}

@@ -1,0 +1,62 @@
+import type { PaginationDefinition } from '../catalogue/schema.js';
+
+/** A dotted path into a JSON value (`additional_data.pagination.next_start`); empty path is the value itself. */
+export function valueAt(value: unknown, path: string | undefined): unknown {
+  if (path === undefined || path === '') return value;
+  let current = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export interface PageResult {
+  linkHeader: string | undefined;
+  body: unknown;
+  itemCount: number;
+}
+
+/** The `rel="next"` URL of an RFC 8288 Link header. */
+export function nextLink(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  for (const part of header.split(',')) {
+    const match = /<([^>]*)>\s*;(.*)/.exec(part.trim());
+    if (match && /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(match[2] as string)) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * The parameters that fetch the page after this one, or null on the last page. Only the paging
+ * parameters change; the URL of a next link is never followed as given (the method's endpoint is kept).
+ */
+export function nextPageParameters(
+  pagination: PaginationDefinition,
+  current: ReadonlyMap<string, unknown>,
+  page: PageResult,
+): Record<string, unknown> | null {
+  switch (pagination.Style) {
+    case 'PageLink': {
+      const link = nextLink(page.linkHeader);
+      if (link === undefined) return null;
+      const next = new URL(link, 'http://link.invalid').searchParams.get(pagination.PageParam);
+      return next === null ? null : { [pagination.PageParam]: Number(next) };
+    }
+    case 'Offset': {
+      if (valueAt(page.body, pagination.MorePath) !== true) return null;
+      const start = Number(current.get(pagination.StartParam) ?? 0);
+      const next = valueAt(page.body, pagination.NextStartPath) ?? start + page.itemCount;
+      return { [pagination.StartParam]: Number(next) };
+    }
+    case 'PageNumber': {
+      const size = Number(current.get(pagination.SizeParam));
+      if (page.itemCount === 0 || (Number.isFinite(size) && page.itemCount < size)) return null;
+      return { [pagination.PageParam]: Number(current.get(pagination.PageParam) ?? pagination.FirstPage ?? 1) + 1 };
+    }
+    case 'Cursor': {
+      const cursor = valueAt(page.body, pagination.NextCursorPath);
+      return cursor === undefined || cursor === null || cursor === '' ? null : { [pagination.CursorParam]: cursor };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { Dispatcher } from 'undici';
+import { PatchbayError } from '../errors.js';
+
+const MAX_ERROR_BODY = 4096;
+
+/** Reads a third-party body: JSON when it says so, text otherwise, null when empty. */
+export async function readBody(response: Dispatcher.ResponseData): Promise<unknown> {
+  const text = await response.body.text();
+  if (text === '') return null;
+  const type = String(response.headers['content-type'] ?? '');
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** The error reply for a third-party failure: its status and (truncated) body ride along. */
+export function upstreamError(connectorName: string, status: number, body: unknown): PatchbayError {
+  const said = messageIn(body);
+  const message = `${connectorName} answered ${status}${said ? `: ${said}` : ''}`;
+  if (status === 429) return new PatchbayError('PB_ERR_UPSTREAM_RATE_LIMITED', message, { Status: status, Body: truncate(body) });
+  return new PatchbayError('PB_ERR_UPSTREAM', message, { Status: status, Body: truncate(body) });
+}
+
+/** Most APIs put a readable reason in one of these fields. */
+function messageIn(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.slice(0, 200) || undefined;
+  if (body === null || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['error', 'message', 'Message', 'error_description', 'detail']) {
+    if (typeof record[key] === 'string' && record[key] !== '') return (record[key] as string).slice(0, 200);
+  }
+  return undefined;
+}
+
+function truncate(body: unknown): unknown {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (text.length <= MAX_ERROR_BODY) return body;
+  return `${text.slice(0, MAX_ERROR_BODY)}... (truncated)`;
+}
+
+/** Seconds to wait from Retry-After (seconds or an HTTP date), else from a reset header, else 1. */
+export function retryAfterSeconds(headers: Dispatcher.ResponseData['headers']): number {
+  const raw = headers['retry-after'] ?? headers['x-ratelimit-reset'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return 1;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 1 : Math.max(0, (date - Date.now()) / 1000);
+}

@@ -1,0 +1,73 @@
+import { nowIso } from '../clock.js';
+import { hashToken, randomToken } from '../crypto/tokens.js';
+import { PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+
+/** Who a bearer token speaks for. `accountId` is set when the token is restricted to one account. */
+export interface Principal {
+  clientId: string;
+  accountId: string | null;
+  expiresAt: number;
+}
+
+/** Cyclr's lifetime: 14 days less a second. */
+export const TOKEN_LIFETIME_SECONDS = 1209599;
+const CACHE_LIMIT = 10_000;
+
+const unauthenticated = () => new PatchbayError('PB_ERR_UNAUTHENTICATED', 'Authorization has been denied for this request.');
+
+/**
+ * Bearer tokens, stored as hashes. Verified tokens are cached in memory (keyed by hash, bounded) so a
+ * warm API call does not touch the database; revocation removes them from the cache at once.
+ */
+export class AccessTokens {
+  private readonly cache = new Map<string, Principal>();
+
+  constructor(private readonly db: Db) {}
+
+  async issue(clientId: string, accountId: string | null): Promise<{ token: string; expiresIn: number }> {
+    const token = randomToken('pbt_');
+    const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000).toISOString();
+    await this.db
+      .insertInto('access_tokens')
+      .values({ token_hash: hashToken(token), client_id: clientId, account_id: accountId, expires_at: expiresAt, created_at: nowIso() })
+      .execute();
+    return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
+  }
+
+  async authenticate(token: string): Promise<Principal> {
+    const hash = hashToken(token);
+    const cached = this.cache.get(hash);
+    if (cached !== undefined) {
+      if (cached.expiresAt > Date.now()) return cached;
+      this.cache.delete(hash);
+      throw unauthenticated();
+    }
+    const row = await this.db
+      .selectFrom('access_tokens')
+      .innerJoin('api_clients', 'api_clients.id', 'access_tokens.client_id')
+      .select(['access_tokens.client_id', 'access_tokens.account_id', 'access_tokens.expires_at', 'api_clients.revoked_at'])
+      .where('access_tokens.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (row === undefined || row.revoked_at !== null) throw unauthenticated();
+    const principal: Principal = { clientId: row.client_id, accountId: row.account_id, expiresAt: Date.parse(row.expires_at) };
+    if (principal.expiresAt <= Date.now()) throw unauthenticated();
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(hash, principal);
+    return principal;
+  }
+
+  async revokeForClient(clientId: string): Promise<void> {
+    await this.db.deleteFrom('access_tokens').where('client_id', '=', clientId).execute();
+    this.forget((p) => p.clientId === clientId);
+  }
+
+  /** Tokens restricted to a deleted account go with it (the foreign key deletes the rows). */
+  forgetAccount(accountId: string): void {
+    this.forget((p) => p.accountId === accountId);
+  }
+
+  private forget(match: (principal: Principal) => boolean): void {
+    for (const [hash, principal] of this.cache) if (match(principal)) this.cache.delete(hash);
+  }
+}

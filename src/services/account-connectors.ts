@@ -1,0 +1,242 @@
+import { parseAuthValue } from '../auth/auth-value.js';
+import type { Catalogue, Connector } from '../catalogue/catalogue.js';
+import { nowIso } from '../clock.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { notFound, PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import type { AccountConnectorRow, AccountConnectorUpdate } from '../store/schema.js';
+import { connectorView } from './connector-views.js';
+import type { InstallCache, ResolvedInstall } from './install-cache.js';
+import { offsetOf, type Page, type PageRequest } from './paging.js';
+import { checkedProperties, type PropertyInput, propertyRows } from './property-rules.js';
+
+export interface InstallInput {
+  Name: string;
+  Description?: string | null;
+  AuthenticationId?: string;
+  AuthValue?: string;
+  Properties?: PropertyInput[];
+}
+
+type Row = AccountConnectorRow & { hint: string | null };
+
+/** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
+export const sealContext = (accountId: string) => `account:${accountId}`;
+
+/** Account connectors: connectors installed into an account, with their credential and properties. */
+export class AccountConnectors {
+  constructor(
+    private readonly db: Db,
+    private readonly catalogue: Catalogue,
+    private readonly box: SecretBox,
+    private readonly cache: InstallCache,
+  ) {}
+
+  connector(key: string): Connector {
+    const connector = this.catalogue.find(key);
+    if (connector === undefined) throw notFound(`Connector '${key}' not found`);
+    return connector;
+  }
+
+  async install(accountId: string, connectorKey: string, input: InstallInput) {
+    const connector = this.connector(connectorKey);
+    const auth = connector.definition.Auth;
+    const parsed = input.AuthValue !== undefined && input.AuthValue !== '' ? parseAuthValue(auth, input.AuthValue) : undefined;
+    const properties = checkedProperties(connector, input.Properties ?? [], { requireAll: true });
+    const now = nowIso();
+    const id = await this.db.transaction().execute(async (trx) => {
+      const credential = await trx
+        .insertInto('credentials')
+        .values({
+          account_id: accountId,
+          name: input.Name,
+          description: null,
+          auth_type: auth.Type,
+          secret: parsed ? this.box.seal(parsed.secret, sealContext(accountId)) : null,
+          hint: parsed?.hint ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const installed = await trx
+        .insertInto('account_connectors')
+        .values({
+          account_id: accountId,
+          connector_id: connector.definition.Id,
+          name: input.Name,
+          description: input.Description ?? null,
+          credential_id: credential.id,
+          authenticated: parsed !== undefined || auth.Type === 'None' ? 1 : 0,
+          auth_error: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const rows = propertyRows(properties, installed.id, (v) => this.box.seal(v, sealContext(accountId)));
+      if (rows.length > 0) await trx.insertInto('account_connector_properties').values(rows).execute();
+      return installed.id;
+    });
+    return this.get(accountId, id);
+  }
+
+  async list(accountId: string, page: PageRequest): Promise<Page<ReturnType<AccountConnectors['view']>>> {
+    const [rows, count] = await Promise.all([
+      this.rows(accountId).orderBy('account_connectors.id').limit(page.pageSize).offset(offsetOf(page)).execute(),
+      this.db
+        .selectFrom('account_connectors')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map((r) => this.view(r)), total: Number(count.n) };
+  }
+
+  async get(accountId: string, id: number) {
+    return this.view(await this.row(accountId, id));
+  }
+
+  async update(accountId: string, id: number, input: Partial<Omit<InstallInput, 'Properties' | 'AuthenticationId'>>) {
+    const row = await this.row(accountId, id);
+    const connector = this.connectorOf(row);
+    const parsed = input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : undefined;
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      const changes: AccountConnectorUpdate = { updated_at: now };
+      if (input.Name !== undefined) changes.name = input.Name;
+      if (input.Description !== undefined) changes.description = input.Description;
+      if (parsed !== undefined) {
+        changes.authenticated = 1;
+        changes.auth_error = null;
+        const secret = { secret: this.box.seal(parsed.secret, sealContext(accountId)), hint: parsed.hint, updated_at: now };
+        if (row.credential_id !== null) {
+          await trx.updateTable('credentials').set(secret).where('id', '=', row.credential_id).execute();
+        } else {
+          const credential = await trx
+            .insertInto('credentials')
+            .values({
+              ...secret,
+              account_id: accountId,
+              name: row.name,
+              description: null,
+              auth_type: connector.definition.Auth.Type,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          changes.credential_id = credential.id;
+        }
+      }
+      await trx.updateTable('account_connectors').set(changes).where('id', '=', id).execute();
+    });
+    this.cache.forget(id);
+    return this.get(accountId, id);
+  }
+
+  async delete(accountId: string, id: number): Promise<void> {
+    const row = await this.row(accountId, id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('account_connectors').where('id', '=', id).execute();
+      // The credential made for this install alone goes with it.
+      if (row.credential_id !== null) {
+        const users = await trx.selectFrom('account_connectors').select('id').where('credential_id', '=', row.credential_id).execute();
+        if (users.length === 0) await trx.deleteFrom('credentials').where('id', '=', row.credential_id).execute();
+      }
+    });
+    this.cache.forget(id);
+  }
+
+  async deauthenticate(accountId: string, id: number): Promise<{ Message: string }> {
+    const row = await this.row(accountId, id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('account_connectors')
+        .set({ authenticated: 0, auth_error: null, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+      if (row.credential_id !== null) {
+        await trx
+          .updateTable('credentials')
+          .set({ secret: null, hint: null, updated_at: nowIso() })
+          .where('id', '=', row.credential_id)
+          .execute();
+      }
+    });
+    this.cache.forget(id);
+    return { Message: `Connector '${row.name}' successfully de-authenticated.` };
+  }
+
+  /** The runtime view used by method calls; cached, and checked against the caller's account. */
+  async resolve(accountId: string, id: number): Promise<ResolvedInstall> {
+    const resolved = await this.cache.get(id, () => this.load(id));
+    if (resolved === undefined || resolved.accountId !== accountId) throw notFound(`Account connector ${id} not found`);
+    return resolved;
+  }
+
+  private async load(id: number): Promise<ResolvedInstall | undefined> {
+    const row = await this.db
+      .selectFrom('account_connectors')
+      .leftJoin('credentials', 'credentials.id', 'account_connectors.credential_id')
+      .selectAll('account_connectors')
+      .select('credentials.secret')
+      .where('account_connectors.id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const connector = this.connectorOf(row);
+    const props = await this.db.selectFrom('account_connector_properties').selectAll().where('account_connector_id', '=', id).execute();
+    const context = sealContext(row.account_id);
+    const values = new Map<string, string>();
+    for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
+      if (property.Default !== undefined) values.set(property.Name, property.Default);
+    }
+    for (const p of props) values.set(p.name, p.sensitive ? this.box.open(p.value, context) : p.value);
+    return {
+      id,
+      accountId: row.account_id,
+      name: row.name,
+      connector,
+      authenticated: row.authenticated === 1,
+      authError: row.auth_error,
+      secret: row.secret ? this.box.open(row.secret, context) : null,
+      values,
+    };
+  }
+
+  /** Throws 404 unless the account connector exists in this account. */
+  async row(accountId: string, id: number): Promise<Row> {
+    const row = await this.rows(accountId).where('account_connectors.id', '=', id).executeTakeFirst();
+    if (row === undefined) throw notFound(`Account connector ${id} not found`);
+    return row;
+  }
+
+  connectorOf(row: Pick<AccountConnectorRow, 'connector_id'>): Connector {
+    const connector = this.catalogue.byId(row.connector_id);
+    // A connector file removed while installs of it remain: report, do not crash.
+    if (connector === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `Connector ${row.connector_id} is no longer in the catalogue`);
+    return connector;
+  }
+
+  private rows(accountId: string) {
+    return this.db
+      .selectFrom('account_connectors')
+      .leftJoin('credentials', 'credentials.id', 'account_connectors.credential_id')
+      .selectAll('account_connectors')
+      .select('credentials.hint')
+      .where('account_connectors.account_id', '=', accountId);
+  }
+
+  private view(row: Row) {
+    const connector = this.catalogue.byId(row.connector_id);
+    return {
+      Id: row.id,
+      Name: row.name,
+      Description: row.description,
+      AuthValue: row.hint,
+      Authenticated: row.authenticated === 1,
+      AuthenticationError: row.auth_error,
+      CreatedDate: row.created_at,
+      Connector: connector ? connectorView(connector) : null,
+    };
+  }
+}

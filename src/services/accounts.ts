@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../clock.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import type { AccountTable } from '../store/schema.js';
+import type { AccessTokens } from './access-tokens.js';
+import type { InstallCache } from './install-cache.js';
+import { offsetOf, type Page, type PageRequest } from './paging.js';
+
+export interface Account {
+  Id: string;
+  Name: string;
+  Description: string | null;
+  Timezone: string | null;
+  CreatedDate: string;
+}
+
+export interface AccountInput {
+  Id?: string;
+  Name: string;
+  Description?: string | null;
+  Timezone?: string | null;
+}
+
+const toAccount = (row: AccountTable): Account => ({
+  Id: row.id,
+  Name: row.name,
+  Description: row.description,
+  Timezone: row.timezone,
+  CreatedDate: row.created_at,
+});
+
+function checkTimezone(timezone: string | null | undefined): void {
+  if (timezone === undefined || timezone === null) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw badRequest(`Timezone '${timezone}' is not an IANA time zone (e.g. Europe/London)`);
+  }
+}
+
+/** Accounts: the partner's customers. Everything installed belongs to one. */
+export class Accounts {
+  /** Ids known to exist, so account-level calls check the account without a query once warm. */
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: AccessTokens,
+    private readonly installCache: InstallCache,
+  ) {}
+
+  async create(input: AccountInput): Promise<Account> {
+    checkTimezone(input.Timezone);
+    const row: AccountTable = {
+      id: input.Id ?? randomUUID(),
+      name: input.Name,
+      description: input.Description ?? null,
+      timezone: input.Timezone ?? null,
+      created_at: nowIso(),
+    };
+    const inserted = await this.db
+      .insertInto('accounts')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
+    return toAccount(row);
+  }
+
+  async list(page: PageRequest): Promise<Page<Account>> {
+    const [rows, count] = await Promise.all([
+      this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(page.pageSize).offset(offsetOf(page)).execute(),
+      this.db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toAccount), total: Number(count.n) };
+  }
+
+  async get(id: string): Promise<Account> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) throw notFound(`Account '${id}' not found`);
+    return toAccount(row);
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (this.known.has(id)) return;
+    const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
+    if (row === undefined) throw notFound(`Account '${id}' not found`);
+    this.known.add(id);
+  }
+
+  async update(id: string, input: Partial<Omit<AccountInput, 'Id'>>): Promise<Account> {
+    checkTimezone(input.Timezone);
+    const changes: Partial<AccountTable> = {};
+    if (input.Name !== undefined) changes.name = input.Name;
+    if (input.Description !== undefined) changes.description = input.Description;
+    if (input.Timezone !== undefined) changes.timezone = input.Timezone;
+    if (Object.keys(changes).length > 0) {
+      const result = await this.db.updateTable('accounts').set(changes).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound(`Account '${id}' not found`);
+    }
+    return this.get(id);
+  }
+
+  /** Deletes the account and, through the foreign keys, everything it owns. */
+  async delete(id: string): Promise<void> {
+    const result = await this.db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound(`Account '${id}' not found`);
+    this.known.delete(id);
+    this.tokens.forgetAccount(id);
+    this.installCache.forgetAccount(id);
+  }
+}

@@ -1,0 +1,92 @@
+import type { SecretBox } from '../crypto/secret-box.js';
+import { maskSecret } from '../crypto/tokens.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import type { NewPropertyRow, PropertyRow } from '../store/schema.js';
+import { type AccountConnectors, sealContext } from './account-connectors.js';
+import type { InstallCache } from './install-cache.js';
+import { checkPropertyValue, isRequired, type PropertyInput, propertyDefinition, propertyRows } from './property-rules.js';
+
+const view = (row: PropertyRow) => ({
+  Id: row.id,
+  Name: row.name,
+  // Sensitive values are never echoed back.
+  Value: row.sensitive ? maskSecret(row.name) : row.value,
+  AccountConnectorId: row.account_connector_id,
+});
+
+/** Account connector properties: the account's values for the connector's account properties. */
+export class ConnectorProperties {
+  constructor(
+    private readonly db: Db,
+    private readonly installs: AccountConnectors,
+    private readonly box: SecretBox,
+    private readonly cache: InstallCache,
+  ) {}
+
+  async list(accountId: string, accountConnectorId: number) {
+    await this.installs.row(accountId, accountConnectorId);
+    const rows = await this.db
+      .selectFrom('account_connector_properties')
+      .selectAll()
+      .where('account_connector_id', '=', accountConnectorId)
+      .orderBy('id')
+      .execute();
+    return rows.map(view);
+  }
+
+  async get(accountId: string, accountConnectorId: number, id: number) {
+    return view(await this.row(accountId, accountConnectorId, id));
+  }
+
+  async create(accountId: string, accountConnectorId: number, input: PropertyInput) {
+    const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
+    const definition = propertyDefinition(connector, input.Name);
+    checkPropertyValue(definition, input.Value);
+    const [row] = propertyRows([{ definition, value: input.Value }], accountConnectorId, (v) => this.box.seal(v, sealContext(accountId)));
+    const inserted = await this.db
+      .insertInto('account_connector_properties')
+      .values(row as NewPropertyRow)
+      .onConflict((oc) => oc.columns(['account_connector_id', 'name']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `Property '${input.Name}' is already set; use PUT to change it`);
+    this.cache.forget(accountConnectorId);
+    return view(inserted);
+  }
+
+  async update(accountId: string, accountConnectorId: number, id: number, input: PropertyInput) {
+    const existing = await this.row(accountId, accountConnectorId, id);
+    if (input.Name !== existing.name) throw badRequest(`Name cannot be changed (property ${id} is '${existing.name}')`);
+    const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
+    const definition = propertyDefinition(connector, input.Name);
+    checkPropertyValue(definition, input.Value);
+    const value = definition.Sensitive ? this.box.seal(input.Value, sealContext(accountId)) : input.Value;
+    await this.db.updateTable('account_connector_properties').set({ value }).where('id', '=', id).execute();
+    this.cache.forget(accountConnectorId);
+    return view({ ...existing, value });
+  }
+
+  async delete(accountId: string, accountConnectorId: number, id: number): Promise<void> {
+    const existing = await this.row(accountId, accountConnectorId, id);
+    const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
+    const definition = (connector.definition.AccountProperties ?? []).find((p) => p.Name === existing.name);
+    if (definition !== undefined && isRequired(definition)) {
+      throw badRequest(`Property '${existing.name}' is required by ${connector.definition.Name}; change it with PUT instead`);
+    }
+    await this.db.deleteFrom('account_connector_properties').where('id', '=', id).execute();
+    this.cache.forget(accountConnectorId);
+  }
+
+  private async row(accountId: string, accountConnectorId: number, id: number): Promise<PropertyRow> {
+    await this.installs.row(accountId, accountConnectorId);
+    const row = await this.db
+      .selectFrom('account_connector_properties')
+      .selectAll()
+      .where('id', '=', id)
+      .where('account_connector_id', '=', accountConnectorId)
+      .executeTakeFirst();
+    if (row === undefined) throw notFound(`Property ${id} not found`);
+    return row;
+  }
+}

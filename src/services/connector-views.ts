@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { Connector } from '../catalogue/catalogue.js';
+import type { MethodDefinition, PropertyDefinition } from '../catalogue/schema.js';
+
+/** The catalogue in the public API's shape (Cyclr's field names). */
+
+/** A GUID derived from a name, stable across restarts and releases. */
+export function stableGuid(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function authInfo(connector: Connector) {
+  const auth = connector.definition.Auth;
+  return {
+    AuthType: auth.Type,
+    OAuth2Type: auth.Type === 'OAuth2' ? auth.Flow : 'Unknown',
+    AuthScheme: auth.Type === 'Basic' ? 'Basic' : auth.Type === 'OAuth2' ? 'Bearer' : null,
+  };
+}
+
+function parameterView(property: PropertyDefinition, index: number, isAccountProperty: boolean) {
+  return {
+    Id: index + 1,
+    Name: property.Name,
+    DisplayName: property.DisplayName,
+    Description: property.Description ?? '',
+    IsOptional: property.Optional === true || property.Default !== undefined,
+    IsSensitive: property.Sensitive === true,
+    IsAccountConnectorProperty: isAccountProperty,
+    TargetType: 'Property',
+    TargetName: property.Name,
+    DataType: 'Text',
+    Values: [] as string[],
+  };
+}
+
+export function connectorView(connector: Connector) {
+  const d = connector.definition;
+  const partner = d.PartnerProperties ?? [];
+  const info = authInfo(connector);
+  return {
+    Id: d.Id,
+    Name: d.Name,
+    Description: d.Description,
+    Status: d.Status ?? 'Approved',
+    Version: d.Version,
+    Icon: d.Icon ?? '',
+    AuthDescription: d.AuthDescription ?? '',
+    ...info,
+    Categories: d.Categories.map((c) => ({
+      Id: c.Id,
+      Name: c.Name,
+      Description: c.Description ?? '',
+      IsCustomisable: c.Customisable !== undefined,
+    })),
+    Parameters: [
+      ...partner.map((p, i) => parameterView(p, i, false)),
+      ...(d.AccountProperties ?? []).map((p, i) => parameterView(p, partner.length + i, true)),
+    ],
+    Authentication: [
+      {
+        Id: stableGuid(`patchbay:connector-auth:${d.Id}`),
+        AuthName: d.Auth.Type === 'OAuth2' ? `OAuth 2.0 (${d.Auth.Flow})` : d.Auth.Type,
+        AuthDescription: d.AuthDescription ?? '',
+        ...info,
+      },
+    ],
+  };
+}
+
+export function methodView(method: MethodDefinition) {
+  return {
+    Id: method.Id,
+    Name: method.Name,
+    Description: method.Description ?? '',
+    Category: method.Category,
+    HttpMethod: method.HttpMethod,
+    EndPoint: method.Endpoint,
+    MethodUniqueIdentifier: method.MethodUniqueIdentifier,
+    Paginated: method.Pagination !== undefined,
+    Parameters: (method.Parameters ?? []).map((p) => ({
+      Name: p.Name,
+      Location: p.In,
+      DataType: p.Type,
+      IsOptional: p.Required !== true,
+      Description: p.Description ?? '',
+    })),
+    Fields: (method.Fields ?? []).map((f) => ({
+      Name: f.Name,
+      DataType: f.Type,
+      IsOptional: f.Required !== true,
+      IsReadOnly: f.ReadOnly === true,
+      Description: f.Description ?? '',
+    })),
+  };
+}

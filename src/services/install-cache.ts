@@ -1,0 +1,63 @@
+import type { Connector } from '../catalogue/catalogue.js';
+
+/** Everything a method call needs about one account connector, secrets opened. */
+export interface ResolvedInstall {
+  id: number;
+  accountId: string;
+  name: string;
+  connector: Connector;
+  authenticated: boolean;
+  authError: string | null;
+  /** The opened credential: API key, `user:password` base64, or OAuth token JSON. */
+  secret: string | null;
+  /** Account connector properties (sensitive ones opened), then partner values, then defaults. */
+  values: ReadonlyMap<string, string>;
+}
+
+const LIMIT = 50_000;
+
+/**
+ * Keeps resolved installs in memory so a warm method call reads no database row. Every write to an
+ * install, its properties or its credential calls `forget`; single process, so that is coherent.
+ */
+export class InstallCache {
+  private readonly entries = new Map<number, ResolvedInstall>();
+  private readonly pending = new Map<number, Promise<ResolvedInstall | undefined>>();
+  /** Bumped by every write, so a load that raced a write is not kept. */
+  private generation = 0;
+
+  async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
+    const hit = this.entries.get(id);
+    if (hit !== undefined) return hit;
+    // Concurrent cold calls share one load.
+    let loading = this.pending.get(id);
+    if (loading === undefined) {
+      loading = load().finally(() => this.pending.delete(id));
+      this.pending.set(id, loading);
+      const generation = this.generation;
+      loading.then(
+        (value) => {
+          // A write that happened while loading makes this value stale: do not keep it.
+          if (value !== undefined && generation === this.generation) this.remember(value);
+        },
+        () => undefined,
+      );
+    }
+    return loading;
+  }
+
+  forget(id: number): void {
+    this.generation++;
+    this.entries.delete(id);
+  }
+
+  forgetAccount(accountId: string): void {
+    this.generation++;
+    for (const [id, entry] of this.entries) if (entry.accountId === accountId) this.entries.delete(id);
+  }
+
+  private remember(value: ResolvedInstall): void {
+    if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as number);
+    this.entries.set(value.id, value);
+  }
+}

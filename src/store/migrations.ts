@@ -1,0 +1,80 @@
+import { type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+
+/** An auto-increment integer key: the one column whose SQL differs between SQLite and Postgres. */
+function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_core': {
+    async up(db) {
+      await db.schema
+        .createTable('api_clients')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('secret_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('accounts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('timezone', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('access_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('client_id', 'text', (c) => c.notNull().references('api_clients.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.references('accounts.id').onDelete('cascade'))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db, db.schema.createTable('credentials'))
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('auth_type', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text')
+        .addColumn('hint', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db, db.schema.createTable('account_connectors'))
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('connector_id', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('credential_id', 'integer', (c) => c.references('credentials.id').onDelete('set null'))
+        .addColumn('authenticated', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('auth_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('account_connectors_account').on('account_connectors').column('account_id').execute();
+      await withId(db, db.schema.createTable('account_connector_properties'))
+        .addColumn('account_connector_id', 'integer', (c) => c.notNull().references('account_connectors.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0))
+        .addUniqueConstraint('account_connector_properties_name', ['account_connector_id', 'name'])
+        .execute();
+      await sql`CREATE INDEX access_tokens_client ON access_tokens (client_id)`.execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; called at every start. */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}

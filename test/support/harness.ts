@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Config, loadConfig } from '../../src/config.js';
+import { type AppContext, createContext } from '../../src/context.js';
+import { buildHttpApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/routes/types.js';
+
+export interface Patchbay {
+  url: string;
+  ctx: AppContext;
+  app: App;
+  dataDir: string;
+  /** A fresh API client's id and secret. */
+  clientId: string;
+  clientSecret: string;
+  /** A partner-level bearer token. */
+  token: string;
+  /** fetch against this Patchbay with the partner token (and the account header when given). */
+  call(
+    method: string,
+    urlPath: string,
+    options?: { body?: unknown; account?: string; token?: string | null; headers?: Record<string, string> },
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real Patchbay on 127.0.0.1 with a random port, a fresh data dir and the given environment
+ * (e.g. PATCHBAY_UPSTREAM_OVERRIDES pointing at the sandbox simulators).
+ */
+export async function startPatchbay(env: Record<string, string> = {}, logger?: FastifyBaseLogger): Promise<Patchbay> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
+  const config: Config = loadConfig({ PATCHBAY_DATA_DIR: dataDir, PATCHBAY_LOG_LEVEL: 'silent', PATCHBAY_HOST: '127.0.0.1', ...env });
+  const ctx = await createContext(config);
+  const app = await buildHttpApp(ctx, logger ? { logger } : {});
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const client = await ctx.clients.create('test');
+  const tokenReply = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.ClientId, client_secret: client.ClientSecret }),
+  });
+  const { access_token: token } = (await tokenReply.json()) as { access_token: string };
+  return {
+    url,
+    ctx,
+    app,
+    dataDir,
+    clientId: client.ClientId,
+    clientSecret: client.ClientSecret,
+    token,
+    call(method, urlPath, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const bearer = options.token === undefined ? token : options.token;
+      if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
+      if (options.account !== undefined) headers['x-cyclr-account'] = options.account;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      return fetch(`${url}${urlPath}`, { method, headers, body });
+    },
+    async close() {
+      await app.close();
+      await ctx.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** PATCHBAY_UPSTREAM_OVERRIDES for the given real origins. */
+export function overrides(map: Record<string, string>): Record<string, string> {
+  return { PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify(map) };
+}

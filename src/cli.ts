@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { connectorJsonSchema } from './catalogue/json-schema.js';
 import { readConnectorFile } from './catalogue/loader.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './context.js';
@@ -82,6 +83,12 @@ connectors
     for (const c of await withContext(async (ctx) => ctx.catalogue.all)) {
       console.log(`${c.definition.Id}\t${c.definition.Name}\t${c.definition.Auth.Type}\t${c.definition.Methods.length} methods`);
     }
+  });
+connectors
+  .command('schema')
+  .description('print the JSON Schema of connector files (connectors/connector.schema.json)')
+  .action(() => {
+    console.log(connectorJsonSchema());
   });
 connectors
   .command('validate <files...>')

@@ -10,7 +10,6 @@ export const ERROR_CODES = {
   PB_ERR_INVALID_CLIENT: { status: 401, meaning: 'Unknown API client or wrong client secret at /oauth/token.' },
   PB_ERR_FORBIDDEN: { status: 403, meaning: 'The token may not act on this account.' },
   PB_ERR_NOT_FOUND: { status: 404, meaning: 'No such record in this account (or no such route).' },
-  PB_ERR_METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route exists but not with this HTTP method.' },
   PB_ERR_CONFLICT: { status: 409, meaning: 'The request conflicts with the current state of a record.' },
   PB_ERR_NOT_AUTHENTICATED: { status: 409, meaning: 'The account connector has no working credential; authenticate it again.' },
   PB_ERR_PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is over the size limit.' },

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { type ConnectorFile, ConnectorSchema } from './schema.js';
+import { type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -97,6 +97,10 @@ function crossChecks(file: ConnectorFile): string[] {
     for (const name of pathParameters) {
       if (!used.has(name)) errors.push(`${where}/Parameters: path parameter "${name}" is not used in the endpoint`);
     }
+    const queryParameters = new Set(parameters.filter((p) => p.In === 'query').map((p) => p.Name));
+    for (const name of pagingParameters(method.Pagination)) {
+      if (!queryParameters.has(name)) errors.push(`${where}/Pagination: "${name}" must be declared as a query parameter`);
+    }
   });
 
   if (file.TestMethod !== undefined && !methodIds.has(file.TestMethod)) {
@@ -110,6 +114,21 @@ function crossChecks(file: ConnectorFile): string[] {
     }
   });
   return errors;
+}
+
+/** The query parameters a pagination style sets from one page to the next. */
+function pagingParameters(pagination: PaginationDefinition | undefined): string[] {
+  switch (pagination?.Style) {
+    case 'PageLink':
+    case 'PageNumber':
+      return [pagination.PageParam];
+    case 'Offset':
+      return [pagination.StartParam];
+    case 'Cursor':
+      return [pagination.CursorParam];
+    default:
+      return [];
+  }
 }
 
 function duplicates(values: string[], report: (value: string) => void): void {

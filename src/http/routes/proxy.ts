@@ -31,6 +31,7 @@ const DROPPED_REQUEST = new Set([
 /** Response headers that belong to the third party's hop only. */
 const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-length', 'trailer', 'upgrade']);
 
+const BUFFERED_BODY_LIMIT = 64 * 1024;
 const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PREFIX = /^\/v1\.0\/account\/connectors\/[^/]+\/proxy(\/[^?]*)?(\?.*)?$/;
 
@@ -41,6 +42,23 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
     out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+/**
+ * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
+ * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
+ */
+function proxiedUrl(base: string, path: string, query: string): URL {
+  if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path) || /\\|%2f|%5c/i.test(path)) {
+    throw badRequest('The proxied path may not contain ".." segments, backslashes or encoded slashes');
+  }
+  const root = new URL(base);
+  const url = new URL(`${base}${path}${query}`);
+  const basePath = root.pathname.replace(/\/$/, '');
+  if (url.origin !== root.origin || (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`))) {
+    throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
+  }
+  return url;
 }
 
 /**
@@ -72,9 +90,7 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
         );
       }
       const match = PREFIX.exec(request.url);
-      const path = match?.[1] ?? '/';
-      if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path)) throw badRequest('The proxied path may not contain ".." segments');
-      const outbound = { url: new URL(`${baseUrl(install)}${path}${match?.[2] ?? ''}`), headers: forwardable(request.headers) };
+      const outbound = { url: proxiedUrl(baseUrl(install), match?.[1] ?? '/', match?.[2] ?? ''), headers: forwardable(request.headers) };
       if (install.secret !== null) injectCredential(install.connector.definition.Auth, install.secret, outbound);
       const hasBody = request.method !== 'GET' && request.body !== undefined;
       const response = await ctx.egress.request({
@@ -86,7 +102,11 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined && !DROPPED_RESPONSE.has(name)) reply.header(name, value);
       }
-      return reply.code(response.statusCode).send(response.body);
+      reply.code(response.statusCode);
+      // Small answers with a known length are sent in one write; anything else streams through as it arrives.
+      const length = Number(response.headers['content-length']);
+      if (length <= BUFFERED_BODY_LIMIT) return reply.send(Buffer.from(await response.body.arrayBuffer()));
+      return reply.send(response.body);
     },
   });
 }

@@ -1,0 +1,345 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+
+const PIPEDRIVE = 'https://api.pipedrive.com';
+const EXAMPLE = 'https://api.example.com';
+const TOKEN = 'pipedrive-test-token';
+const KEY = 'example-api-key';
+const ACCOUNT = 'acme';
+const LIST_PERSONS_UID = 'ba8b654f-b880-49e3-bbbb-57d45e4fe873';
+
+interface ErrorBody {
+  Message: string;
+  Code: string;
+  Upstream?: { Status: number; Body: unknown };
+}
+
+/** Creates the account when needed and installs a connector into it; returns the account connector id. */
+async function install(patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT): Promise<number> {
+  const created = await patchbay.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });
+  expect([200, 400]).toContain(created.status); // 400: the account already exists
+  const body: Record<string, unknown> = { Name: `Connector ${connector}` };
+  if (authValue !== undefined) body.AuthValue = authValue;
+  const reply = await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body });
+  expect(reply.status).toBe(200);
+  return ((await reply.json()) as { Id: number }).Id;
+}
+
+/** POST /methods/{method} with the given body, in the test account. */
+function callMethod(patchbay: Patchbay, id: number, method: string, body: unknown = {}, account = ACCOUNT): Promise<Response> {
+  return patchbay.call('POST', `/v1.0/account/connectors/${id}/methods/${method}`, { account, body });
+}
+
+async function expectError(reply: Response, status: number, code: string): Promise<ErrorBody> {
+  expect(reply.status).toBe(status);
+  const body = (await reply.json()) as ErrorBody;
+  expect(body).toMatchObject({ Code: code, Message: expect.any(String) });
+  return body;
+}
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('method calls against the Pipedrive simulator', () => {
+  let sim: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let pipedrive: number;
+
+  beforeAll(async () => {
+    sim = await startPipedriveSimulator({ seed: { persons: 250 } });
+    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }));
+    pipedrive = await install(patchbay, 2, TOKEN);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await sim.close();
+  });
+  beforeEach(() => sim.reset());
+
+  describe('list-persons', () => {
+    it('returns the data array of the simulator, unwrapped, with the next start when more items exist', async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { limit: 2 } });
+      expect(reply.status).toBe(200);
+      const persons = (await reply.json()) as { id: number; name: string }[];
+      expect(persons).toEqual(sim.items('persons').slice(0, 2));
+      expect(persons.map((p) => p.id)).toEqual([1, 2]);
+      expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":2}');
+    });
+
+    it('is found by its MethodUniqueIdentifier as well as by its method id, in any letter case', async () => {
+      for (const key of [LIST_PERSONS_UID, LIST_PERSONS_UID.toUpperCase(), 'list-persons']) {
+        const reply = await callMethod(patchbay, pipedrive, key, { Parameters: { limit: 1 } });
+        expect(reply.status).toBe(200);
+        expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([1]);
+      }
+    });
+
+    it('takes its Parameters from the query string in the GET form', async () => {
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/list-persons?start=10&limit=3`, {
+        account: ACCOUNT,
+      });
+      expect(reply.status).toBe(200);
+      expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([11, 12, 13]);
+      expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":13}');
+    });
+
+    it('sets no X-Patchbay-Next-Parameters on the last page', async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { start: 248, limit: 100 } });
+      expect(reply.status).toBe(200);
+      expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([249, 250]);
+      expect(reply.headers.has('x-patchbay-next-parameters')).toBe(false);
+    });
+
+    it('answers 400 for a parameter the method does not declare, without calling the third party', async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { colour: 'red' } });
+      const body = await expectError(reply, 400, 'PB_ERR_BAD_REQUEST');
+      expect(body.Message).toContain('colour');
+      expect(sim.requestCount).toBe(0);
+    });
+
+    it('answers 404 for a method the connector does not have', async () => {
+      await expectError(await callMethod(patchbay, pipedrive, 'list-unicorns'), 404, 'PB_ERR_NOT_FOUND');
+    });
+  });
+
+  describe('all pages', () => {
+    it('returns all 250 persons in id order and says how many pages it read', async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', { AllPages: true, Parameters: { limit: 100 } });
+      expect(reply.status).toBe(200);
+      const persons = (await reply.json()) as { id: number }[];
+      expect(persons.map((p) => p.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+      expect(reply.headers.get('x-patchbay-pages')).toBe('3');
+      expect(reply.headers.has('x-patchbay-truncated')).toBe(false);
+      expect(reply.headers.has('x-patchbay-next-parameters')).toBe(false);
+      expect(sim.requestCount).toBe(3);
+    });
+
+    it('reads every page in the GET form with allPages=true', async () => {
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/list-persons?limit=100&allPages=true`, {
+        account: ACCOUNT,
+      });
+      expect(reply.status).toBe(200);
+      expect((await reply.json()) as unknown[]).toHaveLength(250);
+      expect(reply.headers.get('x-patchbay-pages')).toBe('3');
+    });
+
+    it('stops at PATCHBAY_MAX_PAGES and marks the reply truncated, with the parameters of the next page', async () => {
+      const capped = await startPatchbay({ ...overrides({ [PIPEDRIVE]: sim.url }), PATCHBAY_MAX_PAGES: '2' });
+      try {
+        const id = await install(capped, 2, TOKEN);
+        const reply = await callMethod(capped, id, 'list-persons', { AllPages: true, Parameters: { limit: 100 } });
+        expect(reply.status).toBe(200);
+        const persons = (await reply.json()) as { id: number }[];
+        expect(persons).toHaveLength(200);
+        expect(persons.at(-1)?.id).toBe(200);
+        expect(reply.headers.get('x-patchbay-truncated')).toBe('true');
+        expect(reply.headers.get('x-patchbay-pages')).toBe('2');
+        expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":200}');
+      } finally {
+        await capped.close();
+      }
+    });
+  });
+
+  describe('person round trip', () => {
+    it('creates, reads, updates and deletes a person, each visible in the simulator', async () => {
+      const created = await callMethod(patchbay, pipedrive, 'create-person', {
+        Fields: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      });
+      expect(created.status).toBe(201);
+      const person = (await created.json()) as { id: number; name: string; email: { value: string }[] };
+      expect(person).toMatchObject({ id: 251, name: 'Ada Lovelace', email: [{ value: 'ada@example.com', primary: true }] });
+      expect(sim.items('persons').at(-1)).toMatchObject({ id: 251, name: 'Ada Lovelace' });
+
+      const read = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/get-person?id=251`, { account: ACCOUNT });
+      expect(read.status).toBe(200);
+      expect(await read.json()).toEqual(person);
+
+      const updated = await callMethod(patchbay, pipedrive, 'update-person', {
+        Parameters: { id: 251 },
+        Fields: { name: 'Augusta Ada King' },
+      });
+      expect(updated.status).toBe(200);
+      expect(await updated.json()).toMatchObject({ id: 251, name: 'Augusta Ada King', email: [{ value: 'ada@example.com' }] });
+      expect(sim.items('persons').find((p) => p.id === 251)).toMatchObject({ name: 'Augusta Ada King' });
+
+      const deleted = await callMethod(patchbay, pipedrive, 'delete-person', { Parameters: { id: 251 } });
+      expect(deleted.status).toBe(200);
+      expect(await deleted.json()).toEqual({ id: 251 });
+      expect(sim.items('persons').some((p) => p.id === 251)).toBe(false);
+    });
+
+    it('refuses a create without its required field before calling the third party', async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'create-person', { Fields: { email: 'x@example.com' } });
+      const body = await expectError(reply, 400, 'PB_ERR_BAD_REQUEST');
+      expect(body.Message).toContain('Fields.name');
+      expect(sim.requestCount).toBe(0);
+    });
+  });
+
+  describe('upstream errors', () => {
+    it("answers 502 with the third party's 404 status and body for an unknown person", async () => {
+      const reply = await callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 99999 } });
+      const body = await expectError(reply, 502, 'PB_ERR_UPSTREAM');
+      expect(body.Upstream).toEqual({
+        Status: 404,
+        Body: expect.objectContaining({ success: false, error: 'Person not found', data: null }),
+      });
+      expect(body.Message).toContain('Person not found');
+    });
+
+    it('answers 502 with Upstream.Status 401 when the stored token is wrong', async () => {
+      const wrong = await install(patchbay, 2, 'not-a-valid-token', 'wrong-token');
+      const reply = await callMethod(patchbay, wrong, 'list-persons', {}, 'wrong-token');
+      const body = await expectError(reply, 502, 'PB_ERR_UPSTREAM');
+      expect(body.Upstream).toMatchObject({ Status: 401, Body: { success: false, error: 'unauthorized access' } });
+    });
+
+    it('answers 502 with Upstream.Status 500 for a third-party server error, without retrying', async () => {
+      sim.failNext(1, 500);
+      const reply = await callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
+      const body = await expectError(reply, 502, 'PB_ERR_UPSTREAM');
+      expect(body.Upstream).toMatchObject({ Status: 500, Body: { success: false, error: 'Internal server error' } });
+      expect(sim.requestCount).toBe(1);
+    });
+
+    it('answers 409 for an install that has no credential, without calling the third party', async () => {
+      const unauthenticated = await install(patchbay, 2, undefined);
+      const reply = await callMethod(patchbay, unauthenticated, 'list-persons');
+      await expectError(reply, 409, 'PB_ERR_NOT_AUTHENTICATED');
+      expect(sim.requestCount).toBe(0);
+    });
+
+    it("answers 404 for another account's install", async () => {
+      await install(patchbay, 2, TOKEN, 'other');
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', {}, 'other');
+      await expectError(reply, 404, 'PB_ERR_NOT_FOUND');
+      expect(sim.requestCount).toBe(0);
+    });
+  });
+
+  describe('rate limits (429)', () => {
+    it('retries once after Retry-After and succeeds', async () => {
+      sim.failNext(1, 429, 1);
+      const started = performance.now();
+      const reply = await callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
+      const elapsed = performance.now() - started;
+      expect(reply.status).toBe(200);
+      expect(await reply.json()).toMatchObject({ id: 1, name: 'Person 1' });
+      expect(elapsed).toBeGreaterThanOrEqual(900);
+      expect(elapsed).toBeLessThan(5000);
+      expect(sim.requestCount).toBe(2);
+    });
+
+    it('answers 429 PB_ERR_UPSTREAM_RATE_LIMITED with Retry-After once the retries are spent', async () => {
+      sim.failNext(5, 429, 1);
+      const reply = await callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
+      const body = await expectError(reply, 429, 'PB_ERR_UPSTREAM_RATE_LIMITED');
+      expect(body.Upstream).toMatchObject({ Status: 429, Body: { success: false, error: 'Rate limit has been exceeded' } });
+      expect(reply.headers.get('retry-after')).toBe('1');
+      expect(sim.requestCount).toBe(3); // the first attempt and two retries
+    });
+
+    it('answers 429 at once when Retry-After is longer than it will wait', async () => {
+      sim.failNext(1, 429, 3600);
+      const started = performance.now();
+      const reply = await callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
+      expect(performance.now() - started).toBeLessThan(1000);
+      const body = await expectError(reply, 429, 'PB_ERR_UPSTREAM_RATE_LIMITED');
+      expect(body.Upstream?.Status).toBe(429);
+      expect(reply.headers.get('retry-after')).toBe('3600');
+      expect(sim.requestCount).toBe(1);
+    });
+  });
+});
+
+describe('method calls against the Example simulator', () => {
+  let example: ExampleApiSimulator;
+  let patchbay: Patchbay;
+  let id: number;
+
+  beforeAll(async () => {
+    example = await startExampleApiSimulator({ seed: { contacts: 45 } });
+    patchbay = await startPatchbay(overrides({ [EXAMPLE]: example.url }));
+    id = await install(patchbay, 1, KEY);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await example.close();
+  });
+  beforeEach(() => example.reset());
+
+  it('returns the whole body when the method names no data path, and the next page from the Link header', async () => {
+    const reply = await callMethod(patchbay, id, 'list-contacts', { Parameters: { per_page: 20 } });
+    expect(reply.status).toBe(200);
+    const contacts = (await reply.json()) as { id: number }[];
+    expect(contacts.map((c) => c.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"page":2}');
+  });
+
+  it('follows Link-header pagination to return all 45 contacts', async () => {
+    const reply = await callMethod(patchbay, id, 'list-contacts', { AllPages: true, Parameters: { per_page: 20 } });
+    expect(reply.status).toBe(200);
+    const contacts = (await reply.json()) as { id: number }[];
+    expect(contacts.map((c) => c.id)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    expect(reply.headers.get('x-patchbay-pages')).toBe('3');
+    expect(reply.headers.has('x-patchbay-truncated')).toBe(false);
+  });
+
+  it('answers 204 with no body when the third party does', async () => {
+    const reply = await callMethod(patchbay, id, 'delete-contact', { Parameters: { id: 45 } });
+    expect(reply.status).toBe(204);
+    expect(await reply.text()).toBe('');
+    expect(example.contacts()).toHaveLength(44);
+  });
+});
+
+describe('method calls to an upstream that cannot be reached or does not answer', () => {
+  let silent: Server;
+  let patchbay: Patchbay;
+
+  beforeAll(async () => {
+    // Accepts connections and requests, never answers.
+    silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    patchbay = await startPatchbay({
+      ...overrides({ [PIPEDRIVE]: `http://127.0.0.1:${port}`, [EXAMPLE]: `http://127.0.0.1:${await closedPort()}` }),
+      PATCHBAY_UPSTREAM_TIMEOUT_MS: '300',
+    });
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    silent.closeAllConnections();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('answers 502 PB_ERR_UPSTREAM_UNREACHABLE when nothing listens at the upstream', async () => {
+    const id = await install(patchbay, 1, KEY);
+    const reply = await callMethod(patchbay, id, 'get-me');
+    const body = await expectError(reply, 502, 'PB_ERR_UPSTREAM_UNREACHABLE');
+    expect(body.Message).toContain('api.example.com');
+    expect(body.Upstream).toBeUndefined();
+  });
+
+  it('answers 504 PB_ERR_UPSTREAM_TIMEOUT when the upstream does not answer within PATCHBAY_UPSTREAM_TIMEOUT_MS', async () => {
+    const id = await install(patchbay, 2, TOKEN);
+    const started = performance.now();
+    const reply = await callMethod(patchbay, id, 'get-person', { Parameters: { id: 1 } });
+    const elapsed = performance.now() - started;
+    const body = await expectError(reply, 504, 'PB_ERR_UPSTREAM_TIMEOUT');
+    expect(body.Message).toContain('api.pipedrive.com');
+    expect(elapsed).toBeGreaterThanOrEqual(250);
+    expect(elapsed).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,247 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+
+const PIPEDRIVE = 'https://api.pipedrive.com';
+const EXAMPLE = 'https://api.example.com';
+const TOKEN = 'pipedrive-test-token';
+const KEY = 'example-api-key';
+const ACCOUNT = 'acme';
+
+/** Creates the account when needed and installs a connector into it; returns the account connector id. */
+async function install(patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT): Promise<number> {
+  const created = await patchbay.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });
+  expect([200, 400]).toContain(created.status); // 400: the account already exists
+  const body: Record<string, unknown> = { Name: `Connector ${connector}` };
+  if (authValue !== undefined) body.AuthValue = authValue;
+  const reply = await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body });
+  expect(reply.status).toBe(200);
+  return ((await reply.json()) as { Id: number }).Id;
+}
+
+/** What the echo upstream saw of one request. */
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** An upstream that records every request and answers with a JSON copy of it. */
+async function startEcho(): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      received.push(seen);
+      const text = JSON.stringify(seen);
+      res.writeHead(207, {
+        'content-type': 'application/json',
+        'x-echo': 'yes',
+        'set-cookie': 'upstream-session=secret',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+/** A request whose path is sent exactly as written (fetch would resolve `..` segments first). */
+function rawGet(baseUrl: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the raw proxy to Pipedrive', () => {
+  let sim: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let pipedrive: number;
+  const proxy = (path: string, options: Parameters<Patchbay['call']>[2] = {}, method = 'GET', id = pipedrive) =>
+    patchbay.call(method, `/v1.0/account/connectors/${id}/proxy${path}`, { account: ACCOUNT, ...options });
+
+  beforeAll(async () => {
+    sim = await startPipedriveSimulator();
+    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }));
+    pipedrive = await install(patchbay, 2, TOKEN);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await sim.close();
+  });
+  beforeEach(() => sim.reset());
+
+  it("returns the simulator's whole envelope unchanged, with its status and rate-limit headers", async () => {
+    const reply = await proxy('/persons?limit=2');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(reply.headers.get('x-ratelimit-limit')).toBe('1000000');
+    expect(reply.headers.get('x-ratelimit-remaining')).toBe('999999');
+    expect(reply.headers.get('x-ratelimit-reset')).toMatch(/^\d+$/);
+    const envelope = await reply.json();
+    const direct = await (await fetch(`${sim.url}/v1/persons?limit=2&api_token=${TOKEN}`)).json();
+    expect(envelope).toEqual(direct);
+    expect(envelope).toMatchObject({
+      success: true,
+      data: [{ id: 1 }, { id: 2 }],
+      additional_data: { pagination: { start: 0, limit: 2, more_items_in_collection: true, next_start: 2 } },
+    });
+  });
+
+  it('creates a person from a JSON body with POST', async () => {
+    const reply = await proxy('/persons', { body: { name: 'Grace Hopper', email: 'grace@example.com' } }, 'POST');
+    expect(reply.status).toBe(201);
+    const envelope = (await reply.json()) as { success: boolean; data: { id: number; name: string } };
+    expect(envelope).toMatchObject({ success: true, data: { id: 4, name: 'Grace Hopper', email: [{ value: 'grace@example.com' }] } });
+    expect(sim.items('persons').at(-1)).toMatchObject({ id: 4, name: 'Grace Hopper' });
+  });
+
+  it('updates with PUT and deletes with DELETE', async () => {
+    const updated = await proxy('/persons/1', { body: { name: 'Renamed' } }, 'PUT');
+    expect(updated.status).toBe(200);
+    expect(await updated.json()).toMatchObject({ success: true, data: { id: 1, name: 'Renamed' } });
+    expect(sim.items('persons')[0]).toMatchObject({ id: 1, name: 'Renamed' });
+
+    const deleted = await proxy('/persons/2', {}, 'DELETE');
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({ success: true, data: { id: 2 }, additional_data: {} });
+    expect(sim.items('persons').map((p) => p.id)).toEqual([1, 3]);
+  });
+
+  it("replaces an api_token the caller put in the query with the install's own", async () => {
+    const reply = await proxy('/persons/1?api_token=someone-elses');
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toMatchObject({ data: { id: 1 } });
+  });
+
+  it("passes the third party's 404 through as 404, body and all", async () => {
+    const reply = await proxy('/persons/99999');
+    expect(reply.status).toBe(404);
+    expect(await reply.json()).toMatchObject({ success: false, error: 'Person not found', data: null });
+  });
+
+  it('refuses a path with ".." segments with 400, without calling the third party', async () => {
+    const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': ACCOUNT };
+    const paths = ['/../persons', '/persons/../../v2/persons', '/%2e%2e/persons', '/persons/.%2E/x', '/..'];
+    const separators = ['/..\\secret', '/x/..\\..\\secret', '/.%2e\\secret', '/..%2fsecret', '/..%5csecret'];
+    for (const path of [...paths, ...separators]) {
+      const reply = await rawGet(patchbay.url, `/v1.0/account/connectors/${pipedrive}/proxy${path}`, headers);
+      expect(reply.status, path).toBe(400);
+      expect(JSON.parse(reply.body), path).toMatchObject({ Code: 'PB_ERR_BAD_REQUEST', Message: expect.stringContaining('..') });
+    }
+    expect(sim.requestCount).toBe(0);
+  });
+
+  it('answers 409 PB_ERR_NOT_AUTHENTICATED for an install without a credential', async () => {
+    const unauthenticated = await install(patchbay, 2, undefined);
+    const reply = await proxy('/persons', {}, 'GET', unauthenticated);
+    expect(reply.status).toBe(409);
+    expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_NOT_AUTHENTICATED' });
+    expect(sim.requestCount).toBe(0);
+  });
+
+  it("answers 404 for another account's install", async () => {
+    await install(patchbay, 2, TOKEN, 'other');
+    const reply = await proxy('/persons', { account: 'other' });
+    expect(reply.status).toBe(404);
+    expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_NOT_FOUND' });
+    expect(sim.requestCount).toBe(0);
+  });
+
+  it('answers 401 without a bearer token', async () => {
+    const reply = await proxy('/persons', { token: null });
+    expect(reply.status).toBe(401);
+    expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_UNAUTHENTICATED' });
+    expect(sim.requestCount).toBe(0);
+  });
+});
+
+describe('what the raw proxy sends upstream', () => {
+  let echo: Awaited<ReturnType<typeof startEcho>>;
+  let patchbay: Patchbay;
+
+  beforeAll(async () => {
+    echo = await startEcho();
+    patchbay = await startPatchbay(overrides({ [EXAMPLE]: echo.url, [PIPEDRIVE]: echo.url }));
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    echo.server.closeAllConnections();
+    await new Promise<void>((resolve) => echo.server.close(() => resolve()));
+  });
+  beforeEach(() => {
+    echo.received.length = 0;
+  });
+
+  it("forwards method, path, query and body with the X-Api-Key added and the caller's credentials dropped", async () => {
+    const id = await install(patchbay, 1, KEY);
+    const reply = await patchbay.call('POST', `/v1.0/account/connectors/${id}/proxy/contacts/7/notes?b=2&a=x%20y`, {
+      account: ACCOUNT,
+      body: { text: 'hello', n: 1 },
+      headers: {
+        'x-api-key': 'caller-supplied-key',
+        cookie: 'patchbay-session=abc',
+        'x-custom': 'kept',
+        accept: 'application/json',
+      },
+    });
+    expect(reply.status).toBe(207);
+    expect(reply.headers.get('x-echo')).toBe('yes');
+    expect(reply.headers.has('set-cookie')).toBe(false);
+
+    expect(echo.received).toHaveLength(1);
+    const seen = echo.received[0] as Received;
+    expect(seen.method).toBe('POST');
+    expect(seen.url).toBe('/v1/contacts/7/notes?b=2&a=x%20y');
+    expect(JSON.parse(seen.body)).toEqual({ text: 'hello', n: 1 });
+    expect(seen.headers['x-api-key']).toBe(KEY);
+    expect(seen.headers['content-type']).toBe('application/json');
+    expect(seen.headers['x-custom']).toBe('kept');
+    expect(seen.headers.accept).toBe('application/json');
+    expect(seen.headers.authorization).toBeUndefined();
+    expect(seen.headers.cookie).toBeUndefined();
+    expect(seen.headers['x-cyclr-account']).toBeUndefined();
+    expect(seen.headers.host).toBe(new URL(echo.url).host);
+    expect(JSON.stringify(seen.headers)).not.toContain(patchbay.token);
+  });
+
+  it('adds the Pipedrive api_token to the query and nothing to the headers', async () => {
+    const id = await install(patchbay, 2, TOKEN);
+    const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/persons?limit=2`, { account: ACCOUNT });
+    expect(reply.status).toBe(207);
+    const seen = echo.received[0] as Received;
+    expect(seen.method).toBe('GET');
+    const url = new URL(seen.url, 'http://upstream.invalid');
+    expect(url.pathname).toBe('/v1/persons');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ limit: '2', api_token: TOKEN });
+    expect(seen.headers.authorization).toBeUndefined();
+    expect(seen.body).toBe('');
+  });
+
+  it('forwards a body of any content type untouched', async () => {
+    const id = await install(patchbay, 1, KEY);
+    const reply = await patchbay.call('PUT', `/v1.0/account/connectors/${id}/proxy/contacts/1`, {
+      account: ACCOUNT,
+      body: 'name=Ada&email=ada%40example.com',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(reply.status).toBe(207);
+    const seen = echo.received[0] as Received;
+    expect(seen.method).toBe('PUT');
+    expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(seen.body).toBe('name=Ada&email=ada%40example.com');
+  });
+});

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
 import { installErrorHandler } from './error-handler.js';
 import { loggerOptions } from './logging.js';
@@ -15,6 +15,7 @@ import { oauthTokenRoutes } from './routes/oauth-token.js';
 import { proxyRoutes } from './routes/proxy.js';
 import type { App } from './routes/types.js';
 import { ErrorReply } from './schemas.js';
+import { validatorCompiler } from './validation.js';
 
 export interface HttpOptions {
   /** A logger to use instead of one built from the config (tests capture log lines with it). */
@@ -34,7 +35,10 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL the router cannot decode still gets the usual error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,6 +49,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
+  app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ErrorReply);
   installErrorHandler(app);
 

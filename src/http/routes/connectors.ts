@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { CategoryDefinition } from '../../catalogue/schema.js';
 import type { AppContext } from '../../context.js';
 import { connectorView, methodView } from '../../services/connector-views.js';
 import { accountAuth, partnerAuth } from '../auth.js';
@@ -24,6 +25,12 @@ const tags = ['Connectors'];
 const matches = (text: string | undefined, query: string | undefined) =>
   query === undefined || query === '' || (text ?? '').toLowerCase().includes(query.toLowerCase());
 
+/** A category filter matches a category's id or its name, in any case. */
+function categoryMatches(category: CategoryDefinition | undefined, filter: string): boolean {
+  const wanted = filter.toLowerCase();
+  return category !== undefined && (category.Id.toLowerCase() === wanted || category.Name.toLowerCase() === wanted);
+}
+
 export function connectorRoutes(app: App, ctx: AppContext): void {
   const anyToken = partnerAuth(ctx);
 
@@ -43,8 +50,7 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
       const found = ctx.catalogue.all.filter(
         (c) =>
           (matches(c.definition.Name, query) || matches(c.definition.Description, query)) &&
-          (category === undefined ||
-            c.definition.Categories.some((k) => k.Id === category || k.Name.toLowerCase() === category.toLowerCase())),
+          (category === undefined || c.definition.Categories.some((k) => categoryMatches(k, category))),
       );
       const page = pageRequest(request.query);
       const start = (page.page - 1) * page.pageSize;
@@ -80,12 +86,13 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const { query, category } = request.query;
-      return ctx.installs
-        .connector(request.params.id)
-        .definition.Methods.filter(
-          (m) => (matches(m.Name, query) || matches(m.Description, query)) && (category === undefined || m.Category === category),
-        )
-        .map(methodView);
+      const { definition } = ctx.installs.connector(request.params.id);
+      const categoryOf = (id: string) => definition.Categories.find((k) => k.Id === id);
+      return definition.Methods.filter(
+        (m) =>
+          (matches(m.Name, query) || matches(m.Description, query)) &&
+          (category === undefined || categoryMatches(categoryOf(m.Category), category)),
+      ).map(methodView);
     },
   );
 

@@ -20,7 +20,12 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  try {
+    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    // Not form-encoded as RFC 6749 asks: treat it as wrong credentials, not as a fault.
+    return { id: '', secret: '' };
+  }
 }
 
 export function oauthTokenRoutes(app: App, ctx: AppContext): void {

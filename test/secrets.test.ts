@@ -1,0 +1,356 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { loggerOptions } from '../src/http/logging.js';
+import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+
+const random = () => randomBytes(12).toString('hex');
+
+/** Extra connectors: one with HTTP Basic auth, one with a sensitive account property. */
+function writeConnectors(dir: string): void {
+  writeFileSync(
+    path.join(dir, 'basic.yaml'),
+    `
+Id: 91
+Slug: basic_example
+Name: Basic Example
+Description: An API that takes HTTP Basic credentials.
+Version: "1.0"
+BaseUrl: https://api.basic-example.com/v1
+Auth:
+  Type: Basic
+Categories:
+  - Id: account
+    Name: Account
+Methods:
+  - Id: get-me
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Current Account
+    Category: account
+    HttpMethod: GET
+    Endpoint: /me
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'regional.yaml'),
+    `
+Id: 90
+Slug: regional
+Name: Regional Example
+Description: The Example API, with account properties.
+Version: "1.0"
+BaseUrl: https://api.example.com/v1
+Auth:
+  Type: ApiKey
+  In: header
+  Name: X-Api-Key
+AccountProperties:
+  - Name: Region
+    DisplayName: Region
+    Pattern: "[a-z]{2}"
+  - Name: Secret
+    DisplayName: Secret
+    Sensitive: true
+    Optional: true
+Categories:
+  - Id: account
+    Name: Account
+Methods:
+  - Id: get-me
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Current Account
+    Category: account
+    HttpMethod: GET
+    Endpoint: /me
+`,
+  );
+}
+
+/** The distinctive secrets one scenario uses. */
+interface Secrets {
+  apiKey: string;
+  pipedriveToken: string;
+  basicPassword: string;
+  basicAuthValue: string;
+  propertyValue: string;
+  propertyValueChanged: string;
+}
+
+function makeSecrets(): Secrets {
+  const basicPassword = `pass-${random()}`;
+  return {
+    apiKey: `secret-key-${random()}`,
+    pipedriveToken: `secret-pd-${random()}`,
+    basicPassword,
+    basicAuthValue: Buffer.from(`user:${basicPassword}`).toString('base64'),
+    propertyValue: `sensitive-${random()}`,
+    propertyValueChanged: `sensitive-changed-${random()}`,
+  };
+}
+
+interface Scenario {
+  patchbay: Patchbay;
+  secrets: Secrets;
+  pipedrive: PipedriveSimulator;
+}
+
+async function tokenFor(patchbay: Patchbay, clientId: string, clientSecret: string, scope?: string): Promise<string> {
+  const fields: Record<string, string> = { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret };
+  if (scope !== undefined) fields.scope = scope;
+  const reply = await fetch(`${patchbay.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-request-id': 'log-token-form' },
+    body: new URLSearchParams(fields),
+  });
+  expect(reply.status).toBe(200);
+  return ((await reply.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * Installs every kind of credential and uses it: API key in a header (Example), API key in the query
+ * (Pipedrive), Basic, a sensitive property set at install and changed later, a re-authentication.
+ * Returns the bearer tokens and client secrets it made.
+ */
+async function exercise({ patchbay, secrets, pipedrive }: Scenario, marker: string): Promise<string[]> {
+  const account = `secrets-${randomUUID()}`;
+  const call = (method: string, url: string, body?: unknown, requestId?: string) =>
+    patchbay.call(method, url, { account, body, headers: requestId ? { 'x-request-id': requestId } : {} });
+  expect((await call('POST', '/v1.0/accounts', { Id: account, Name: marker })).status).toBe(200);
+
+  const installOf = async (connector: number, body: Record<string, unknown>, requestId: string) => {
+    const reply = await call('POST', `/v1.0/connectors/${connector}/install`, body, requestId);
+    expect(reply.status).toBe(200);
+    const text = await reply.text();
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+    return (JSON.parse(text) as { Id: number }).Id;
+  };
+
+  const example = await installOf(1, { Name: `${marker}-example`, AuthValue: secrets.apiKey }, 'log-install-example');
+  const pipedriveId = await installOf(2, { Name: `${marker}-pipedrive`, AuthValue: secrets.pipedriveToken }, 'log-install-pipedrive');
+  const basic = await installOf(91, { Name: `${marker}-basic`, AuthValue: secrets.basicAuthValue }, 'log-install-basic');
+  const regional = await installOf(
+    90,
+    {
+      Name: `${marker}-regional`,
+      AuthValue: secrets.apiKey,
+      Properties: [
+        { Name: 'Region', Value: 'eu' },
+        { Name: 'Secret', Value: secrets.propertyValue },
+      ],
+    },
+    'log-install-regional',
+  );
+
+  // Method calls: the credential goes out in a header, in the query, as Basic.
+  expect((await call('POST', `/v1.0/account/connectors/${example}/methods/get-me`, undefined, 'log-method-example')).status).toBe(200);
+  expect(
+    (await call('GET', `/v1.0/account/connectors/${pipedriveId}/methods/list-persons?limit=2`, undefined, 'log-method-pd')).status,
+  ).toBe(200);
+  const before = pipedrive.requestCount;
+  const failing = await call('GET', `/v1.0/account/connectors/${pipedriveId}/methods/get-person?id=987654`, undefined, 'log-method-pd-404');
+  expect(failing.status).toBe(502);
+  expect(pipedrive.requestCount).toBe(before + 1);
+  // The Basic connector's host is pointed at the Example simulator, which refuses it: an upstream error.
+  expect((await call('GET', `/v1.0/account/connectors/${basic}/methods/get-me`, undefined, 'log-method-basic')).status).toBe(502);
+  expect((await call('GET', `/v1.0/account/connectors/${regional}/methods/get-me`, undefined, 'log-method-regional')).status).toBe(200);
+
+  // The raw proxy, with a secret-looking query parameter of the caller's own.
+  expect((await call('GET', `/v1.0/account/connectors/${pipedriveId}/proxy/persons?token=abc`, undefined, 'log-proxy-pd')).status).toBe(
+    200,
+  );
+  expect((await call('GET', `/v1.0/account/connectors/${example}/proxy/me?token=abc&x=1`, undefined, 'log-proxy-example')).status).toBe(
+    200,
+  );
+  expect(
+    (await call('POST', `/v1.0/account/connectors/${pipedriveId}/proxy/persons?token=abc`, { name: 'Proxied' }, 'log-proxy-post')).status,
+  ).toBe(201);
+
+  // Change the sensitive property and re-authenticate.
+  const properties = (await (await call('GET', `/v1.0/account/connectors/${regional}/properties`)).json()) as {
+    Id: number;
+    Name: string;
+  }[];
+  const secretProperty = properties.find((p) => p.Name === 'Secret');
+  const changed = await call(
+    'PUT',
+    `/v1.0/account/connectors/${regional}/properties/${secretProperty?.Id}`,
+    { Name: 'Secret', Value: secrets.propertyValueChanged },
+    'log-property-put',
+  );
+  expect(changed.status).toBe(200);
+  expect(await changed.text()).not.toContain(secrets.propertyValueChanged);
+  expect((await call('PUT', `/v1.0/account/connectors/${example}`, { AuthValue: secrets.apiKey }, 'log-reauth')).status).toBe(200);
+
+  // An extra API client and its tokens, partner-level and restricted.
+  const client = await patchbay.ctx.clients.create(`${marker}-client`);
+  const partnerToken = await tokenFor(patchbay, client.ClientId, client.ClientSecret);
+  const restricted = await tokenFor(patchbay, client.ClientId, client.ClientSecret, `account:${account}`);
+  const basicClientAuth = await fetch(`${patchbay.url}/oauth/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${client.ClientId}:${client.ClientSecret}`).toString('base64')}`,
+      'x-request-id': 'log-token-basic',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  expect(basicClientAuth.status).toBe(200);
+  const basicToken = ((await basicClientAuth.json()) as { access_token: string }).access_token;
+  expect((await patchbay.call('GET', '/v1.0/account/connectors', { token: restricted })).status).toBe(200);
+  expect((await patchbay.call('GET', '/v1.0/accounts', { token: partnerToken })).status).toBe(200);
+  return [client.ClientSecret, partnerToken, restricted, basicToken];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+describe('secrets at rest', () => {
+  let example: ExampleApiSimulator;
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let connectorsDir: string;
+  let ctxClosed = false;
+  const secrets = makeSecrets();
+
+  beforeAll(async () => {
+    example = await startExampleApiSimulator({ apiKeys: [secrets.apiKey] });
+    pipedrive = await startPipedriveSimulator({ apiTokens: [secrets.pipedriveToken] });
+    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
+    writeConnectors(connectorsDir);
+    patchbay = await startPatchbay({
+      ...overrides({
+        'https://api.example.com': example.url,
+        'https://api.pipedrive.com': pipedrive.url,
+        'https://api.basic-example.com': example.url,
+      }),
+      PATCHBAY_CONNECTORS_DIR: connectorsDir,
+    });
+  });
+  afterAll(async () => {
+    if (patchbay !== undefined) {
+      if (ctxClosed) {
+        rmSync(patchbay.dataDir, { recursive: true, force: true });
+      } else {
+        await patchbay.close();
+      }
+    }
+    await example?.close();
+    await pipedrive?.close();
+    rmSync(connectorsDir, { recursive: true, force: true });
+  });
+
+  it('keeps the master key in a file of mode 0600 in the data dir', () => {
+    const file = path.join(patchbay.dataDir, 'master.key');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toHaveLength(32);
+  });
+
+  it('writes no credential, sensitive property, client secret or bearer token to any file of the data dir', async () => {
+    const marker = `marker-${random()}`;
+    const made = await exercise({ patchbay, secrets, pipedrive }, marker);
+    const needles = [...Object.values(secrets), ...made, patchbay.clientSecret, patchbay.token];
+
+    await patchbay.app.close();
+    await patchbay.ctx.close();
+    ctxClosed = true;
+
+    const files = filesUnder(patchbay.dataDir);
+    expect(files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['master.key', 'patchbay.sqlite']));
+    const hits: string[] = [];
+    let markerSeen = false;
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      if (bytes.includes(Buffer.from(marker))) markerSeen = true;
+      for (const needle of needles) {
+        if (bytes.includes(Buffer.from(needle))) hits.push(`${path.basename(file)} holds ${needle.slice(0, 12)}...`);
+      }
+    }
+    // The scan reads the place the data really went: the account name is there in clear.
+    expect(markerSeen).toBe(true);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('secrets in the log', () => {
+  let example: ExampleApiSimulator;
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let connectorsDir: string;
+  const lines: string[] = [];
+  const secrets = makeSecrets();
+
+  beforeAll(async () => {
+    example = await startExampleApiSimulator({ apiKeys: [secrets.apiKey] });
+    pipedrive = await startPipedriveSimulator({ apiTokens: [secrets.pipedriveToken] });
+    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
+    writeConnectors(connectorsDir);
+    const logger = pino(loggerOptions('trace'), {
+      write(chunk: string) {
+        lines.push(chunk);
+      },
+    });
+    patchbay = await startPatchbay(
+      {
+        ...overrides({
+          'https://api.example.com': example.url,
+          'https://api.pipedrive.com': pipedrive.url,
+          'https://api.basic-example.com': example.url,
+        }),
+        PATCHBAY_CONNECTORS_DIR: connectorsDir,
+      },
+      logger,
+    );
+  });
+  afterAll(async () => {
+    await patchbay?.close();
+    await example?.close();
+    await pipedrive?.close();
+    rmSync(connectorsDir, { recursive: true, force: true });
+  });
+
+  it('logs every request with its request id but no credential, token, client secret or secret query value', async () => {
+    const made = await exercise({ patchbay, secrets, pipedrive }, `log-${random()}`);
+    const text = lines.join('');
+    const entries = lines
+      .flatMap((chunk) => chunk.split('\n').filter((l) => l.trim() !== ''))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+    // The request lines are there, with the ids the requests carried and their (redacted) URLs.
+    for (const requestId of [
+      'log-token-form',
+      'log-token-basic',
+      'log-install-example',
+      'log-method-pd',
+      'log-method-pd-404',
+      'log-proxy-pd',
+      'log-reauth',
+    ]) {
+      const forRequest = entries.filter((e) => e.reqId === requestId);
+      expect(forRequest.length, requestId).toBeGreaterThanOrEqual(2);
+      expect(
+        forRequest.some((e) => typeof (e.req as { url?: unknown } | undefined)?.url === 'string'),
+        requestId,
+      ).toBe(true);
+    }
+    // Upstream failures are logged too (so a secret in their message would show here).
+    expect(entries.some((e) => e.reqId === 'log-method-pd-404' && e.code === 'PB_ERR_UPSTREAM')).toBe(true);
+    const proxyLine = entries.find((e) => e.reqId === 'log-proxy-pd' && e.req !== undefined);
+    expect((proxyLine?.req as { url?: string } | undefined)?.url).toContain('token=[redacted]');
+
+    // No secret of any kind, in any line.
+    const needles = [...Object.values(secrets), ...made, patchbay.clientSecret, patchbay.token];
+    for (const needle of needles) expect(text.includes(needle), `log holds ${needle.slice(0, 12)}...`).toBe(false);
+    expect(text).not.toContain('token=abc');
+    expect(text).not.toContain('=abc');
+  });
+});

@@ -1,47 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.js';
 
 const PIPEDRIVE_TOKEN = 'pipedrive-test-token';
 const EXAMPLE_KEY = 'example-api-key';
-
-/** A connector with one required account property (Region) and one optional sensitive one (Secret). */
-const REGIONAL_CONNECTOR = `
-Id: 90
-Slug: regional
-Name: Regional Example
-Description: The Example API, with account properties.
-Version: "1.0"
-BaseUrl: https://api.example.com/v1
-Auth:
-  Type: ApiKey
-  In: header
-  Name: X-Api-Key
-AccountProperties:
-  - Name: Region
-    DisplayName: Region
-    Description: Two lower-case letters
-    Pattern: "[a-z]{2}"
-  - Name: Secret
-    DisplayName: Secret
-    Sensitive: true
-    Optional: true
-Categories:
-  - Id: account
-    Name: Account
-Methods:
-  - Id: get-me
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Current Account
-    Category: account
-    HttpMethod: GET
-    Endpoint: /me
-`;
 
 interface Installed {
   Id: number;
@@ -82,8 +48,7 @@ describe('account connectors', () => {
   beforeAll(async () => {
     pipedrive = await startPipedriveSimulator();
     example = await startExampleApiSimulator();
-    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
-    writeFileSync(path.join(connectorsDir, 'regional.yaml'), REGIONAL_CONNECTOR);
+    connectorsDir = connectorsFolder({ 'regional.yaml': REGIONAL_CONNECTOR() });
     patchbay = await startPatchbay({
       ...overrides({ 'https://api.pipedrive.com': pipedrive.url, 'https://api.example.com': example.url }),
       PATCHBAY_CONNECTORS_DIR: connectorsDir,

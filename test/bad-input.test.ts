@@ -1,34 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { BASIC_CONNECTOR, connectorsFolder } from './support/test-connectors.js';
 
 const PIPEDRIVE_TOKEN = 'pipedrive-test-token';
-
-/** No Basic connector is built in; this one is only used to check Basic AuthValues. */
-const BASIC_CONNECTOR = `
-Id: 91
-Slug: basic_example
-Name: Basic Example
-Description: An API that takes HTTP Basic credentials.
-Version: "1.0"
-BaseUrl: https://api.basic-example.com/v1
-Auth:
-  Type: Basic
-Categories:
-  - Id: account
-    Name: Account
-Methods:
-  - Id: get-me
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Current Account
-    Category: account
-    HttpMethod: GET
-    Endpoint: /me
-`;
 
 /** A bad request: what is sent and the status and code it must get. */
 interface Case {
@@ -83,8 +60,7 @@ describe('bad input answers 4xx {Message, Code}, never 500', () => {
 
   beforeAll(async () => {
     pipedrive = await startPipedriveSimulator();
-    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
-    writeFileSync(path.join(connectorsDir, 'basic.yaml'), BASIC_CONNECTOR);
+    connectorsDir = connectorsFolder({ 'basic.yaml': BASIC_CONNECTOR() });
     patchbay = await startPatchbay({
       ...overrides({ 'https://api.pipedrive.com': pipedrive.url }),
       PATCHBAY_CONNECTORS_DIR: connectorsDir,

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,68 +7,9 @@ import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/e
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { loggerOptions } from '../src/http/logging.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { BASIC_CONNECTOR, connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.js';
 
 const random = () => randomBytes(12).toString('hex');
-
-/** Extra connectors: one with HTTP Basic auth, one with a sensitive account property. */
-function writeConnectors(dir: string): void {
-  writeFileSync(
-    path.join(dir, 'basic.yaml'),
-    `
-Id: 91
-Slug: basic_example
-Name: Basic Example
-Description: An API that takes HTTP Basic credentials.
-Version: "1.0"
-BaseUrl: https://api.basic-example.com/v1
-Auth:
-  Type: Basic
-Categories:
-  - Id: account
-    Name: Account
-Methods:
-  - Id: get-me
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Current Account
-    Category: account
-    HttpMethod: GET
-    Endpoint: /me
-`,
-  );
-  writeFileSync(
-    path.join(dir, 'regional.yaml'),
-    `
-Id: 90
-Slug: regional
-Name: Regional Example
-Description: The Example API, with account properties.
-Version: "1.0"
-BaseUrl: https://api.example.com/v1
-Auth:
-  Type: ApiKey
-  In: header
-  Name: X-Api-Key
-AccountProperties:
-  - Name: Region
-    DisplayName: Region
-    Pattern: "[a-z]{2}"
-  - Name: Secret
-    DisplayName: Secret
-    Sensitive: true
-    Optional: true
-Categories:
-  - Id: account
-    Name: Account
-Methods:
-  - Id: get-me
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Current Account
-    Category: account
-    HttpMethod: GET
-    Endpoint: /me
-`,
-  );
-}
 
 /** The distinctive secrets one scenario uses. */
 interface Secrets {
@@ -224,8 +164,7 @@ describe('secrets at rest', () => {
   beforeAll(async () => {
     example = await startExampleApiSimulator({ apiKeys: [secrets.apiKey] });
     pipedrive = await startPipedriveSimulator({ apiTokens: [secrets.pipedriveToken] });
-    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
-    writeConnectors(connectorsDir);
+    connectorsDir = connectorsFolder({ 'basic.yaml': BASIC_CONNECTOR(), 'regional.yaml': REGIONAL_CONNECTOR() });
     patchbay = await startPatchbay({
       ...overrides({
         'https://api.example.com': example.url,
@@ -292,8 +231,7 @@ describe('secrets in the log', () => {
   beforeAll(async () => {
     example = await startExampleApiSimulator({ apiKeys: [secrets.apiKey] });
     pipedrive = await startPipedriveSimulator({ apiTokens: [secrets.pipedriveToken] });
-    connectorsDir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
-    writeConnectors(connectorsDir);
+    connectorsDir = connectorsFolder({ 'basic.yaml': BASIC_CONNECTOR(), 'regional.yaml': REGIONAL_CONNECTOR() });
     const logger = pino(loggerOptions('trace'), {
       write(chunk: string) {
         lines.push(chunk);

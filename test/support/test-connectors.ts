@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** One method is all these test connectors need. */
+const methods = () => `Categories:
+  - Id: account
+    Name: Account
+Methods:
+  - Id: get-me
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Current Account
+    Category: account
+    HttpMethod: GET
+    Endpoint: /me
+`;
+
+/** No Basic connector is built in; this one takes HTTP Basic credentials. */
+export const BASIC_CONNECTOR = () => `
+Id: 91
+Slug: basic_example
+Name: Basic Example
+Description: An API that takes HTTP Basic credentials.
+Version: "1.0"
+BaseUrl: https://api.basic-example.com/v1
+Auth:
+  Type: Basic
+${methods()}`;
+
+/** The Example API with one required account property (Region) and one optional sensitive one (Secret). */
+export const REGIONAL_CONNECTOR = () => `
+Id: 90
+Slug: regional
+Name: Regional Example
+Description: The Example API, with account properties.
+Version: "1.0"
+BaseUrl: https://api.example.com/v1
+Auth:
+  Type: ApiKey
+  In: header
+  Name: X-Api-Key
+AccountProperties:
+  - Name: Region
+    DisplayName: Region
+    Description: Two lower-case letters
+    Pattern: "[a-z]{2}"
+  - Name: Secret
+    DisplayName: Secret
+    Sensitive: true
+    Optional: true
+${methods()}`;
+
+/** A fresh folder for PATCHBAY_CONNECTORS_DIR holding the given files (name -> YAML). */
+export function connectorsFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}

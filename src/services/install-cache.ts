@@ -32,7 +32,9 @@ export class InstallCache {
     // Concurrent cold calls share one load.
     let loading = this.pending.get(id);
     if (loading === undefined) {
-      loading = load().finally(() => this.pending.delete(id));
+      loading = load().finally(() => {
+        if (this.pending.get(id) === loading) this.pending.delete(id);
+      });
       this.pending.set(id, loading);
       const generation = this.generation;
       loading.then(
@@ -49,10 +51,13 @@ export class InstallCache {
   forget(id: number): void {
     this.generation++;
     this.entries.delete(id);
+    this.pending.delete(id);
   }
 
   forgetAccount(accountId: string): void {
     this.generation++;
+    // A load in flight may belong to this account; let the next call start afresh.
+    this.pending.clear();
     for (const [id, entry] of this.entries) if (entry.accountId === accountId) this.entries.delete(id);
   }
 

@@ -34,6 +34,8 @@ export function buildRequest(install: ResolvedInstall, method: MethodDefinition,
   const { parameters, fields } = checkInputs(method, input);
   const path = render(method.Endpoint, (name) => {
     const value = parameters.get(name) ?? install.values.get(name);
+    // Percent-encoding keeps "/" and "?" inside the segment, but "." and ".." would still be resolved.
+    if (value === '.' || value === '..') throw badRequest(`Parameters.${name} cannot be "${value}"`);
     return value === undefined ? undefined : String(value);
   });
   const url = new URL(`${baseUrl(install)}${path}`);

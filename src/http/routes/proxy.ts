@@ -44,6 +44,13 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
+/** Whether `url` stays on the base URL's origin and below its path. */
+function isBelow(base: string, url: URL): boolean {
+  const root = new URL(base);
+  const basePath = root.pathname.replace(/\/$/, '');
+  return url.origin === root.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+}
+
 /**
  * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
  * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
@@ -52,10 +59,8 @@ function proxiedUrl(base: string, path: string, query: string): URL {
   if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path) || /\\|%2f|%5c/i.test(path)) {
     throw badRequest('The proxied path may not contain ".." segments, backslashes or encoded slashes');
   }
-  const root = new URL(base);
   const url = new URL(`${base}${path}${query}`);
-  const basePath = root.pathname.replace(/\/$/, '');
-  if (url.origin !== root.origin || (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`))) {
+  if (!isBelow(base, url)) {
     throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
   }
   return url;

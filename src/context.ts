@@ -12,7 +12,7 @@ import { Accounts } from './services/accounts.js';
 import { ApiClients } from './services/api-clients.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { InstallCache } from './services/install-cache.js';
-import { type Db, openDatabase } from './store/database.js';
+import { type DatabaseOptions, type Db, openDatabase } from './store/database.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
@@ -30,10 +30,10 @@ export interface AppContext {
 }
 
 /** Opens the store, loads keys and the catalogue, and builds the services. Fails fast on any of them. */
-export async function createContext(config: Config): Promise<AppContext> {
+export async function createContext(config: Config, options: DatabaseOptions = {}): Promise<AppContext> {
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, options);
   const cache = new InstallCache();
   const tokens = new AccessTokens(db);
   const installs = new AccountConnectors(db, catalogue, box, cache);

@@ -343,3 +343,33 @@ describe('method calls to an upstream that cannot be reached or does not answer'
     expect(elapsed).toBeLessThan(5000);
   });
 });
+
+describe('the warm method-call path', () => {
+  let sim: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let queries = 0;
+
+  beforeAll(async () => {
+    sim = await startPipedriveSimulator();
+    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }), undefined, { onQuery: () => queries++ });
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await sim.close();
+  });
+
+  it('reads no database row once the token, account and install are cached, and reads again after a write', async () => {
+    const id = await install(patchbay, 2, TOKEN);
+    const call = () => patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/get-person?id=1`, { account: ACCOUNT });
+    expect((await call()).status).toBe(200);
+    const before = queries;
+    for (let i = 0; i < 20; i++) expect((await call()).status).toBe(200);
+    expect(queries - before).toBe(0);
+
+    const renamed = await patchbay.call('PUT', `/v1.0/account/connectors/${id}`, { account: ACCOUNT, body: { Name: 'Renamed' } });
+    expect(renamed.status).toBe(200);
+    const afterWrite = queries;
+    expect((await call()).status).toBe(200);
+    expect(queries - afterWrite).toBeGreaterThan(0);
+  });
+});

@@ -7,10 +7,19 @@ import { openSqlite } from './sqlite-driver.js';
 
 export type Db = Kysely<Database>;
 
+export interface DatabaseOptions {
+  /** Called once per query sent to the database (tests and benchmarks count round trips with it). */
+  onQuery?: () => void;
+}
+
 /** Opens the SQLite store (WAL, foreign keys on) and migrates it. */
-export async function openDatabase(file: string): Promise<Db> {
+export async function openDatabase(file: string, options: DatabaseOptions = {}): Promise<Db> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+  const onQuery = options.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqlite(file) }),
+    ...(onQuery ? { log: () => onQuery() } : {}),
+  });
   await migrate(db as Kysely<unknown>);
   return db;
 }

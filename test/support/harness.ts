@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { type AppContext, createContext } from '../../src/context.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/routes/types.js';
+import type { DatabaseOptions } from '../../src/store/database.js';
 
 export interface Patchbay {
   url: string;
@@ -30,10 +31,14 @@ export interface Patchbay {
  * Starts a real Patchbay on 127.0.0.1 with a random port, a fresh data dir and the given environment
  * (e.g. PATCHBAY_UPSTREAM_OVERRIDES pointing at the sandbox simulators).
  */
-export async function startPatchbay(env: Record<string, string> = {}, logger?: FastifyBaseLogger): Promise<Patchbay> {
+export async function startPatchbay(
+  env: Record<string, string> = {},
+  logger?: FastifyBaseLogger,
+  databaseOptions: DatabaseOptions = {},
+): Promise<Patchbay> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
   const config: Config = loadConfig({ PATCHBAY_DATA_DIR: dataDir, PATCHBAY_LOG_LEVEL: 'silent', PATCHBAY_HOST: '127.0.0.1', ...env });
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, databaseOptions);
   const app = await buildHttpApp(ctx, logger ? { logger } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

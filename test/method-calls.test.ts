@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
-import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
 const PIPEDRIVE = 'https://api.pipedrive.com';
 const EXAMPLE = 'https://api.example.com';
@@ -18,16 +18,8 @@ interface ErrorBody {
   Upstream?: { Status: number; Body: unknown };
 }
 
-/** Creates the account when needed and installs a connector into it; returns the account connector id. */
-async function install(patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT): Promise<number> {
-  const created = await patchbay.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });
-  expect([200, 400]).toContain(created.status); // 400: the account already exists
-  const body: Record<string, unknown> = { Name: `Connector ${connector}` };
-  if (authValue !== undefined) body.AuthValue = authValue;
-  const reply = await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body });
-  expect(reply.status).toBe(200);
-  return ((await reply.json()) as { Id: number }).Id;
-}
+const install = (patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT) =>
+  installInto(patchbay, account, connector, authValue);
 
 /** POST /methods/{method} with the given body, in the test account. */
 function callMethod(patchbay: Patchbay, id: number, method: string, body: unknown = {}, account = ACCOUNT): Promise<Response> {

@@ -82,3 +82,15 @@ export async function startPatchbay(
 export function overrides(map: Record<string, string>): Record<string, string> {
   return { PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify(map) };
 }
+
+/** Creates the account when needed and installs a connector into it; returns the account connector id. */
+export async function installInto(patchbay: Patchbay, account: string, connector: number, authValue?: string): Promise<number> {
+  const created = await patchbay.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });
+  // 400 means the account already exists.
+  if (created.status !== 200 && created.status !== 400) throw new Error(`creating account ${account} answered ${created.status}`);
+  const body: Record<string, unknown> = { Name: `Connector ${connector}` };
+  if (authValue !== undefined) body.AuthValue = authValue;
+  const reply = await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body });
+  if (reply.status !== 200) throw new Error(`installing connector ${connector} answered ${reply.status}: ${await reply.text()}`);
+  return ((await reply.json()) as { Id: number }).Id;
+}

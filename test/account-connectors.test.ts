@@ -485,42 +485,36 @@ describe('account connectors', () => {
 
     it('refuses an install with an unknown or repeated property with 400', async () => {
       const account = await newAccount();
-      await expectError(
-        await patchbay.call('POST', '/v1.0/connectors/90/install', {
-          account,
-          body: {
+      const refused: [connector: number, body: Record<string, unknown>][] = [
+        [
+          90,
+          {
             Name: 'Unknown',
             Properties: [
               { Name: 'Region', Value: 'eu' },
               { Name: 'Colour', Value: 'red' },
             ],
           },
-        }),
-        400,
-        'PB_ERR_BAD_REQUEST',
-      );
-      await expectError(
-        await patchbay.call('POST', '/v1.0/connectors/90/install', {
-          account,
-          body: {
+        ],
+        [
+          90,
+          {
             Name: 'Twice',
             Properties: [
               { Name: 'Region', Value: 'eu' },
               { Name: 'Region', Value: 'us' },
             ],
           },
-        }),
-        400,
-        'PB_ERR_BAD_REQUEST',
-      );
-      await expectError(
-        await patchbay.call('POST', '/v1.0/connectors/2/install', {
-          account,
-          body: { Name: 'Pipedrive has none', Properties: [{ Name: 'Region', Value: 'eu' }] },
-        }),
-        400,
-        'PB_ERR_BAD_REQUEST',
-      );
+        ],
+        [2, { Name: 'Pipedrive has none', Properties: [{ Name: 'Region', Value: 'eu' }] }],
+      ];
+      for (const [connector, body] of refused) {
+        await expectError(
+          await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body }),
+          400,
+          'PB_ERR_BAD_REQUEST',
+        );
+      }
       expect(await (await patchbay.call('GET', '/v1.0/account/connectors', { account })).json()).toEqual([]);
     });
 

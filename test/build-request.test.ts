@@ -47,12 +47,14 @@ describe('building a method request', () => {
 
   it('refuses path values that would climb out of the base URL', () => {
     for (const name of ['..', '.']) {
-      expect(() => buildRequest(install, method, { Parameters: { name } }), name).toThrow(PatchbayError);
-    }
-    try {
-      buildRequest(install, method, { Parameters: { name: '..' } });
-    } catch (error) {
-      expect((error as PatchbayError).code).toBe('PB_ERR_BAD_REQUEST');
+      let thrown: unknown;
+      try {
+        buildRequest(install, method, { Parameters: { name } });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, name).toBeInstanceOf(PatchbayError);
+      expect((thrown as PatchbayError).code, name).toBe('PB_ERR_BAD_REQUEST');
     }
   });
 });

@@ -12,8 +12,20 @@ export interface BuiltRequest {
   body?: string;
 }
 
+/** Rendered once per resolved install: a write replaces the install object, and with it this entry. */
+const baseUrls = new WeakMap<ResolvedInstall, string>();
+
 /** The connector's base URL for this install, with properties filled in. */
 export function baseUrl(install: ResolvedInstall): string {
+  let url = baseUrls.get(install);
+  if (url === undefined) {
+    url = renderBaseUrl(install);
+    baseUrls.set(install, url);
+  }
+  return url;
+}
+
+function renderBaseUrl(install: ResolvedInstall): string {
   try {
     // Base URL values are whole URL parts (a subdomain, an api_domain): inserted as given, then parsed.
     return render(

@@ -1,13 +1,18 @@
-// Runs both simulators for manual testing and benchmarks:
+// Runs the simulators for manual testing and benchmarks:
 //   npm run sandbox   (or: node dist/sandbox/main.js)
-// Ports come from SANDBOX_PIPEDRIVE_PORT / SANDBOX_EXAMPLE_PORT (default 0 = random).
-// Prints the PATCHBAY_UPSTREAM_OVERRIDES line that points Patchbay at the simulators.
+// Ports come from SANDBOX_PIPEDRIVE_PORT / SANDBOX_EXAMPLE_PORT / SANDBOX_CAPSULE_PORT (default 0 = random).
+// Prints the PATCHBAY_UPSTREAM_OVERRIDES line that points Patchbay at the simulators, and the
+// OAuth test apps they accept.
+import { startCapsuleSimulator } from './capsule.js';
 import { startExampleApiSimulator } from './example-api.js';
 import { startPipedriveSimulator } from './pipedrive.js';
 
 const HOST = '127.0.0.1';
 const PIPEDRIVE_TOKEN = 'pipedrive-test-token';
 const EXAMPLE_KEY = 'example-api-key';
+const CAPSULE_APP = { clientId: 'capsule-client', clientSecret: 'capsule-secret' };
+const PIPEDRIVE_APP = { clientId: 'pipedrive-client', clientSecret: 'pipedrive-secret' };
+const PIPEDRIVE_API_DOMAIN = 'https://testco.pipedrive.com';
 
 function portFromEnv(name: string): number {
   const raw = process.env[name] ?? '0';
@@ -21,20 +26,35 @@ async function main(): Promise<void> {
     host: HOST,
     port: portFromEnv('SANDBOX_PIPEDRIVE_PORT'),
     apiTokens: [PIPEDRIVE_TOKEN],
+    oauth: { clients: [PIPEDRIVE_APP], apiDomain: PIPEDRIVE_API_DOMAIN },
   });
   const example = await startExampleApiSimulator({
     host: HOST,
     port: portFromEnv('SANDBOX_EXAMPLE_PORT'),
     apiKeys: [EXAMPLE_KEY],
   });
+  const capsule = await startCapsuleSimulator({
+    host: HOST,
+    port: portFromEnv('SANDBOX_CAPSULE_PORT'),
+    clients: [CAPSULE_APP],
+  });
 
-  const overrides = { 'https://api.pipedrive.com': pipedrive.url, 'https://api.example.com': example.url };
+  const overrides = {
+    'https://api.pipedrive.com': pipedrive.url,
+    'https://oauth.pipedrive.com': pipedrive.url,
+    [PIPEDRIVE_API_DOMAIN]: pipedrive.url,
+    'https://api.example.com': example.url,
+    'https://api.capsulecrm.com': capsule.url,
+  };
   console.log(`PATCHBAY_UPSTREAM_OVERRIDES='${JSON.stringify(overrides)}'`);
   console.log(`# Pipedrive simulator ${pipedrive.url}: api_token=${PIPEDRIVE_TOKEN}`);
+  console.log(`#   OAuth app client_id=${PIPEDRIVE_APP.clientId} client_secret=${PIPEDRIVE_APP.clientSecret} (HTTP Basic)`);
   console.log(`# Example API simulator ${example.url}: X-Api-Key=${EXAMPLE_KEY}`);
+  console.log(`# Capsule simulator ${capsule.url}`);
+  console.log(`#   OAuth app client_id=${CAPSULE_APP.clientId} client_secret=${CAPSULE_APP.clientSecret} (form body)`);
 
   const stop = (): void => {
-    Promise.all([pipedrive.close(), example.close()]).then(
+    Promise.all([pipedrive.close(), example.close(), capsule.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);

@@ -18,6 +18,9 @@
 // - POST/PUT accept JSON or `application/x-www-form-urlencoded`; unknown fields are stored.
 // - Rate limit headers `x-ratelimit-limit`, `x-ratelimit-remaining`, `x-ratelimit-reset` on
 //   every authenticated response; 429 "Rate limit has been exceeded" with `retry-after`.
+// - With `oauth`, the same server is also oauth.pipedrive.com: authorise `/oauth/authorize`, token
+//   `/oauth/token` with HTTP Basic client authentication; token response `token_type: "Bearer"`,
+//   `expires_in: 3599`, `scope` and `api_domain` (on refresh too). Scope `base` is always granted.
 //
 // Assumptions where the facts are silent:
 // - The rate limit is a fixed window per token; with `rateLimit: false` a nominal
@@ -32,9 +35,13 @@
 // - `owner_id` defaults to 1 (the token's user); activity `due_date` defaults to today (UTC).
 // - A non-integer id in the path is answered like an unknown id (404 "... not found"); an
 //   unknown path or method answers 404 "Unknown method ."; a body over 1 MiB answers 413.
+// - OAuth: refresh tokens do not rotate (a refresh answers the same one); access tokens are accepted
+//   only as `Authorization: Bearer`, and their scopes are not enforced on API calls. Tests map both
+//   oauth.pipedrive.com and the `api_domain` origin to this one server.
 // - Seed items are deterministic (`Person 1`, fixed 2024-01-01 timestamps, related ids round-robin).
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { FailureScript, type JsonObject, listen, parseUrl, readObjectBody, type ScriptedFailure, sendJson } from './http-util.js';
+import { createOAuthProvider, type OAuthClient, type OAuthProvider } from './oauth-provider.js';
 
 export type PipedriveResource = 'persons' | 'organizations' | 'deals' | 'activities';
 
@@ -47,16 +54,30 @@ export interface PipedriveSimulatorOptions {
   seed?: Partial<Record<PipedriveResource, number>>;
   /** Fixed-window limit per token. Default `false` (never 429, headers still sent). */
   rateLimit?: { limit: number; windowMs: number } | false;
+  /** Also serve Pipedrive's OAuth 2.0 server and accept its access tokens. Off by default. */
+  oauth?: {
+    /** Default one: `pipedrive-client` / `pipedrive-secret`, any redirect URI. */
+    clients?: OAuthClient[];
+    /** Default 3599. */
+    accessTokenTtlSeconds?: number;
+    /** The `api_domain` in token responses. Default `https://testco.pipedrive.com`. */
+    apiDomain?: string;
+  };
 }
 
 export interface PipedriveSimulator {
   /** e.g. `http://127.0.0.1:PORT`, no trailing slash. */
   readonly url: string;
   readonly port: number;
-  /** Total requests received since start or the last `reset()`. */
+  /** Total requests received since start or the last `reset()`, OAuth ones included. */
   readonly requestCount: number;
+  /** The OAuth server when started with `oauth`. */
+  readonly oauth: OAuthProvider | undefined;
   close(): Promise<void>;
-  /** Restores seed data, ids, the request count, rate-limit windows and pending `failNext` scripts. Tokens are kept. */
+  /**
+   * Restores seed data, ids, the request count, rate-limit windows and pending `failNext` scripts.
+   * API tokens are kept; OAuth codes, tokens and counters are forgotten (`oauth.reset()`).
+   */
   reset(): void;
   addToken(token: string): void;
   revokeToken(token: string): void;
@@ -208,6 +229,21 @@ interface Table {
 
 export async function startPipedriveSimulator(options: PipedriveSimulatorOptions = {}): Promise<PipedriveSimulator> {
   const tokens = new Set(options.apiTokens ?? ['pipedrive-test-token']);
+  const oauth =
+    options.oauth === undefined
+      ? undefined
+      : createOAuthProvider({
+          clients: options.oauth.clients ?? [{ clientId: 'pipedrive-client', clientSecret: 'pipedrive-secret' }],
+          clientAuth: 'basic',
+          authorisePath: '/oauth/authorize',
+          tokenPath: '/oauth/token',
+          accessTokenTtlSeconds: options.oauth.accessTokenTtlSeconds ?? 3599,
+          rotateRefreshTokens: false,
+          tokenType: 'Bearer',
+          extraTokenFields: { api_domain: options.oauth.apiDomain ?? 'https://testco.pipedrive.com' },
+          defaultScope: 'base',
+          appName: 'Pipedrive',
+        });
   const enforceLimit = options.rateLimit !== undefined && options.rateLimit !== false;
   const budget = options.rateLimit || UNLIMITED;
   const counts = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, options.seed?.[r] ?? 3])) as Record<PipedriveResource, number>;
@@ -229,13 +265,14 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
   }
   seed();
 
-  function tokenOf(req: IncomingMessage, query: URLSearchParams): string | undefined {
+  /** The credential and whether it came as a Bearer header, the only place an OAuth access token is valid. */
+  function credentialOf(req: IncomingMessage, query: URLSearchParams): { token: string; bearer: boolean } | undefined {
     const fromQuery = query.get('api_token');
-    if (fromQuery !== null) return fromQuery;
+    if (fromQuery !== null) return { token: fromQuery, bearer: false };
     const header = req.headers['x-api-token'];
-    if (typeof header === 'string') return header;
+    if (typeof header === 'string') return { token: header, bearer: false };
     const auth = req.headers.authorization;
-    return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    return auth?.startsWith('Bearer ') ? { token: auth.slice(7).trim(), bearer: true } : undefined;
   }
 
   /** Charges one request to the token's window and returns the headers plus whether it is over. */
@@ -274,15 +311,18 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCount++;
-    const { pathname, query } = parseUrl(req.url);
+    const url = parseUrl(req.url);
+    if (oauth !== undefined && (await oauth.handle(req, res, url))) return;
+    const { pathname, query } = url;
     const prefix = pathname.startsWith('/v1/') ? 4 : pathname.startsWith('/api/v1/') ? 8 : -1;
     if (prefix === -1) return sendJson(res, 404, errorBody('Unknown method .'));
 
-    const token = tokenOf(req, query);
-    if (token === undefined || !tokens.has(token)) {
-      return sendJson(res, 401, UNAUTHORIZED);
-    }
-    const limit = charge(token);
+    const credential = credentialOf(req, query);
+    const authorised =
+      credential !== undefined &&
+      (tokens.has(credential.token) || (credential.bearer && oauth?.isValidAccessToken(credential.token) === true));
+    if (!authorised) return sendJson(res, 401, UNAUTHORIZED);
+    const limit = charge(credential.token);
     const headers = limit.headers;
     const failure = failures.take();
     if (failure !== undefined) return scripted(res, failure, headers);
@@ -409,12 +449,14 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
     get requestCount() {
       return requestCount;
     },
+    oauth,
     close: running.close,
     reset() {
       seed();
       requestCount = 0;
       windows.clear();
       failures.clear();
+      oauth?.reset();
     },
     addToken: (token) => void tokens.add(token),
     revokeToken: (token) => void tokens.delete(token),

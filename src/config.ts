@@ -20,6 +20,10 @@ export interface Config {
   /** Outbound timeouts in milliseconds. */
   upstreamConnectTimeoutMs: number;
   upstreamResponseTimeoutMs: number;
+  /** Origins the OAuth popup may report back to (postMessage target or redirect); the public URL's origin is always one. */
+  allowedOrigins: Set<string>;
+  /** An OAuth access token this close to expiry is refreshed before use. */
+  tokenRefreshMarginSeconds: number;
 }
 
 /** Thrown for a bad environment value; the message names the variable and is printed as one line. */
@@ -76,6 +80,19 @@ function overrides(raw: string | undefined): Map<string, string> {
   return map;
 }
 
+function origins(raw: string | undefined, publicUrl: string): Set<string> {
+  const set = new Set([new URL(publicUrl).origin]);
+  for (const entry of (raw ?? '').split(',')) {
+    if (entry.trim() === '') continue;
+    const url = httpUrl('PATCHBAY_ALLOWED_ORIGINS', entry.trim());
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+      throw new ConfigError(`PATCHBAY_ALLOWED_ORIGINS must list origins only (scheme://host[:port]), got "${entry.trim()}"`);
+    }
+    set.add(url.origin);
+  }
+  return set;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = integer(env, 'PATCHBAY_PORT', 8080, 0, 65535);
   const host = env.PATCHBAY_HOST || '0.0.0.0';
@@ -110,5 +127,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxPages: integer(env, 'PATCHBAY_MAX_PAGES', 50, 1, 1000),
     upstreamConnectTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_CONNECT_TIMEOUT_MS', 5000, 1, 600000),
     upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
+    allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
+    tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
   };
 }

@@ -1,3 +1,5 @@
+import { OAuthClient } from './auth/oauth-client.js';
+import { TokenRefresher } from './auth/token-refresher.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { loadCatalogue } from './catalogue/loader.js';
 import type { Config } from './config.js';
@@ -11,7 +13,10 @@ import { AccountConnectors } from './services/account-connectors.js';
 import { Accounts } from './services/accounts.js';
 import { ApiClients } from './services/api-clients.js';
 import { ConnectorProperties } from './services/connector-properties.js';
+import { ConnectorSetups } from './services/connector-setup.js';
 import { InstallCache } from './services/install-cache.js';
+import { OAuthConnect } from './services/oauth-connect.js';
+import { SigninTokens } from './services/signin-tokens.js';
 import { type DatabaseOptions, type Db, openDatabase } from './store/database.js';
 
 /** Everything the routes and the CLI use, wired once. */
@@ -24,6 +29,10 @@ export interface AppContext {
   accounts: Accounts;
   installs: AccountConnectors;
   properties: ConnectorProperties;
+  setups: ConnectorSetups;
+  signins: SigninTokens;
+  connect: OAuthConnect;
+  refresher: TokenRefresher;
   runner: MethodRunner;
   egress: Egress;
   close(): Promise<void>;
@@ -36,12 +45,16 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   const db = await openDatabase(config.databaseUrl, options);
   const cache = new InstallCache();
   const tokens = new AccessTokens(db);
-  const installs = new AccountConnectors(db, catalogue, box, cache);
+  const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
+  const installs = new AccountConnectors(db, catalogue, box, cache, setups);
+  const signins = new SigninTokens(db);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
+  const oauthClient = new OAuthClient(egress);
+  const refresher = new TokenRefresher(installs, oauthClient, config.tokenRefreshMarginSeconds);
   return {
     config,
     db,
@@ -51,7 +64,14 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     accounts: new Accounts(db, tokens, cache),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
-    runner: new MethodRunner(egress, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }),
+    setups,
+    signins,
+    connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
+      publicUrl: config.publicUrl,
+      allowedOrigins: config.allowedOrigins,
+    }),
+    refresher,
+    runner: new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }),
     egress,
     async close() {
       await egress.close();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { indexConnector } from '../src/catalogue/catalogue.js';
-import type { ConnectorFile } from '../src/catalogue/schema.js';
+import type { ConnectorDefinition } from '../src/catalogue/schema.js';
 import { PatchbayError } from '../src/errors.js';
 import { buildRequest } from '../src/runner/build-request.js';
 import type { ResolvedInstall } from '../src/services/install-cache.js';
 
-const definition: ConnectorFile = {
+const definition: ConnectorDefinition = {
   Id: 99,
   Slug: 'files',
   Name: 'Files',
@@ -35,6 +35,7 @@ const install: ResolvedInstall = {
   authenticated: true,
   authError: null,
   secret: 'k-123',
+  token: null,
   values: new Map(),
 };
 const method = definition.Methods[0]!;

@@ -104,8 +104,8 @@ describe('the connector catalogue API', () => {
   it('lists the built-in connectors ordered by Id, with Total-Records and Total-Pages', async () => {
     const { status, body, headers } = await get<Connector[]>('/v1.0/connectors');
     expect(status).toBe(200);
-    expect(ids(body)).toEqual([1, 2]);
-    expect(headers.get('total-records')).toBe('2');
+    expect(ids(body)).toEqual([1, 2, 3, 4]);
+    expect(headers.get('total-records')).toBe('4');
     expect(headers.get('total-pages')).toBe('1');
     expect(body[1]).toMatchObject({
       Id: 2,
@@ -118,9 +118,10 @@ describe('the connector catalogue API', () => {
   });
 
   it('filters by query= on the name or the description, in any case', async () => {
-    expect(ids((await get<Connector[]>('/v1.0/connectors?query=pipe')).body)).toEqual([2]);
+    expect(ids((await get<Connector[]>('/v1.0/connectors?query=pipe')).body)).toEqual([2, 4]);
     expect(ids((await get<Connector[]>('/v1.0/connectors?query=EXAMPLE')).body)).toEqual([1]);
-    expect(ids((await get<Connector[]>('/v1.0/connectors?query=sales%20crm')).body)).toEqual([2]);
+    expect(ids((await get<Connector[]>('/v1.0/connectors?query=sales%20crm')).body)).toEqual([2, 4]);
+    expect(ids((await get<Connector[]>('/v1.0/connectors?query=capsule')).body)).toEqual([3]);
     const none = await get<Connector[]>('/v1.0/connectors?query=no-such-connector');
     expect(none.status).toBe(200);
     expect(none.body).toEqual([]);
@@ -128,7 +129,7 @@ describe('the connector catalogue API', () => {
   });
 
   it('filters by category= on the category id or name', async () => {
-    expect(ids((await get<Connector[]>('/v1.0/connectors?category=persons')).body)).toEqual([2]);
+    expect(ids((await get<Connector[]>('/v1.0/connectors?category=persons')).body)).toEqual([2, 4]);
     expect(ids((await get<Connector[]>('/v1.0/connectors?category=Contacts')).body)).toEqual([1]);
     expect(ids((await get<Connector[]>('/v1.0/connectors?category=contacts&query=example')).body)).toEqual([1]);
     expect((await get<Connector[]>('/v1.0/connectors?category=no-such-category')).body).toEqual([]);
@@ -137,10 +138,10 @@ describe('the connector catalogue API', () => {
   it('pages with page and pageSize', async () => {
     const first = await get<Connector[]>('/v1.0/connectors?pageSize=1');
     expect(ids(first.body)).toEqual([1]);
-    expect(first.headers.get('total-records')).toBe('2');
-    expect(first.headers.get('total-pages')).toBe('2');
+    expect(first.headers.get('total-records')).toBe('4');
+    expect(first.headers.get('total-pages')).toBe('4');
     expect(ids((await get<Connector[]>('/v1.0/connectors?page=2&pageSize=1')).body)).toEqual([2]);
-    expect((await get<Connector[]>('/v1.0/connectors?page=3&pageSize=1')).body).toEqual([]);
+    expect((await get<Connector[]>('/v1.0/connectors?page=5&pageSize=1')).body).toEqual([]);
     expect((await patchbay.call('GET', '/v1.0/connectors?pageSize=0')).status).toBe(400);
   });
 
@@ -331,6 +332,51 @@ describe('the connector file loader', () => {
     const dir = tempDir({ 'clash.yaml': connectorYaml({ id: 2, slug: 'clash' }) });
     const problems = problemsOf([path.join(ROOT, 'connectors'), dir]);
     expect(problems).toEqual([`${path.join(dir, 'clash.yaml')}: /Id 2 is already used by ${PIPEDRIVE_FILE}`]);
+  });
+
+  it('shares the methods of another file with MethodsFrom, each under a GUID of its own', () => {
+    const catalogue = loadCatalogue([path.join(ROOT, 'connectors')]);
+    const apiKey = catalogue.find('pipedrive');
+    const oauth = catalogue.find('pipedrive_oauth');
+    expect(oauth?.definition.Methods.map((m) => m.Id)).toEqual(apiKey?.definition.Methods.map((m) => m.Id));
+    const guids = new Set(apiKey?.definition.Methods.map((m) => m.MethodUniqueIdentifier));
+    for (const method of oauth?.definition.Methods ?? []) {
+      expect(method.MethodUniqueIdentifier).toMatch(GUID);
+      expect(guids.has(method.MethodUniqueIdentifier)).toBe(false);
+    }
+    // Derived, so stable from one start to the next.
+    expect(loadCatalogue([path.join(ROOT, 'connectors')]).find('pipedrive_oauth')?.definition.Methods).toEqual(oauth?.definition.Methods);
+  });
+
+  it('refuses MethodsFrom beside methods of its own, or naming a missing file', () => {
+    const shared = `MethodsFrom: ./base.yaml`;
+    const dir = tempDir({
+      'base.yaml': connectorYaml({ id: 501, slug: 'base' }),
+      'both.yaml': connectorYaml({ id: 502, slug: 'both', extra: shared }),
+      'missing.yaml': connectorYaml({ id: 503, slug: 'missing', extra: 'MethodsFrom: ./nope.yaml' }).replace(
+        /Categories:[\s\S]*?(?=MethodsFrom)/,
+        '',
+      ),
+    });
+    const problems = problemsOf([dir]);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/both\.yaml: \/MethodsFrom: a connector sharing methods declares no Categories or Methods/),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/missing\.yaml: \/MethodsFrom: \.\/nope\.yaml: cannot be read/));
+  });
+
+  it('requires an OAuth2 connector to declare ClientId and ClientSecret, and a Default among its Choices', () => {
+    const oauth = `PartnerProperties:
+  - { Name: ClientId, DisplayName: Client ID }
+  - { Name: Scope, DisplayName: Scope, Default: all, Choices: [{ Value: read, Label: Read only }] }
+`;
+    const yaml = connectorYaml({ id: 504, slug: 'oauthless', extra: oauth }).replace(
+      'Auth:\n  Type: None',
+      'Auth:\n  Type: OAuth2\n  Flow: AuthorisationCode\n  AuthoriseUrl: https://id.fixture.example/auth\n  TokenUrl: https://id.fixture.example/token',
+    );
+    const problems = problemsOf([tempDir({ 'oauth.yaml': yaml })]);
+    expect(problems).toContainEqual(expect.stringContaining('/PartnerProperties: an OAuth2 connector must declare "ClientSecret"'));
+    expect(problems).toContainEqual(expect.stringContaining('/Properties/Scope/Default: must be one of the Choices'));
   });
 
   it('reports a connectors folder that cannot be read', () => {

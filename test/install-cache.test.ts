@@ -10,6 +10,7 @@ const install = (id: number, name: string): ResolvedInstall => ({
   authenticated: true,
   authError: null,
   secret: null,
+  token: null,
   values: new Map(),
 });
 

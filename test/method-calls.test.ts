@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { freePort, installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
 const PIPEDRIVE = 'https://api.pipedrive.com';
 const EXAMPLE = 'https://api.example.com';
@@ -31,15 +31,6 @@ async function expectError(reply: Response, status: number, code: string): Promi
   const body = (await reply.json()) as ErrorBody;
   expect(body).toMatchObject({ Code: code, Message: expect.any(String) });
   return body;
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('method calls against the Pipedrive simulator', () => {
@@ -306,7 +297,7 @@ describe('method calls to an upstream that cannot be reached or does not answer'
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     patchbay = await startPatchbay({
-      ...overrides({ [PIPEDRIVE]: `http://127.0.0.1:${port}`, [EXAMPLE]: `http://127.0.0.1:${await closedPort()}` }),
+      ...overrides({ [PIPEDRIVE]: `http://127.0.0.1:${port}`, [EXAMPLE]: `http://127.0.0.1:${await freePort()}` }),
       PATCHBAY_UPSTREAM_TIMEOUT_MS: '300',
     });
   });

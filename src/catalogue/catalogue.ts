@@ -1,8 +1,8 @@
-import type { ConnectorFile, MethodDefinition } from './schema.js';
+import type { ConnectorDefinition, MethodDefinition } from './schema.js';
 
 /** A connector as the runtime uses it: the validated file plus look-up indexes. */
 export interface Connector {
-  readonly definition: ConnectorFile;
+  readonly definition: ConnectorDefinition;
   readonly file: string;
   /** Methods by readable id and by lower-cased MethodUniqueIdentifier. */
   readonly methods: ReadonlyMap<string, MethodDefinition>;
@@ -32,7 +32,7 @@ export class Catalogue {
   }
 }
 
-export function indexConnector(definition: ConnectorFile, file: string): Connector {
+export function indexConnector(definition: ConnectorDefinition, file: string): Connector {
   const methods = new Map<string, MethodDefinition>();
   for (const method of definition.Methods) {
     methods.set(method.Id, method);

@@ -24,6 +24,12 @@ export const PropertySchema = Type.Object(
     Pattern: Type.Optional(Type.String({ description: 'Regular expression the whole value must match' })),
     Default: Type.Optional(Type.String()),
     Example: Type.Optional(Type.String()),
+    Choices: Type.Optional(
+      Type.Array(Type.Object({ Value: Type.String(), Label: Type.String() }, strict), {
+        minItems: 1,
+        description: 'The only values allowed, each with the label people see, e.g. Read only / Full access',
+      }),
+    ),
   },
   strict,
 );
@@ -47,7 +53,11 @@ const OAuth2Auth = Type.Object(
     Flow: Type.Union([Type.Literal('AuthorisationCode'), Type.Literal('ClientCredentials')]),
     AuthoriseUrl: Type.Optional(Type.String({ description: 'Template; required for AuthorisationCode' })),
     TokenUrl: Type.String({ description: 'Template, e.g. https://{{AccountSubdomain}}.caspio.com/oauth/token' }),
-    Scopes: Type.Optional(Type.Array(Type.String())),
+    Scopes: Type.Optional(
+      Type.Array(Type.String(), {
+        description: 'Scopes to request; each may template a property, e.g. {{Scope}}; blank ones are left out',
+      }),
+    ),
     ScopeSeparator: Type.Optional(Type.String({ default: ' ' })),
     Pkce: Type.Optional(Type.Boolean({ default: true })),
     ClientAuth: Type.Optional(
@@ -194,13 +204,22 @@ export const ConnectorSchema = Type.Object(
     TestMethod: Type.Optional(Type.String({ description: 'Method id that checks a credential works' })),
     PartnerProperties: Type.Optional(Type.Array(PropertySchema)),
     AccountProperties: Type.Optional(Type.Array(PropertySchema)),
-    Categories: Type.Array(CategorySchema, { minItems: 1 }),
-    Methods: Type.Array(MethodSchema),
+    MethodsFrom: Type.Optional(
+      Type.String({
+        description:
+          'Another connector file (path relative to this one) whose categories and methods this connector shares, ' +
+          "e.g. the OAuth variant of an API-key connector. Each shared method's GUID is derived from the original's and this Slug.",
+      }),
+    ),
+    Categories: Type.Optional(Type.Array(CategorySchema, { minItems: 1, description: 'Required unless MethodsFrom is given' })),
+    Methods: Type.Optional(Type.Array(MethodSchema, { description: 'Required unless MethodsFrom is given' })),
   },
   strict,
 );
 
 export type ConnectorFile = Static<typeof ConnectorSchema>;
+/** A connector after loading: shared categories and methods filled in. */
+export type ConnectorDefinition = ConnectorFile & Required<Pick<ConnectorFile, 'Categories' | 'Methods'>>;
 export type MethodDefinition = Static<typeof MethodSchema>;
 export type ParameterDefinition = Static<typeof ParameterSchema>;
 export type FieldDefinition = Static<typeof FieldSchema>;

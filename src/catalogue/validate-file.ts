@@ -1,14 +1,15 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
+import { type ConnectorDefinition, type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const checkShape = ajv.compile<ConnectorFile>(ConnectorSchema);
 
-/** Problems in one connector file, each as `path: reason`, or none. */
-export function validateConnectorFile(data: unknown): string[] {
-  if (!checkShape(data)) return shapeErrors(checkShape.errors ?? []);
-  return crossChecks(data);
+export type ShapeResult = { ok: true; file: ConnectorFile } | { ok: false; problems: string[] };
+
+/** Checks one connector file against the schema; problems are `path: reason` lines. */
+export function checkFileShape(data: unknown): ShapeResult {
+  return checkShape(data) ? { ok: true, file: data } : { ok: false, problems: shapeErrors(checkShape.errors ?? []) };
 }
 
 /** anyOf branches report every mismatch; keep the errors of the deepest paths, which name the real fault. */
@@ -28,7 +29,7 @@ function shapeErrors(errors: ErrorObject[]): string[] {
 }
 
 /** What the schema cannot say: names that refer to each other, templates that use declared values. */
-function crossChecks(file: ConnectorFile): string[] {
+export function crossChecks(file: ConnectorDefinition): string[] {
   const errors: string[] = [];
   const properties = [...(file.PartnerProperties ?? []), ...(file.AccountProperties ?? [])];
   const propertyNames = new Set(properties.map((p) => p.Name));
@@ -47,6 +48,9 @@ function crossChecks(file: ConnectorFile): string[] {
   );
   properties.forEach((p) => {
     if (p.Pattern !== undefined && !compiles(p.Pattern)) errors.push(`/Properties/${p.Name}/Pattern: not a valid regular expression`);
+    if (p.Choices !== undefined && p.Default !== undefined && !p.Choices.some((c) => c.Value === p.Default)) {
+      errors.push(`/Properties/${p.Name}/Default: must be one of the Choices`);
+    }
   });
 
   for (const name of placeholders(file.BaseUrl)) {
@@ -61,12 +65,20 @@ function crossChecks(file: ConnectorFile): string[] {
     if (file.Auth.Flow === 'AuthorisationCode' && file.Auth.AuthoriseUrl === undefined) {
       errors.push('/Auth/AuthoriseUrl: required for the AuthorisationCode flow');
     }
-    for (const [key, template] of [
+    const templates: [string, string | undefined][] = [
       ['AuthoriseUrl', file.Auth.AuthoriseUrl],
       ['TokenUrl', file.Auth.TokenUrl],
-    ] as const) {
+      ...(file.Auth.Scopes ?? []).map((scope, i): [string, string] => [`Scopes/${i}`, scope]),
+    ];
+    for (const [key, template] of templates) {
       for (const name of placeholders(template ?? '')) {
         if (!propertyNames.has(name)) errors.push(`/Auth/${key}: {{${name}}} is not a declared property`);
+      }
+    }
+    // The client's id and secret are partner values (blank ones are asked per account), so they must be declared.
+    for (const name of ['ClientId', 'ClientSecret']) {
+      if (!(file.PartnerProperties ?? []).some((p) => p.Name === name)) {
+        errors.push(`/PartnerProperties: an OAuth2 connector must declare "${name}"`);
       }
     }
   }

@@ -16,6 +16,12 @@ export interface OutboundRequest {
   body?: string | Buffer | Readable | null;
 }
 
+export interface FetchInit {
+  method?: string;
+  headers?: HeadersInit;
+  body?: unknown;
+}
+
 /**
  * All outbound HTTP goes through here: one pooled keep-alive agent, timeouts, the upstream
  * overrides, and the URL policy. Callers hand over the connector's real URL; this module decides
@@ -58,6 +64,26 @@ export class Egress {
       throw outboundError(error, request.url);
     }
   }
+
+  /**
+   * A `fetch` for libraries that speak in Request/Response (the OAuth client): same agent, overrides
+   * and policy. Bodies here are small form posts and JSON answers, so the answer is read whole.
+   */
+  readonly fetch = async (url: string, init: FetchInit = {}): Promise<Response> => {
+    const response = await this.request({
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      url: new URL(url),
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      body: init.body === undefined || init.body === null ? null : String(init.body),
+    });
+    const body = await response.body.arrayBuffer();
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+    }
+    const empty = response.statusCode === 204 || response.statusCode === 205 || response.statusCode === 304;
+    return new Response(empty ? null : body, { status: response.statusCode, headers });
+  };
 
   async close(): Promise<void> {
     await this.agent.close();

@@ -4,7 +4,7 @@ import type { MethodDefinition } from '../catalogue/schema.js';
 import type { Egress } from '../egress/egress.js';
 import { notFound, PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
-import { type BuiltRequest, buildRequest } from './build-request.js';
+import { buildRequest } from './build-request.js';
 import type { MethodInput } from './inputs.js';
 import { nextPageParameters, valueAt } from './pagination.js';
 import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.js';
@@ -29,10 +29,22 @@ export interface RunnerLimits {
   maxRetries: number;
 }
 
+/** Keeps credentials usable: refreshes before a call and after the provider refuses a token. */
+export interface CredentialKeeper {
+  ready(install: ResolvedInstall): Promise<ResolvedInstall>;
+  afterRejection(install: ResolvedInstall): Promise<ResolvedInstall | null>;
+}
+
+/** The install a call is made with; replaced when its token is refreshed mid-call. */
+interface Current {
+  install: ResolvedInstall;
+}
+
 /** Runs connector methods: builds the request, sends it through egress, pages, and maps failures. */
 export class MethodRunner {
   constructor(
     private readonly egress: Egress,
+    private readonly credentials: CredentialKeeper,
     private readonly limits: RunnerLimits,
   ) {}
 
@@ -50,9 +62,9 @@ export class MethodRunner {
         `Account connector '${install.name}' is not authenticated${install.authError ? ` (${install.authError})` : ''}; authenticate it again`,
       );
     }
-    if (options.AllPages && method.Pagination !== undefined) return this.allPages(install, method, options);
-    const request = buildRequest(install, method, options);
-    const page = await this.fetch(install, method, request);
+    const current = { install: await this.credentials.ready(install) };
+    if (options.AllPages && method.Pagination !== undefined) return this.allPages(current, method, options);
+    const page = await this.fetch(current, method, options);
     const headers: Record<string, string> = {};
     if (method.Pagination !== undefined) {
       const next = nextPageParameters(method.Pagination, currentParameters(options), page);
@@ -61,12 +73,12 @@ export class MethodRunner {
     return { status: page.status, data: page.data, headers };
   }
 
-  private async allPages(install: ResolvedInstall, method: MethodDefinition, options: RunOptions): Promise<MethodResult> {
+  private async allPages(current: Current, method: MethodDefinition, options: RunOptions): Promise<MethodResult> {
     const pagination = method.Pagination as NonNullable<MethodDefinition['Pagination']>;
     const items: unknown[] = [];
     let parameters = { ...options.Parameters };
     for (let pages = 1; ; pages++) {
-      const page = await this.fetch(install, method, buildRequest(install, method, { ...options, Parameters: parameters }));
+      const page = await this.fetch(current, method, { ...options, Parameters: parameters });
       if (Array.isArray(page.data)) items.push(...page.data);
       else if (page.data !== null && page.data !== undefined) items.push(page.data);
       const next = nextPageParameters(pagination, currentParameters({ Parameters: parameters }), page);
@@ -86,12 +98,21 @@ export class MethodRunner {
     }
   }
 
-  /** One upstream request, with 429s retried within the limits. */
-  private async fetch(install: ResolvedInstall, method: MethodDefinition, request: BuiltRequest) {
-    const name = install.connector.definition.Name;
+  /** One upstream request, with 429s retried within the limits and one retry after a refused OAuth token. */
+  private async fetch(current: Current, method: MethodDefinition, input: MethodInput) {
+    const name = current.install.connector.definition.Name;
+    let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const response: Dispatcher.ResponseData = await this.egress.request(request);
+      const response: Dispatcher.ResponseData = await this.egress.request(buildRequest(current.install, method, input));
       const body = await readBody(response);
+      if (response.statusCode === 401 && !refreshed) {
+        const next = await this.credentials.afterRejection(current.install);
+        if (next !== null) {
+          refreshed = true;
+          current.install = next;
+          continue;
+        }
+      }
       if (response.statusCode === 429 && attempt < this.limits.maxRetries) {
         const wait = retryAfterSeconds(response.headers);
         if (wait <= this.limits.maxRetryAfterSeconds) {

@@ -1,14 +1,17 @@
 import { parseAuthValue } from '../auth/auth-value.js';
+import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import { maskSecret } from '../crypto/tokens.js';
 import { notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { AccountConnectorRow, AccountConnectorUpdate } from '../store/schema.js';
+import type { ConnectorSetups } from './connector-setup.js';
 import { connectorView } from './connector-views.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
-import { checkedProperties, type PropertyInput, propertyRows } from './property-rules.js';
+import { checkedProperties, type PropertyInput, type PropertyScope, propertyRows, propertyScope } from './property-rules.js';
 
 export interface InstallInput {
   Name: string;
@@ -30,6 +33,7 @@ export class AccountConnectors {
     private readonly catalogue: Catalogue,
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
+    private readonly setups: ConnectorSetups,
   ) {}
 
   connector(key: string): Connector {
@@ -42,7 +46,7 @@ export class AccountConnectors {
     const connector = this.connector(connectorKey);
     const auth = connector.definition.Auth;
     const parsed = input.AuthValue !== undefined && input.AuthValue !== '' ? parseAuthValue(auth, input.AuthValue) : undefined;
-    const properties = checkedProperties(connector, input.Properties ?? [], { requireAll: true });
+    const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], { requireAll: true });
     const now = nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
       const credential = await trx
@@ -54,6 +58,7 @@ export class AccountConnectors {
           auth_type: auth.Type,
           secret: parsed ? this.box.seal(parsed.secret, sealContext(accountId)) : null,
           hint: parsed?.hint ?? null,
+          expires_at: parsed?.token?.Expires ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -109,7 +114,12 @@ export class AccountConnectors {
       if (parsed !== undefined) {
         changes.authenticated = 1;
         changes.auth_error = null;
-        const secret = { secret: this.box.seal(parsed.secret, sealContext(accountId)), hint: parsed.hint, updated_at: now };
+        const secret = {
+          secret: this.box.seal(parsed.secret, sealContext(accountId)),
+          hint: parsed.hint,
+          expires_at: parsed.token?.Expires ?? null,
+          updated_at: now,
+        };
         if (row.credential_id !== null) {
           await trx.updateTable('credentials').set(secret).where('id', '=', row.credential_id).execute();
         } else {
@@ -158,13 +168,81 @@ export class AccountConnectors {
       if (row.credential_id !== null) {
         await trx
           .updateTable('credentials')
-          .set({ secret: null, hint: null, updated_at: nowIso() })
+          .set({ secret: null, hint: null, expires_at: null, updated_at: nowIso() })
           .where('id', '=', row.credential_id)
           .execute();
       }
     });
     this.cache.forget(id);
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };
+  }
+
+  /** What an account may set on installs of this connector, given the partner's setup. */
+  async scope(connector: Connector): Promise<PropertyScope> {
+    return propertyScope(connector, await this.setups.askedAtInstall(connector));
+  }
+
+  /**
+   * Stores a new OAuth token and marks the install authenticated, in one transaction, before anyone uses it:
+   * a rotated refresh token must be saved before the old one is forgotten.
+   */
+  async saveToken(install: Pick<ResolvedInstall, 'id' | 'accountId' | 'name' | 'connector'>, token: StoredToken): Promise<void> {
+    const now = nowIso();
+    const secret = {
+      secret: this.box.seal(JSON.stringify(token), sealContext(install.accountId)),
+      hint: maskSecret(token.AccessToken),
+      expires_at: token.Expires ?? null,
+      updated_at: now,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('account_connectors').select('credential_id').where('id', '=', install.id).executeTakeFirst();
+      if (row === undefined) throw notFound(`Account connector ${install.id} not found`);
+      let credentialId = row.credential_id;
+      if (credentialId !== null) {
+        await trx.updateTable('credentials').set(secret).where('id', '=', credentialId).execute();
+      } else {
+        const created = await trx
+          .insertInto('credentials')
+          .values({
+            ...secret,
+            account_id: install.accountId,
+            name: install.name,
+            description: null,
+            auth_type: install.connector.definition.Auth.Type,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        credentialId = created.id;
+      }
+      await trx
+        .updateTable('account_connectors')
+        .set({ credential_id: credentialId, authenticated: 1, auth_error: null, updated_at: now })
+        .where('id', '=', install.id)
+        .execute();
+    });
+    this.cache.forget(install.id);
+  }
+
+  /** The provider refused the credential for good (e.g. invalid_grant): unauthenticated, with the reason kept. */
+  async markRefused(id: number, reason: string): Promise<void> {
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('account_connectors').select('credential_id').where('id', '=', id).executeTakeFirst();
+      await trx
+        .updateTable('account_connectors')
+        .set({ authenticated: 0, auth_error: reason, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+      if (row?.credential_id != null) {
+        await trx
+          .updateTable('credentials')
+          .set({ secret: null, hint: null, expires_at: null, updated_at: now })
+          .where('id', '=', row.credential_id)
+          .execute();
+      }
+    });
+    this.cache.forget(id);
   }
 
   /** The runtime view used by method calls; cached, and checked against the caller's account. */
@@ -190,7 +268,15 @@ export class AccountConnectors {
     for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
       if (property.Default !== undefined) values.set(property.Name, property.Default);
     }
+    for (const [name, value] of (await this.setups.values(connector.definition.Id)).values) values.set(name, value);
     for (const p of props) values.set(p.name, p.sensitive ? this.box.open(p.value, context) : p.value);
+    const secret = row.secret ? this.box.open(row.secret, context) : null;
+    const auth = connector.definition.Auth;
+    const token = secret !== null && auth.Type === 'OAuth2' ? parseStoredToken(secret) : null;
+    for (const name of auth.Type === 'OAuth2' ? (auth.KeepTokenFields ?? []) : []) {
+      const kept = token?.[name];
+      if (kept !== undefined) values.set(name, kept);
+    }
     return {
       id,
       accountId: row.account_id,
@@ -198,7 +284,8 @@ export class AccountConnectors {
       connector,
       authenticated: row.authenticated === 1,
       authError: row.auth_error,
-      secret: row.secret ? this.box.open(row.secret, context) : null,
+      secret,
+      token,
       values,
     };
   }

@@ -5,7 +5,7 @@ import type { Db } from '../store/database.js';
 import type { NewPropertyRow, PropertyRow } from '../store/schema.js';
 import { type AccountConnectors, sealContext } from './account-connectors.js';
 import type { InstallCache } from './install-cache.js';
-import { checkPropertyValue, isRequired, type PropertyInput, propertyDefinition, propertyRows } from './property-rules.js';
+import { checkPropertyValue, type PropertyInput, propertyDefinition, propertyRows } from './property-rules.js';
 
 const view = (row: PropertyRow) => ({
   Id: row.id,
@@ -41,7 +41,7 @@ export class ConnectorProperties {
 
   async create(accountId: string, accountConnectorId: number, input: PropertyInput) {
     const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
-    const definition = propertyDefinition(connector, input.Name);
+    const definition = propertyDefinition(await this.installs.scope(connector), input.Name);
     checkPropertyValue(definition, input.Value);
     const [row] = propertyRows([{ definition, value: input.Value }], accountConnectorId, (v) => this.box.seal(v, sealContext(accountId)));
     const inserted = await this.db
@@ -59,7 +59,7 @@ export class ConnectorProperties {
     const existing = await this.row(accountId, accountConnectorId, id);
     if (input.Name !== existing.name) throw badRequest(`Name cannot be changed (property ${id} is '${existing.name}')`);
     const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
-    const definition = propertyDefinition(connector, input.Name);
+    const definition = propertyDefinition(await this.installs.scope(connector), input.Name);
     checkPropertyValue(definition, input.Value);
     const value = definition.Sensitive ? this.box.seal(input.Value, sealContext(accountId)) : input.Value;
     await this.db.updateTable('account_connector_properties').set({ value }).where('id', '=', id).execute();
@@ -70,8 +70,8 @@ export class ConnectorProperties {
   async delete(accountId: string, accountConnectorId: number, id: number): Promise<void> {
     const existing = await this.row(accountId, accountConnectorId, id);
     const connector = this.installs.connectorOf(await this.installs.row(accountId, accountConnectorId));
-    const definition = (connector.definition.AccountProperties ?? []).find((p) => p.Name === existing.name);
-    if (definition !== undefined && isRequired(definition)) {
+    const definition = (await this.installs.scope(connector)).required.find((p) => p.Name === existing.name);
+    if (definition !== undefined) {
       throw badRequest(`Property '${existing.name}' is required by ${connector.definition.Name}; change it with PUT instead`);
     }
     await this.db.deleteFrom('account_connector_properties').where('id', '=', id).execute();

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Connector } from '../catalogue/catalogue.js';
+import { stableGuid } from '../catalogue/guid.js';
 import type { MethodDefinition, PropertyDefinition } from '../catalogue/schema.js';
 
 /** The catalogue in the public API's shape (Cyclr's field names). */
 
 /** A GUID derived from a name, stable across restarts and releases. */
-export function stableGuid(name: string): string {
-  const hex = createHash('sha1').update(name).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 export function authInfo(connector: Connector) {
   const auth = connector.definition.Auth;
@@ -31,7 +27,7 @@ function parameterView(property: PropertyDefinition, index: number, isAccountPro
     TargetType: 'Property',
     TargetName: property.Name,
     DataType: 'Text',
-    Values: [] as string[],
+    Values: (property.Choices ?? []).map((c) => c.Value),
   };
 }
 

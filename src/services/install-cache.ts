@@ -1,3 +1,4 @@
+import type { StoredToken } from '../auth/token-set.js';
 import type { Connector } from '../catalogue/catalogue.js';
 
 /** Everything a method call needs about one account connector, secrets opened. */
@@ -10,6 +11,8 @@ export interface ResolvedInstall {
   authError: string | null;
   /** The opened credential: API key, `user:password` base64, or OAuth token JSON. */
   secret: string | null;
+  /** For OAuth2 installs: the parsed token. */
+  token: StoredToken | null;
   /** Account connector properties (sensitive ones opened), then partner values, then defaults. */
   values: ReadonlyMap<string, string>;
 }
@@ -52,6 +55,13 @@ export class InstallCache {
     this.generation++;
     this.entries.delete(id);
     this.pending.delete(id);
+  }
+
+  /** A connector's partner setup changed: every install of it re-resolves. */
+  forgetConnector(connectorId: number): void {
+    this.generation++;
+    this.pending.clear();
+    for (const [id, entry] of this.entries) if (entry.connector.definition.Id === connectorId) this.entries.delete(id);
   }
 
   forgetAccount(accountId: string): void {

@@ -13,23 +13,30 @@ export interface CheckedProperty {
   value: string;
 }
 
-/** Reserved names that let one account bring its own OAuth app. */
-const OAUTH_APP_PROPERTIES: PropertyDefinition[] = [
-  { Name: 'ClientId', DisplayName: 'Client ID' },
-  { Name: 'ClientSecret', DisplayName: 'Client Secret', Sensitive: true },
-];
+/** Partner properties an account may always set for itself: its own OAuth app. */
+const OWN_APP_PROPERTIES = new Set(['ClientId', 'ClientSecret']);
 
-/** The properties an account may set on an install of this connector. */
-export function accountPropertyDefinitions(connector: Connector): PropertyDefinition[] {
-  const declared = connector.definition.AccountProperties ?? [];
-  if (connector.definition.Auth.Type !== 'OAuth2') return declared;
-  return [...declared, ...OAUTH_APP_PROPERTIES.filter((p) => !declared.some((d) => d.Name === p.Name))];
+/**
+ * What an account may set on an install of a connector: its account properties, the partner properties
+ * left blank at setup (`asked`), and, for OAuth connectors, its own Client ID and Client Secret.
+ */
+export interface PropertyScope {
+  connector: Connector;
+  settable: PropertyDefinition[];
+  required: PropertyDefinition[];
 }
 
-export function propertyDefinition(connector: Connector, name: string): PropertyDefinition {
-  const definition = accountPropertyDefinitions(connector).find((p) => p.Name === name);
+export function propertyScope(connector: Connector, asked: PropertyDefinition[]): PropertyScope {
+  const declared = connector.definition.AccountProperties ?? [];
+  const partner = (connector.definition.PartnerProperties ?? []).filter((p) => asked.includes(p) || OWN_APP_PROPERTIES.has(p.Name));
+  return { connector, settable: [...declared, ...partner], required: [...declared.filter(isRequired), ...asked] };
+}
+
+export function propertyDefinition(scope: PropertyScope, name: string): PropertyDefinition {
+  const connector = scope.connector;
+  const definition = scope.settable.find((p) => p.Name === name);
   if (definition === undefined) {
-    const names = accountPropertyDefinitions(connector).map((p) => p.Name);
+    const names = scope.settable.map((p) => p.Name);
     throw badRequest(
       `Property '${name}' is not an account property of ${connector.definition.Name}` +
         (names.length > 0 ? ` (expected one of: ${names.join(', ')})` : ' (it has none)'),
@@ -42,6 +49,11 @@ export function checkPropertyValue(definition: PropertyDefinition, value: string
   if (definition.Pattern !== undefined && !new RegExp(`^(?:${definition.Pattern})$`).test(value)) {
     throw badRequest(`Property '${definition.Name}' does not match the pattern ${definition.Pattern}`);
   }
+  if (definition.Choices !== undefined && !definition.Choices.some((c) => c.Value === value)) {
+    throw badRequest(
+      `Property '${definition.Name}' must be one of: ${definition.Choices.map((c) => `${c.Value} (${c.Label})`).join(', ')}`,
+    );
+  }
 }
 
 export function isRequired(definition: PropertyDefinition): boolean {
@@ -49,18 +61,18 @@ export function isRequired(definition: PropertyDefinition): boolean {
 }
 
 /** Validates install properties: known names, no duplicates, patterns, and (when asked) every required one present. */
-export function checkedProperties(connector: Connector, inputs: PropertyInput[], options: { requireAll: boolean }): CheckedProperty[] {
+export function checkedProperties(scope: PropertyScope, inputs: PropertyInput[], options: { requireAll: boolean }): CheckedProperty[] {
   const seen = new Set<string>();
   const checked = inputs.map((input) => {
     if (seen.has(input.Name)) throw badRequest(`Property '${input.Name}' is given twice`);
     seen.add(input.Name);
-    const definition = propertyDefinition(connector, input.Name);
+    const definition = propertyDefinition(scope, input.Name);
     checkPropertyValue(definition, input.Value);
     return { definition, value: input.Value };
   });
   if (options.requireAll) {
-    for (const definition of connector.definition.AccountProperties ?? []) {
-      if (isRequired(definition) && !seen.has(definition.Name)) {
+    for (const definition of scope.required) {
+      if (!seen.has(definition.Name)) {
         throw badRequest(`Property '${definition.Name}' (${definition.DisplayName}) is required`);
       }
     }

@@ -66,6 +66,40 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX access_tokens_client ON access_tokens (client_id)`.execute(db);
     },
   },
+  '0002_oauth': {
+    async up(db) {
+      await db.schema
+        .createTable('connector_setups')
+        .addColumn('connector_id', 'integer', (c) => c.primaryKey())
+        .addColumn('plain_values', 'text', (c) => c.notNull())
+        .addColumn('sealed_values', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('signin_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('username', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('oauth_sessions')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('account_connector_id', 'integer', (c) => c.notNull().references('account_connectors.id').onDelete('cascade'))
+        .addColumn('code_verifier', 'text')
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('target_origin', 'text', (c) => c.notNull())
+        .addColumn('callback_message', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('credentials').addColumn('expires_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,9 @@ export interface Database {
   credentials: CredentialTable;
   account_connectors: AccountConnectorTable;
   account_connector_properties: PropertyTable;
+  connector_setups: ConnectorSetupTable;
+  signin_tokens: SigninTokenTable;
+  oauth_sessions: OAuthSessionTable;
 }
 
 export interface ApiClientTable {
@@ -44,6 +47,8 @@ export interface CredentialTable {
   secret: string | null;
   /** A masked hint of the secret for display. */
   hint: string | null;
+  /** When the access token in an OAuth secret expires (not secret itself; lets refresh be planned). */
+  expires_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +73,41 @@ export interface PropertyTable {
   /** Plain for ordinary properties, sealed for sensitive ones. */
   value: string;
   sensitive: number;
+}
+
+/** The partner's values for a connector's partner properties. */
+export interface ConnectorSetupTable {
+  connector_id: number;
+  /** JSON object of the ordinary values. */
+  plain_values: string;
+  /** The sealed JSON object of the sensitive values. */
+  sealed_values: string | null;
+  updated_at: string;
+}
+
+/** Single-use tokens that let a browser act for one account. Only the hash is kept. */
+export interface SigninTokenTable {
+  token_hash: string;
+  account_id: string;
+  username: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** One authorization attempt, from the redirect to the provider until its callback. */
+export interface OAuthSessionTable {
+  state_hash: string;
+  account_id: string;
+  account_connector_id: number;
+  /** The sealed PKCE verifier, or null when the connector turns PKCE off. */
+  code_verifier: string | null;
+  redirect_uri: string;
+  target_origin: string;
+  callback_message: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export type AccountConnectorRow = Selectable<AccountConnectorTable>;

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
@@ -37,12 +39,20 @@ export async function startPatchbay(
   databaseOptions: DatabaseOptions = {},
 ): Promise<Patchbay> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
-  const config: Config = loadConfig({ PATCHBAY_DATA_DIR: dataDir, PATCHBAY_LOG_LEVEL: 'silent', PATCHBAY_HOST: '127.0.0.1', ...env });
+  // The public URL must be where this server really listens: browsers are sent back to it (OAuth callback).
+  const port = env.PATCHBAY_PORT ?? String(await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const config: Config = loadConfig({
+    PATCHBAY_DATA_DIR: dataDir,
+    PATCHBAY_LOG_LEVEL: 'silent',
+    PATCHBAY_HOST: '127.0.0.1',
+    PATCHBAY_PORT: port,
+    PATCHBAY_PUBLIC_URL: url,
+    ...env,
+  });
   const ctx = await createContext(config, databaseOptions);
   const app = await buildHttpApp(ctx, logger ? { logger } : {});
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await app.listen({ port: config.port, host: '127.0.0.1' });
   const client = await ctx.clients.create('test');
   const tokenReply = await fetch(`${url}/oauth/token`, {
     method: 'POST',
@@ -76,6 +86,15 @@ export async function startPatchbay(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free at the time of asking: bound to 0, read, released. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** PATCHBAY_UPSTREAM_OVERRIDES for the given real origins. */

@@ -87,7 +87,7 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };
-      const install = await ctx.installs.resolve(request.accountId, id);
+      let install = await ctx.refresher.ready(await ctx.installs.resolve(request.accountId, id));
       if (!install.authenticated) {
         throw new PatchbayError(
           'PB_ERR_NOT_AUTHENTICATED',
@@ -95,15 +95,27 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
         );
       }
       const match = PREFIX.exec(request.url);
-      const outbound = { url: proxiedUrl(baseUrl(install), match?.[1] ?? '/', match?.[2] ?? ''), headers: forwardable(request.headers) };
-      if (install.secret !== null) injectCredential(install.connector.definition.Auth, install.secret, outbound);
       const hasBody = request.method !== 'GET' && request.body !== undefined;
-      const response = await ctx.egress.request({
-        method: request.method as Dispatcher.HttpMethod,
-        url: outbound.url,
-        headers: outbound.headers,
-        body: hasBody ? (request.body as Readable) : null,
-      });
+      const send = (current: typeof install) => {
+        const outbound = { url: proxiedUrl(baseUrl(current), match?.[1] ?? '/', match?.[2] ?? ''), headers: forwardable(request.headers) };
+        if (current.secret !== null) injectCredential(current.connector.definition.Auth, current.secret, outbound);
+        return ctx.egress.request({
+          method: request.method as Dispatcher.HttpMethod,
+          url: outbound.url,
+          headers: outbound.headers,
+          body: hasBody ? (request.body as Readable) : null,
+        });
+      };
+      let response = await send(install);
+      // A refused OAuth token is refreshed and the call repeated once, when there is no streamed body to replay.
+      if (response.statusCode === 401 && !hasBody) {
+        const next = await ctx.refresher.afterRejection(install);
+        if (next !== null) {
+          await response.body.dump();
+          install = next;
+          response = await send(install);
+        }
+      }
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined && !DROPPED_RESPONSE.has(name)) reply.header(name, value);
       }

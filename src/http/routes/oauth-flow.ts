@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { PatchbayError } from '../../errors.js';
+import type { CallbackOutcome } from '../../services/oauth-connect.js';
+import { errorPage, postMessagePage, wantsHtml } from '../pages.js';
+import { errorReplies } from '../schemas.js';
+import type { App } from './types.js';
+
+const StartQuery = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The account connector to authenticate' }),
+  token: Type.String({ minLength: 1, maxLength: 200, description: 'A sign-in token' }),
+  targetOrigin: Type.String({ minLength: 1, maxLength: 500, description: 'Where to report back; must be an allowed origin' }),
+  callbackMessage: Type.Optional(
+    Type.String({ maxLength: 2000, description: 'Posted to the opener on success; without it the browser is redirected to targetOrigin' }),
+  ),
+});
+const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }));
+const tags = ['OAuth'];
+
+/** Refusals before a report channel is known: a page for a browser, `{"Message"}` for anything else. */
+function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  if (!(error instanceof PatchbayError) || !wantsHtml(request)) throw error;
+  return errorPage(reply, error.status, error.message);
+}
+
+function report(reply: FastifyReply, outcome: CallbackOutcome): FastifyReply {
+  const { targetOrigin, callbackMessage } = outcome.report;
+  if (callbackMessage === null) {
+    const target = new URL(targetOrigin);
+    if (!outcome.ok) {
+      target.searchParams.set('error', outcome.code);
+      target.searchParams.set('error_description', outcome.message);
+    }
+    return reply.header('cache-control', 'no-store').redirect(target.href, 302);
+  }
+  if (outcome.ok) {
+    return postMessagePage(reply, targetOrigin, callbackMessage, { title: 'Connected', detail: 'You can close this window.' });
+  }
+  return postMessagePage(
+    reply,
+    targetOrigin,
+    { Error: outcome.code, Message: outcome.message },
+    { title: 'Could not connect', detail: outcome.message },
+    400,
+  );
+}
+
+/** The browser side of OAuth 2.0 authorization code: the popup's start URL and the provider's callback. */
+export function oauthFlowRoutes(app: App, ctx: AppContext): void {
+  for (const url of ['/connectorauth/updateaccountconnectoroauth', '/web/connector/updateaccountconnectoroauth']) {
+    app.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary: 'Start authenticating an account connector with OAuth (open in a popup)',
+          description:
+            'Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the ' +
+            "provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.",
+          querystring: StartQuery,
+          security: [],
+          response: { 302: Type.Null(), ...errorReplies(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const location = await ctx.connect.start(request.query);
+          return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(location.href, 302);
+        } catch (error) {
+          return refuse(request, reply, error);
+        }
+      },
+    );
+  }
+
+  app.get(
+    '/connector/callback',
+    {
+      schema: {
+        tags,
+        summary: "The OAuth provider's redirect back (register this URL with the provider)",
+        querystring: CallbackQuery,
+        security: [],
+        response: { 302: Type.Null(), ...errorReplies(400) },
+      },
+    },
+    async (request, reply) => {
+      let outcome: CallbackOutcome;
+      try {
+        outcome = await ctx.connect.finish(new URLSearchParams(request.query));
+      } catch (error) {
+        return refuse(request, reply, error);
+      }
+      return report(reply, outcome);
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import * as oauth from 'oauth4webapi';
+import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
+import { tokenFromResponse } from '../auth/token-set.js';
+import { nowIso } from '../clock.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { hashToken, randomToken } from '../crypto/tokens.js';
+import type { Egress } from '../egress/egress.js';
+import { badRequest, type ErrorCode, PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import { type AccountConnectors, sealContext } from './account-connectors.js';
+import { callbackUrl } from './connector-setup.js';
+import type { SigninTokens } from './signin-tokens.js';
+
+export const OAUTH_SESSION_LIFETIME_SECONDS = 600;
+
+export interface ConnectRequest {
+  id: number;
+  token: string;
+  targetOrigin: string;
+  callbackMessage?: string | undefined;
+}
+
+/** Where and how the browser reports the outcome: a postMessage with the callback message, or a redirect. */
+export interface Report {
+  targetOrigin: string;
+  callbackMessage: string | null;
+}
+
+export type CallbackOutcome = { ok: true; report: Report } | { ok: false; report: Report; code: ErrorCode; message: string };
+
+/**
+ * The browser side of the OAuth 2.0 authorization code flow: a sign-in token opens a single-use session
+ * (state, PKCE verifier, where to report) and sends the browser to the provider; the callback consumes
+ * the session, exchanges the code and stores the tokens.
+ */
+export class OAuthConnect {
+  constructor(
+    private readonly db: Db,
+    private readonly installs: AccountConnectors,
+    private readonly signins: SigninTokens,
+    private readonly client: OAuthClient,
+    private readonly egress: Egress,
+    private readonly box: SecretBox,
+    private readonly options: { publicUrl: string; allowedOrigins: ReadonlySet<string> },
+  ) {}
+
+  /**
+   * The origin to report to, if the partner allowed it. A bare host (the seed's `targetOrigin=example.com`)
+   * means its https origin.
+   */
+  checkOrigin(raw: string): string {
+    let url: URL;
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+    } catch {
+      throw badRequest('targetOrigin must be an origin such as https://app.example.com');
+    }
+    if (!this.options.allowedOrigins.has(url.origin) || (url.pathname !== '/' && url.pathname !== '') || url.search !== '') {
+      throw new PatchbayError(
+        'PB_ERR_ORIGIN_NOT_ALLOWED',
+        `targetOrigin ${url.origin} is not an allowed origin (PATCHBAY_ALLOWED_ORIGINS)`,
+      );
+    }
+    return url.origin;
+  }
+
+  /** Opens a session and answers where to send the browser. */
+  async start(request: ConnectRequest): Promise<URL> {
+    const targetOrigin = this.checkOrigin(request.targetOrigin);
+    const accountId = await this.signins.consume(request.token);
+    const install = await this.installs.resolve(accountId, request.id);
+    const auth = install.connector.definition.Auth;
+    if (auth.Type !== 'OAuth2' || auth.Flow !== 'AuthorisationCode') {
+      throw new PatchbayError('PB_ERR_NOT_OAUTH', `'${install.name}' does not authenticate with OAuth 2.0 authorization code`);
+    }
+    const settings = oauthSettings(install);
+    const state = randomToken('', 32);
+    const verifier = settings.pkce ? oauth.generateRandomCodeVerifier() : null;
+    const redirectUri = callbackUrl(this.options.publicUrl);
+    const authorisationUrl = this.client.authorisationUrl(settings, {
+      state,
+      redirectUri,
+      codeChallenge: verifier === null ? null : await oauth.calculatePKCECodeChallenge(verifier),
+    });
+    await this.db
+      .insertInto('oauth_sessions')
+      .values({
+        state_hash: hashToken(state),
+        account_id: accountId,
+        account_connector_id: install.id,
+        code_verifier: verifier === null ? null : this.box.seal(verifier, sealContext(accountId)),
+        redirect_uri: redirectUri,
+        target_origin: targetOrigin,
+        callback_message: request.callbackMessage ?? null,
+        expires_at: new Date(Date.now() + OAUTH_SESSION_LIFETIME_SECONDS * 1000).toISOString(),
+        used_at: null,
+        created_at: nowIso(),
+      })
+      .execute();
+    // The browser goes where egress would send a request for that URL (an override points it at a local server).
+    return this.egress.target(authorisationUrl);
+  }
+
+  /** Handles the provider's redirect back. Throws when no live session matches the state. */
+  async finish(callback: URLSearchParams): Promise<CallbackOutcome> {
+    const state = callback.get('state');
+    const session = state === null ? undefined : await this.consumeSession(state);
+    if (state === null || session === undefined) {
+      throw new PatchbayError(
+        'PB_ERR_OAUTH_STATE_INVALID',
+        'This sign-in link is unknown, expired or already used; start again from the app',
+      );
+    }
+    const report: Report = { targetOrigin: session.target_origin, callbackMessage: session.callback_message };
+    const providerError = callback.get('error');
+    if (providerError !== null) {
+      const description = callback.get('error_description');
+      return {
+        ok: false,
+        report,
+        code: 'PB_ERR_OAUTH_DENIED',
+        message: `The provider refused: ${providerError}${description ? ` (${description})` : ''}`,
+      };
+    }
+    try {
+      const install = await this.installs.resolve(session.account_id, session.account_connector_id);
+      const settings = oauthSettings(install);
+      const verifier = session.code_verifier === null ? null : this.box.open(session.code_verifier, sealContext(session.account_id));
+      const response = await this.client.exchangeCode(settings, callback, state, session.redirect_uri, verifier);
+      await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, Date.now()));
+      return { ok: true, report };
+    } catch (error) {
+      const code = error instanceof PatchbayError ? error.code : 'PB_ERR_OAUTH_EXCHANGE_FAILED';
+      return { ok: false, report, code, message: `The authorization could not be completed: ${describeOAuthError(error)}` };
+    }
+  }
+
+  private async consumeSession(state: string) {
+    const now = nowIso();
+    return this.db
+      .updateTable('oauth_sessions')
+      .set({ used_at: now })
+      .where('state_hash', '=', hashToken(state))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returningAll()
+      .executeTakeFirst();
+  }
+}

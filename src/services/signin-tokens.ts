@@ -1,0 +1,41 @@
+import { nowIso } from '../clock.js';
+import { hashToken, randomToken } from '../crypto/tokens.js';
+import { PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+
+export const SIGNIN_TOKEN_LIFETIME_SECONDS = 300;
+
+/**
+ * Sign-in tokens: single use, five minutes, stored as hashes. They let a browser act for one account
+ * (the OAuth popup, the connect page) without ever holding an API token.
+ */
+export class SigninTokens {
+  constructor(private readonly db: Db) {}
+
+  async issue(accountId: string, username: string | null): Promise<{ Token: string; ExpiresAtUtc: string }> {
+    const token = randomToken('pbs_');
+    const expiresAt = new Date(Date.now() + SIGNIN_TOKEN_LIFETIME_SECONDS * 1000).toISOString();
+    await this.db
+      .insertInto('signin_tokens')
+      .values({ token_hash: hashToken(token), account_id: accountId, username, expires_at: expiresAt, used_at: null, created_at: nowIso() })
+      .execute();
+    return { Token: token, ExpiresAtUtc: expiresAt };
+  }
+
+  /** Uses the token up and returns its account; the conditional update makes a second use fail even when racing. */
+  async consume(token: string): Promise<string> {
+    const now = nowIso();
+    const used = await this.db
+      .updateTable('signin_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('account_id')
+      .executeTakeFirst();
+    if (used === undefined) {
+      throw new PatchbayError('PB_ERR_SIGNIN_TOKEN_INVALID', 'The sign-in token is unknown, expired or already used; ask for a new one');
+    }
+    return used.account_id;
+  }
+}

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { authorise, decide, PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
+
+const CAPSULE = 3;
+const PIPEDRIVE_OAUTH = 4;
+const EXAMPLE = 1;
+const API_DOMAIN = 'https://testco.pipedrive.com';
+
+interface InstallBody {
+  Authenticated: boolean;
+  AuthenticationError: string | null;
+  AuthValue: string | null;
+}
+
+describe('OAuth 2.0 authorization code flow', () => {
+  let capsule: CapsuleSimulator;
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+
+  const setup = (connector: number, values: Record<string, string | null>) =>
+    patchbay.call('PUT', `/v1.0/connectors/${connector}/setup`, {
+      body: { Properties: Object.entries(values).map(([Name, Value]) => ({ Name, Value })) },
+    });
+  const installed = async (account: string, id: number) =>
+    (await (await patchbay.call('GET', `/v1.0/account/connectors/${id}`, { account })).json()) as InstallBody;
+
+  beforeAll(async () => {
+    capsule = await startCapsuleSimulator();
+    pipedrive = await startPipedriveSimulator({ oauth: {} });
+    patchbay = await startPatchbay({
+      ...overrides({
+        'https://api.capsulecrm.com': capsule.url,
+        'https://oauth.pipedrive.com': pipedrive.url,
+        [API_DOMAIN]: pipedrive.url,
+      }),
+      PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+    });
+    expect((await setup(CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' })).status).toBe(200);
+    expect((await setup(PIPEDRIVE_OAUTH, { ClientId: 'pipedrive-client', ClientSecret: 'pipedrive-secret' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await capsule.close();
+    await pipedrive.close();
+  });
+  beforeEach(() => {
+    capsule.reset();
+    pipedrive.reset();
+  });
+
+  it('redirects to the authorise URL with client_id, redirect_uri, response_type, scope, state and an S256 challenge', async () => {
+    const id = await installInto(patchbay, 'redirect', CAPSULE);
+    const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'redirect')));
+    expect(start.status).toBe(302);
+    const location = new URL(start.headers.get('location') as string);
+    expect(location.origin + location.pathname).toBe(`${capsule.url}/oauth/authorise`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      scope: 'read write',
+      client_id: 'capsule-client',
+      redirect_uri: `${patchbay.url}/connector/callback`,
+      response_type: 'code',
+      state: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
+      code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      code_challenge_method: 'S256',
+    });
+  });
+
+  it('authenticates Capsule on Allow, posts the callback message to the target origin, and then calls the API', async () => {
+    const id = await installInto(patchbay, 'allow', CAPSULE);
+    expect((await installed('allow', id)).Authenticated).toBe(false);
+    const callback = await authorise(patchbay, 'allow', id, { callbackMessage: 'capsule-done' });
+    expect(callback.status).toBe(200);
+    expect(callback.headers.get('content-security-policy')).toContain("script-src 'nonce-");
+    expect(postedMessage(await callback.text())).toEqual({ targetOrigin: PARTNER_ORIGIN, message: 'capsule-done' });
+    const after = await installed('allow', id);
+    expect(after.Authenticated).toBe(true);
+    expect(after.AuthValue).toMatch(/^\*+.{4}$/);
+    const parties = await patchbay.call('POST', `/v1.0/account/connectors/${id}/methods/list-parties`, { account: 'allow', body: {} });
+    expect(parties.status).toBe(200);
+    expect(((await parties.json()) as unknown[]).length).toBe(capsule.items('parties').length);
+    expect(capsule.oauth.tokenRequests).toBe(1);
+  });
+
+  it('redirects to targetOrigin when there is no callback message', async () => {
+    const id = await installInto(patchbay, 'redirect-back', CAPSULE);
+    const callback = await authorise(patchbay, 'redirect-back', id);
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('location')).toBe(`${PARTNER_ORIGIN}/`);
+    expect((await installed('redirect-back', id)).Authenticated).toBe(true);
+  });
+
+  it('reports Deny as an error on the same channel and leaves the install as it was', async () => {
+    const id = await installInto(patchbay, 'deny', CAPSULE);
+    const callback = await authorise(patchbay, 'deny', id, { decision: 'deny', callbackMessage: 'done' });
+    expect(callback.status).toBe(400);
+    const posted = postedMessage(await callback.text());
+    expect(posted).toEqual({
+      targetOrigin: PARTNER_ORIGIN,
+      message: { Error: 'PB_ERR_OAUTH_DENIED', Message: expect.stringContaining('access_denied') },
+    });
+    expect((await installed('deny', id)).Authenticated).toBe(false);
+    expect(capsule.oauth.tokenRequests).toBe(0);
+
+    const redirected = await authorise(patchbay, 'deny', id, { decision: 'deny' });
+    const location = new URL(redirected.headers.get('location') as string);
+    expect(location.origin).toBe(PARTNER_ORIGIN);
+    expect(location.searchParams.get('error')).toBe('PB_ERR_OAUTH_DENIED');
+  });
+
+  it('keeps a connector authenticated when a later attempt fails', async () => {
+    const id = await installInto(patchbay, 'keep', CAPSULE);
+    await authorise(patchbay, 'keep', id);
+    const denied = await authorise(patchbay, 'keep', id, { decision: 'deny', callbackMessage: 'x' });
+    expect(denied.status).toBe(400);
+    expect((await installed('keep', id)).Authenticated).toBe(true);
+  });
+
+  it('uses HTTP Basic client authentication, no PKCE and api_domain for Pipedrive', async () => {
+    const id = await installInto(patchbay, 'pd', PIPEDRIVE_OAUTH);
+    const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'pd')));
+    const location = new URL(start.headers.get('location') as string);
+    expect(location.pathname).toBe('/oauth/authorize');
+    expect(location.searchParams.get('code_challenge')).toBeNull();
+    expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full');
+    const consent = await decide(location.href, 'allow');
+    const callback = await visit(consent.headers.get('location') as string);
+    expect(callback.status).toBe(302);
+    const persons = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-persons`, { account: 'pd' });
+    expect(persons.status).toBe(200);
+    expect(((await persons.json()) as unknown[]).length).toBe(pipedrive.items('persons').length);
+  });
+
+  it('lets one account bring its own OAuth app when the partner left it blank', async () => {
+    await setup(PIPEDRIVE_OAUTH, { ClientId: null, ClientSecret: null });
+    try {
+      await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'own', Name: 'own' } });
+      const missing = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, { account: 'own', body: { Name: 'x' } });
+      expect(missing.status).toBe(400);
+      expect(((await missing.json()) as { Message: string }).Message).toContain('ClientId');
+      const reply = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, {
+        account: 'own',
+        body: {
+          Name: 'Own app',
+          Properties: [
+            { Name: 'ClientId', Value: 'pipedrive-client' },
+            { Name: 'ClientSecret', Value: 'pipedrive-secret' },
+          ],
+        },
+      });
+      expect(reply.status).toBe(200);
+      const id = ((await reply.json()) as { Id: number }).Id;
+      expect((await authorise(patchbay, 'own', id)).status).toBe(302);
+      expect((await installed('own', id)).Authenticated).toBe(true);
+    } finally {
+      await setup(PIPEDRIVE_OAUTH, { ClientId: 'pipedrive-client', ClientSecret: 'pipedrive-secret' });
+    }
+  });
+
+  it('accepts OAuth tokens given directly as AuthValue', async () => {
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    const authValue = JSON.stringify({
+      AccessToken: tokens.access_token,
+      RefreshToken: tokens.refresh_token,
+      Expires: '2099-01-01T00:00:00Z',
+    });
+    const id = await installInto(patchbay, 'direct', CAPSULE, authValue);
+    expect((await installed('direct', id)).Authenticated).toBe(true);
+    const parties = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-parties`, { account: 'direct' });
+    expect(parties.status).toBe(200);
+  });
+
+  describe('refusals', () => {
+    it('refuses a reused sign-in token', async () => {
+      const id = await installInto(patchbay, 'reuse', CAPSULE);
+      const token = await signinToken(patchbay, 'reuse');
+      expect((await visit(startUrl(patchbay, id, token))).status).toBe(302);
+      const again = await visit(startUrl(patchbay, id, token));
+      expect(again.status).toBe(401);
+      expect(await again.json()).toMatchObject({ Code: 'PB_ERR_SIGNIN_TOKEN_INVALID' });
+    });
+
+    it('refuses an expired or unknown sign-in token, with a page for a browser', async () => {
+      const id = await installInto(patchbay, 'expired', CAPSULE);
+      const token = await signinToken(patchbay, 'expired');
+      await patchbay.ctx.db.updateTable('signin_tokens').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+      const expired = await visit(startUrl(patchbay, id, token), { accept: 'text/html' });
+      expect(expired.status).toBe(401);
+      expect(expired.headers.get('content-type')).toContain('text/html');
+      expect(await expired.text()).toContain('sign-in token is unknown, expired or already used');
+      expect((await visit(startUrl(patchbay, id, 'pbs_nope'))).status).toBe(401);
+    });
+
+    it("refuses another account's connector as not found", async () => {
+      const id = await installInto(patchbay, 'owner', CAPSULE);
+      await installInto(patchbay, 'intruder', EXAMPLE, 'key');
+      const reply = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'intruder')));
+      expect(reply.status).toBe(404);
+    });
+
+    it('refuses a connector that does not use OAuth', async () => {
+      const id = await installInto(patchbay, 'apikey', EXAMPLE, 'key');
+      const reply = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'apikey')));
+      expect(reply.status).toBe(409);
+      expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_NOT_OAUTH' });
+    });
+
+    it('refuses a target origin the partner did not allow, and never redirects there', async () => {
+      const id = await installInto(patchbay, 'origin', CAPSULE);
+      const token = await signinToken(patchbay, 'origin');
+      for (const targetOrigin of [
+        'https://evil.test',
+        'https://app.partner.test.evil.test',
+        'javascript:alert(1)',
+        'https://app.partner.test/path',
+      ]) {
+        const reply = await visit(startUrl(patchbay, id, token, { targetOrigin }));
+        expect(reply.status).toBeGreaterThanOrEqual(400);
+        expect(reply.headers.get('location')).toBeNull();
+      }
+      // The seed's bare host form means the https origin.
+      const bare = await visit(startUrl(patchbay, id, token, { targetOrigin: 'app.partner.test' }));
+      expect(bare.status).toBe(302);
+    });
+
+    it('refuses an unknown or reused state', async () => {
+      const unknown = await visit(`${patchbay.url}/connector/callback?code=x&state=nope`);
+      expect(unknown.status).toBe(400);
+      expect(await unknown.json()).toMatchObject({ Code: 'PB_ERR_OAUTH_STATE_INVALID' });
+      const id = await installInto(patchbay, 'state', CAPSULE);
+      const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'state')));
+      const consent = await decide(start.headers.get('location') as string, 'allow');
+      const callback = consent.headers.get('location') as string;
+      expect((await visit(callback)).status).toBe(302);
+      const replay = await visit(callback, { accept: 'text/html' });
+      expect(replay.status).toBe(400);
+      expect(replay.headers.get('content-type')).toContain('text/html');
+      expect(capsule.oauth.tokenRequests).toBe(1);
+    });
+
+    it('reports a failed code exchange and stores nothing', async () => {
+      const id = await installInto(patchbay, 'exchange', CAPSULE);
+      capsule.oauth.failTokenEndpoint(1, 503);
+      const callback = await authorise(patchbay, 'exchange', id, { callbackMessage: 'm' });
+      expect(callback.status).toBe(400);
+      expect(postedMessage(await callback.text()).message).toMatchObject({ Error: 'PB_ERR_OAUTH_EXCHANGE_FAILED' });
+      expect((await installed('exchange', id)).Authenticated).toBe(false);
+    });
+  });
+});

@@ -240,6 +240,32 @@ describe('OAuth 2.0 authorization code flow', () => {
       expect(capsule.oauth.tokenRequests).toBe(1);
     });
 
+    it('refuses an expired OAuth session', async () => {
+      const id = await installInto(patchbay, 'stale', CAPSULE);
+      const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'stale')));
+      const consent = await decide(start.headers.get('location') as string, 'allow');
+      await patchbay.ctx.db.updateTable('oauth_sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+      const callback = await visit(consent.headers.get('location') as string);
+      expect(callback.status).toBe(400);
+      expect(await callback.json()).toMatchObject({ Code: 'PB_ERR_OAUTH_STATE_INVALID' });
+      expect(capsule.oauth.tokenRequests).toBe(0);
+    });
+
+    it('answers 400 naming the parameter for a malformed start URL', async () => {
+      const base = `${patchbay.url}/connectorauth/updateaccountconnectoroauth`;
+      for (const [query, name] of [
+        ['token=t&targetOrigin=https://app.partner.test', 'id'],
+        ['id=abc&token=t&targetOrigin=https://app.partner.test', 'id'],
+        ['id=1&targetOrigin=https://app.partner.test', 'token'],
+        ['id=1&token=t', 'targetOrigin'],
+        [`id=1&token=t&targetOrigin=https://app.partner.test&callbackMessage=${'x'.repeat(2001)}`, 'callbackMessage'],
+      ]) {
+        const reply = await visit(`${base}?${query}`);
+        expect(reply.status).toBe(400);
+        expect(((await reply.json()) as { Message: string }).Message).toContain(name);
+      }
+    });
+
     it('reports a failed code exchange and stores nothing', async () => {
       const id = await installInto(patchbay, 'exchange', CAPSULE);
       capsule.oauth.failTokenEndpoint(1, 503);

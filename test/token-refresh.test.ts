@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
@@ -114,6 +116,17 @@ describe('OAuth token refresh', () => {
     expect(reply.status).toBe(502);
     expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_TOKEN_REFRESH_FAILED' });
     expect((await listParties(target)).status).toBe(200);
+  });
+
+  it('keeps the access and refresh tokens sealed at rest', async () => {
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    const authValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: FUTURE });
+    await installInto(patchbay, 'sealed', CAPSULE, authValue);
+    for (const file of readdirSync(patchbay.dataDir)) {
+      const raw = readFileSync(path.join(patchbay.dataDir, file));
+      expect(raw.includes(tokens.access_token as string)).toBe(false);
+      expect(raw.includes(tokens.refresh_token as string)).toBe(false);
+    }
   });
 
   it('refreshes for the raw proxy too', async () => {

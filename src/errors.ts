@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   PB_ERR_ID_IN_USE: { status: 400, meaning: 'The supplied Id is already used by another record.' },
   PB_ERR_ACCOUNT_REQUIRED: { status: 400, meaning: 'An account-level call did not name the account (X-Cyclr-Account).' },
   PB_ERR_OAUTH_STATE_INVALID: { status: 400, meaning: 'The OAuth callback has an unknown, expired or already used state.' },
+  PB_ERR_URL_REFUSED: {
+    status: 400,
+    meaning: "The URL policy refused an outbound URL: a value leads off the connector's allowed hosts, or to a private address.",
+  },
   PB_ERR_OAUTH_DENIED: { status: 400, meaning: 'The provider refused the authorization (e.g. the user chose Deny).' },
   PB_ERR_UNAUTHENTICATED: { status: 401, meaning: 'No bearer token, or one that is unknown, expired or revoked.' },
   PB_ERR_INVALID_CLIENT: { status: 401, meaning: 'Unknown API client or wrong client secret at /oauth/token.' },

@@ -19,6 +19,7 @@ Name: OIDC Test
 Description: oidc-provider as an independent OAuth 2.0 authorization server and resource server (userinfo).
 Version: "1.0"
 BaseUrl: ${IDP_ISSUER}
+AllowedHosts: [idp.test]
 Auth:
   Type: OAuth2
   Flow: AuthorisationCode

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { renderConnectorUrl } from '../catalogue/connector-url.js';
 import { MissingValueError, render } from '../catalogue/template.js';
 import type { Egress } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
@@ -31,17 +32,11 @@ export function oauthSettings(install: ResolvedInstall): OAuthSettings {
     return found;
   };
   const url = (key: string, template: string) => {
-    let rendered: string;
     try {
-      rendered = render(template, value, (v) => v);
+      return renderConnectorUrl(install.connector, template, install.values, key);
     } catch (error) {
       if (error instanceof MissingValueError) value(error.valueName);
       throw error;
-    }
-    try {
-      return new URL(rendered);
-    } catch {
-      throw new PatchbayError('PB_ERR_CONFLICT', `The ${key} of account connector ${install.id} is not a URL`);
     }
   };
   const scopes = (auth.Scopes ?? [])

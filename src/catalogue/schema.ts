@@ -198,7 +198,10 @@ export const ConnectorSchema = Type.Object(
     AuthDescription: Type.Optional(Type.String()),
     BaseUrl: Type.String({ description: 'Template; may use properties and kept token fields' }),
     AllowedHosts: Type.Optional(
-      Type.Array(Type.String(), { description: 'Host patterns a templated URL may resolve to, e.g. *.caspio.com' }),
+      Type.Array(Type.String({ pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*$' }), {
+        description:
+          'Hosts a URL built from values (BaseUrl, AuthoriseUrl, TokenUrl) may lead to: api.example.com, or *.caspio.com for one label in front',
+      }),
     ),
     Auth: AuthSchema,
     TestMethod: Type.Optional(Type.String({ description: 'Method id that checks a credential works' })),

@@ -61,6 +61,19 @@ export function crossChecks(file: ConnectorDefinition): string[] {
   if (placeholders(file.BaseUrl).length === 0 && !isHttpsUrl(file.BaseUrl)) {
     errors.push('/BaseUrl: must be an absolute https URL');
   }
+  // A URL built from values must say where it may lead.
+  const templatedUrls = [
+    ['BaseUrl', file.BaseUrl],
+    ...(file.Auth.Type === 'OAuth2'
+      ? [
+          ['Auth/AuthoriseUrl', file.Auth.AuthoriseUrl ?? ''],
+          ['Auth/TokenUrl', file.Auth.TokenUrl],
+        ]
+      : []),
+  ].filter(([, template]) => placeholders(template as string).length > 0);
+  if (templatedUrls.length > 0 && (file.AllowedHosts ?? []).length === 0) {
+    errors.push(`/AllowedHosts: required because ${templatedUrls.map(([key]) => `/${key}`).join(', ')} use placeholders`);
+  }
   if (file.Auth.Type === 'OAuth2') {
     if (file.Auth.Flow === 'AuthorisationCode' && file.Auth.AuthoriseUrl === undefined) {
       errors.push('/Auth/AuthoriseUrl: required for the AuthorisationCode flow');

@@ -1,6 +1,9 @@
+import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
+import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher, errors } from 'undici';
 import { PatchbayError } from '../errors.js';
+import { isPublicAddress } from './url-policy.js';
 
 export interface EgressOptions {
   /** Real origin -> local base URL (PATCHBAY_UPSTREAM_OVERRIDES). */
@@ -28,16 +31,20 @@ export interface FetchInit {
  * where the request really goes.
  */
 export class Egress {
-  private readonly agent: Agent;
+  /** For third parties: every name is resolved through the URL policy. */
+  private readonly guarded: Agent;
+  /** For origins PATCHBAY_UPSTREAM_OVERRIDES points somewhere on purpose (often a local simulator). */
+  private readonly overridden: Agent;
 
   constructor(private readonly options: EgressOptions) {
-    this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs },
+    const agentOptions = {
       headersTimeout: options.responseTimeoutMs,
       bodyTimeout: options.responseTimeoutMs,
       keepAliveTimeout: 10_000,
       connections: 256,
-    });
+    };
+    this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, lookup: publicOnlyLookup } });
+    this.overridden = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs } });
   }
 
   /** Where a request for `url` really goes, or a refusal. */
@@ -47,13 +54,17 @@ export class Egress {
     if (url.protocol !== 'https:') {
       throw new PatchbayError('PB_ERR_UPSTREAM_UNREACHABLE', `Outbound requests must use https (${url.origin})`);
     }
+    // An address literal is never looked up, so it is judged here.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(literal) !== 0 && !isPublicAddress(literal)) throw refusedAddress(url.host);
     return url;
   }
 
   async request(request: OutboundRequest): Promise<Dispatcher.ResponseData> {
     const target = this.target(request.url);
+    const agent = this.options.overrides.has(request.url.origin) ? this.overridden : this.guarded;
     try {
-      return await this.agent.request({
+      return await agent.request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: request.method,
@@ -86,11 +97,40 @@ export class Egress {
   };
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.guarded.close(), this.overridden.close()]);
   }
 }
 
+const REFUSED = 'PB_ADDRESS_REFUSED';
+
+const refusedAddress = (host: string) =>
+  new PatchbayError(
+    'PB_ERR_URL_REFUSED',
+    `${host} leads to a loopback, private, link-local or metadata address; outbound requests may not go there`,
+  );
+
+/**
+ * DNS lookup for outbound connections that refuses names resolving to internal addresses. The socket
+ * connects to the very address checked here, so a second, different DNS answer cannot slip through.
+ */
+function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 0);
+    const list = addresses as LookupAddress[];
+    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) {
+      const refusal = Object.assign(new Error(`${hostname} resolves to an internal address`), { code: REFUSED });
+      return callback(refusal, '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, list);
+    const first = list[0] as LookupAddress;
+    callback(null, first.address, first.family);
+  });
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string, family: number) => void;
+
 function outboundError(error: unknown, url: URL): PatchbayError {
+  if ((error as { code?: string }).code === REFUSED) return refusedAddress(url.host);
   if (
     error instanceof errors.ConnectTimeoutError ||
     error instanceof errors.HeadersTimeoutError ||

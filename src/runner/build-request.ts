@@ -1,4 +1,5 @@
 import { injectCredential } from '../auth/inject.js';
+import { renderConnectorUrl } from '../catalogue/connector-url.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import { MissingValueError, render } from '../catalogue/template.js';
 import { badRequest, PatchbayError } from '../errors.js';
@@ -27,12 +28,7 @@ export function baseUrl(install: ResolvedInstall): string {
 
 function renderBaseUrl(install: ResolvedInstall): string {
   try {
-    // Base URL values are whole URL parts (a subdomain, an api_domain): inserted as given, then parsed.
-    return render(
-      install.connector.definition.BaseUrl,
-      (name) => install.values.get(name),
-      (v) => v,
-    ).replace(/\/$/, '');
+    return renderConnectorUrl(install.connector, install.connector.definition.BaseUrl, install.values, 'base URL').href.replace(/\/$/, '');
   } catch (error) {
     if (error instanceof MissingValueError) {
       throw new PatchbayError('PB_ERR_CONFLICT', `Account connector ${install.id} has no value for ${error.valueName}`);

@@ -1,9 +1,11 @@
 // Runs the simulators for manual testing and benchmarks:
 //   npm run sandbox   (or: node dist/sandbox/main.js)
-// Ports come from SANDBOX_PIPEDRIVE_PORT / SANDBOX_EXAMPLE_PORT / SANDBOX_CAPSULE_PORT (default 0 = random).
+// Ports come from SANDBOX_PIPEDRIVE_PORT / SANDBOX_EXAMPLE_PORT / SANDBOX_CAPSULE_PORT / SANDBOX_CASPIO_PORT
+// (default 0 = random).
 // Prints the PATCHBAY_UPSTREAM_OVERRIDES line that points Patchbay at the simulators, and the
 // OAuth test apps they accept.
 import { startCapsuleSimulator } from './capsule.js';
+import { startCaspioSimulator } from './caspio.js';
 import { startExampleApiSimulator } from './example-api.js';
 import { startPipedriveSimulator } from './pipedrive.js';
 
@@ -13,6 +15,8 @@ const EXAMPLE_KEY = 'example-api-key';
 const CAPSULE_APP = { clientId: 'capsule-client', clientSecret: 'capsule-secret' };
 const PIPEDRIVE_APP = { clientId: 'pipedrive-client', clientSecret: 'pipedrive-secret' };
 const PIPEDRIVE_API_DOMAIN = 'https://testco.pipedrive.com';
+const CASPIO_SUBDOMAIN = 'demo';
+const CASPIO_APP = { clientId: 'caspio-client', clientSecret: 'caspio-secret' };
 
 function portFromEnv(name: string): number {
   const raw = process.env[name] ?? '0';
@@ -38,6 +42,11 @@ async function main(): Promise<void> {
     port: portFromEnv('SANDBOX_CAPSULE_PORT'),
     clients: [CAPSULE_APP],
   });
+  const caspio = await startCaspioSimulator({
+    host: HOST,
+    port: portFromEnv('SANDBOX_CASPIO_PORT'),
+    accounts: { [CASPIO_SUBDOMAIN]: { clients: [CASPIO_APP] } },
+  });
 
   const overrides = {
     'https://api.pipedrive.com': pipedrive.url,
@@ -45,6 +54,7 @@ async function main(): Promise<void> {
     [PIPEDRIVE_API_DOMAIN]: pipedrive.url,
     'https://api.example.com': example.url,
     'https://api.capsulecrm.com': capsule.url,
+    ...caspio.overrides(),
   };
   console.log(`PATCHBAY_UPSTREAM_OVERRIDES='${JSON.stringify(overrides)}'`);
   console.log(`# Pipedrive simulator ${pipedrive.url}: api_token=${PIPEDRIVE_TOKEN}`);
@@ -52,9 +62,11 @@ async function main(): Promise<void> {
   console.log(`# Example API simulator ${example.url}: X-Api-Key=${EXAMPLE_KEY}`);
   console.log(`# Capsule simulator ${capsule.url}`);
   console.log(`#   OAuth app client_id=${CAPSULE_APP.clientId} client_secret=${CAPSULE_APP.clientSecret} (form body)`);
+  console.log(`# Caspio simulator ${caspio.url}/${CASPIO_SUBDOMAIN} (AccountSubdomain=${CASPIO_SUBDOMAIN})`);
+  console.log(`#   client_id=${CASPIO_APP.clientId} client_secret=${CASPIO_APP.clientSecret} (form body or HTTP Basic)`);
 
   const stop = (): void => {
-    Promise.all([pipedrive.close(), example.close(), capsule.close()]).then(
+    Promise.all([pipedrive.close(), example.close(), capsule.close(), caspio.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);

@@ -46,14 +46,14 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   const cache = new InstallCache();
   const tokens = new AccessTokens(db);
   const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
-  const installs = new AccountConnectors(db, catalogue, box, cache, setups);
-  const signins = new SigninTokens(db);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
   const oauthClient = new OAuthClient(egress);
+  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient);
+  const signins = new SigninTokens(db);
   const refresher = new TokenRefresher(installs, oauthClient, config.tokenRefreshMarginSeconds);
   return {
     config,

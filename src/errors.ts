@@ -11,6 +11,10 @@ export const ERROR_CODES = {
     status: 400,
     meaning: "The URL policy refused an outbound URL: a value leads off the connector's allowed hosts, or to a private address.",
   },
+  PB_ERR_AUTHENTICATION_FAILED: {
+    status: 400,
+    meaning: 'The provider refused the credentials given at install; its reason is in the message.',
+  },
   PB_ERR_OAUTH_DENIED: { status: 400, meaning: 'The provider refused the authorization (e.g. the user chose Deny).' },
   PB_ERR_UNAUTHENTICATED: { status: 401, meaning: 'No bearer token, or one that is unknown, expired or revoked.' },
   PB_ERR_INVALID_CLIENT: { status: 401, meaning: 'Unknown API client or wrong client secret at /oauth/token.' },

@@ -104,8 +104,8 @@ describe('the connector catalogue API', () => {
   it('lists the built-in connectors ordered by Id, with Total-Records and Total-Pages', async () => {
     const { status, body, headers } = await get<Connector[]>('/v1.0/connectors');
     expect(status).toBe(200);
-    expect(ids(body)).toEqual([1, 2, 3, 4]);
-    expect(headers.get('total-records')).toBe('4');
+    expect(ids(body)).toEqual([1, 2, 3, 4, 5]);
+    expect(headers.get('total-records')).toBe('5');
     expect(headers.get('total-pages')).toBe('1');
     expect(body[1]).toMatchObject({
       Id: 2,
@@ -138,10 +138,10 @@ describe('the connector catalogue API', () => {
   it('pages with page and pageSize', async () => {
     const first = await get<Connector[]>('/v1.0/connectors?pageSize=1');
     expect(ids(first.body)).toEqual([1]);
-    expect(first.headers.get('total-records')).toBe('4');
-    expect(first.headers.get('total-pages')).toBe('4');
+    expect(first.headers.get('total-records')).toBe('5');
+    expect(first.headers.get('total-pages')).toBe('5');
     expect(ids((await get<Connector[]>('/v1.0/connectors?page=2&pageSize=1')).body)).toEqual([2]);
-    expect((await get<Connector[]>('/v1.0/connectors?page=5&pageSize=1')).body).toEqual([]);
+    expect((await get<Connector[]>('/v1.0/connectors?page=6&pageSize=1')).body).toEqual([]);
     expect((await patchbay.call('GET', '/v1.0/connectors?pageSize=0')).status).toBe(400);
   });
 

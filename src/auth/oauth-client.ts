@@ -18,7 +18,10 @@ export interface OAuthSettings {
   extraParams: Readonly<Record<string, string>>;
 }
 
-export function oauthSettings(install: ResolvedInstall): OAuthSettings {
+/** An install (or one being made) as far as its OAuth settings go. */
+export type OAuthSubject = Pick<ResolvedInstall, 'connector' | 'values'>;
+
+export function oauthSettings(install: OAuthSubject): OAuthSettings {
   const auth = install.connector.definition.Auth;
   if (auth.Type !== 'OAuth2') throw new PatchbayError('PB_ERR_NOT_OAUTH', `${install.connector.definition.Name} does not use OAuth 2.0`);
   const value = (name: string) => {
@@ -26,7 +29,7 @@ export function oauthSettings(install: ResolvedInstall): OAuthSettings {
     if (found === undefined || found === '') {
       throw new PatchbayError(
         'PB_ERR_CONFLICT',
-        `Account connector ${install.id} has no value for ${name}: set it in the connector's setup, or as a property of this install`,
+        `${install.connector.definition.Name} has no value for ${name}: set it in the connector's setup, or as a property of the install`,
       );
     }
     return found;
@@ -102,6 +105,17 @@ export class OAuthClient {
       [oauth.customFetch]: this.egress.fetch,
     });
     return oauth.processAuthorizationCodeResponse(as, client, response);
+  }
+
+  /** Gets a token for the client itself (RFC 6749 §4.4). */
+  async clientCredentials(settings: OAuthSettings): Promise<oauth.TokenEndpointResponse> {
+    const { as, client, clientAuth } = this.parties(settings);
+    const parameters = new URLSearchParams();
+    if (settings.scope !== null) parameters.set('scope', settings.scope);
+    const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, parameters, {
+      [oauth.customFetch]: this.egress.fetch,
+    });
+    return oauth.processClientCredentialsResponse(as, client, response);
   }
 
   /** Uses a refresh token (RFC 6749 §6). */

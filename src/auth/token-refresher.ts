@@ -4,6 +4,14 @@ import type { ResolvedInstall } from '../services/install-cache.js';
 import { describeOAuthError, type OAuthClient, oauthErrorCode, oauthSettings } from './oauth-client.js';
 import { expiresWithin, tokenFromResponse } from './token-set.js';
 
+const isClientCredentials = (install: ResolvedInstall) => {
+  const auth = install.connector.definition.Auth;
+  return auth.Type === 'OAuth2' && auth.Flow === 'ClientCredentials';
+};
+
+/** Whether a new access token can be had without the user: with a refresh token, or by the client itself. */
+const renewable = (install: ResolvedInstall) => install.token?.RefreshToken !== undefined || isClientCredentials(install);
+
 /** Token-endpoint errors that mean the grant is gone for good: retrying cannot help (RFC 6749 §5.2). */
 const FINAL_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
 
@@ -24,13 +32,13 @@ export class TokenRefresher {
   /** The install to call with: refreshed first when its access token is about to expire. */
   async ready(install: ResolvedInstall): Promise<ResolvedInstall> {
     const token = install.token;
-    if (token === null || token.RefreshToken === undefined || !expiresWithin(token, this.marginSeconds, Date.now())) return install;
+    if (token === null || !renewable(install) || !expiresWithin(token, this.marginSeconds, Date.now())) return install;
     return this.refresh(install);
   }
 
   /** After the provider answered 401 to this install's token: a fresh install to retry once with, or null when none can be had. */
   async afterRejection(install: ResolvedInstall): Promise<ResolvedInstall | null> {
-    if (install.token?.RefreshToken === undefined) return null;
+    if (install.token === null || !renewable(install)) return null;
     return this.refresh(install);
   }
 
@@ -47,7 +55,7 @@ export class TokenRefresher {
     // Someone refreshed since this caller read the install: the newer token is the answer.
     if (current.token !== null && current.token.AccessToken !== install.token?.AccessToken) return current;
     const token = current.token;
-    if (!current.authenticated || token === null || token.RefreshToken === undefined) {
+    if (!current.authenticated || token === null || !renewable(current)) {
       throw new PatchbayError(
         'PB_ERR_NOT_AUTHENTICATED',
         `Account connector '${current.name}' is not authenticated; authenticate it again`,
@@ -56,11 +64,14 @@ export class TokenRefresher {
     const settings = oauthSettings(current);
     let response: Awaited<ReturnType<OAuthClient['refresh']>>;
     try {
-      response = await this.client.refresh(settings, token.RefreshToken);
+      // A client-credentials token is simply asked for again; a user's grant is renewed with its refresh token.
+      response = isClientCredentials(current)
+        ? await this.client.clientCredentials(settings)
+        : await this.client.refresh(settings, token.RefreshToken as string);
     } catch (error) {
       const code = oauthErrorCode(error);
       if (code !== undefined && FINAL_ERRORS.has(code)) {
-        const reason = `The provider refused the refresh token (${describeOAuthError(error)})`;
+        const reason = `The provider refused the ${isClientCredentials(current) ? 'client credentials' : 'refresh token'} (${describeOAuthError(error)})`;
         await this.installs.markRefused(current.id, reason);
         throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${current.name}' must be authenticated again: ${reason}`);
       }

@@ -1,5 +1,6 @@
-import { parseAuthValue } from '../auth/auth-value.js';
-import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
+import { type ParsedAuthValue, parseAuthValue } from '../auth/auth-value.js';
+import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
+import { parseStoredToken, type StoredToken, tokenFromResponse } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
@@ -11,7 +12,14 @@ import type { ConnectorSetups } from './connector-setup.js';
 import { connectorView } from './connector-views.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
-import { checkedProperties, type PropertyInput, type PropertyScope, propertyRows, propertyScope } from './property-rules.js';
+import {
+  type CheckedProperty,
+  checkedProperties,
+  type PropertyInput,
+  type PropertyScope,
+  propertyRows,
+  propertyScope,
+} from './property-rules.js';
 
 export interface InstallInput {
   Name: string;
@@ -34,6 +42,7 @@ export class AccountConnectors {
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
     private readonly setups: ConnectorSetups,
+    private readonly oauth: OAuthClient,
   ) {}
 
   connector(key: string): Connector {
@@ -47,6 +56,9 @@ export class AccountConnectors {
     const auth = connector.definition.Auth;
     const parsed = input.AuthValue !== undefined && input.AuthValue !== '' ? parseAuthValue(auth, input.AuthValue) : undefined;
     const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], { requireAll: true });
+    // A client-credentials connector authenticates at once: a refusal answers now, before anything is stored.
+    const fetched = parsed === undefined ? await this.clientCredentialsToken(connector, properties) : undefined;
+    const secret = parsed ?? fetched;
     const now = nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
       const credential = await trx
@@ -56,9 +68,9 @@ export class AccountConnectors {
           name: input.Name,
           description: null,
           auth_type: auth.Type,
-          secret: parsed ? this.box.seal(parsed.secret, sealContext(accountId)) : null,
-          hint: parsed?.hint ?? null,
-          expires_at: parsed?.token?.Expires ?? null,
+          secret: secret ? this.box.seal(secret.secret, sealContext(accountId)) : null,
+          hint: secret?.hint ?? null,
+          expires_at: secret?.token?.Expires ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -72,7 +84,7 @@ export class AccountConnectors {
           name: input.Name,
           description: input.Description ?? null,
           credential_id: credential.id,
-          authenticated: parsed !== undefined || auth.Type === 'None' ? 1 : 0,
+          authenticated: secret !== undefined || auth.Type === 'None' ? 1 : 0,
           auth_error: null,
           created_at: now,
           updated_at: now,
@@ -177,6 +189,39 @@ export class AccountConnectors {
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };
   }
 
+  /** For a client-credentials connector, a first token from the provider; undefined for other connectors. */
+  private async clientCredentialsToken(connector: Connector, properties: CheckedProperty[]): Promise<ParsedAuthValue | undefined> {
+    const auth = connector.definition.Auth;
+    if (auth.Type !== 'OAuth2' || auth.Flow !== 'ClientCredentials') return undefined;
+    const values = await this.values(
+      connector,
+      properties.map((p) => [p.definition.Name, p.value]),
+    );
+    const settings = oauthSettings({ connector, values });
+    let token: StoredToken;
+    try {
+      token = tokenFromResponse(await this.oauth.clientCredentials(settings), settings.keep, Date.now());
+    } catch (error) {
+      if (error instanceof PatchbayError && error.code === 'PB_ERR_URL_REFUSED') throw error;
+      throw new PatchbayError(
+        'PB_ERR_AUTHENTICATION_FAILED',
+        `${connector.definition.Name} refused the credentials: ${describeOAuthError(error)}`,
+      );
+    }
+    return { secret: JSON.stringify(token), hint: maskSecret(token.AccessToken), token };
+  }
+
+  /** An install's values: defaults, then the partner's setup, then the account's own properties. */
+  private async values(connector: Connector, own: Iterable<[string, string]>): Promise<Map<string, string>> {
+    const values = new Map<string, string>();
+    for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
+      if (property.Default !== undefined) values.set(property.Name, property.Default);
+    }
+    for (const [name, value] of (await this.setups.values(connector.definition.Id)).values) values.set(name, value);
+    for (const [name, value] of own) values.set(name, value);
+    return values;
+  }
+
   /** What an account may set on installs of this connector, given the partner's setup. */
   async scope(connector: Connector): Promise<PropertyScope> {
     return propertyScope(connector, await this.setups.askedAtInstall(connector));
@@ -264,12 +309,10 @@ export class AccountConnectors {
     const connector = this.connectorOf(row);
     const props = await this.db.selectFrom('account_connector_properties').selectAll().where('account_connector_id', '=', id).execute();
     const context = sealContext(row.account_id);
-    const values = new Map<string, string>();
-    for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
-      if (property.Default !== undefined) values.set(property.Name, property.Default);
-    }
-    for (const [name, value] of (await this.setups.values(connector.definition.Id)).values) values.set(name, value);
-    for (const p of props) values.set(p.name, p.sensitive ? this.box.open(p.value, context) : p.value);
+    const values = await this.values(
+      connector,
+      props.map((p): [string, string] => [p.name, p.sensitive ? this.box.open(p.value, context) : p.value]),
+    );
     const secret = row.secret ? this.box.open(row.secret, context) : null;
     const auth = connector.definition.Auth;
     const token = secret !== null && auth.Type === 'OAuth2' ? parseStoredToken(secret) : null;

@@ -14,6 +14,8 @@ import { Accounts } from './services/accounts.js';
 import { ApiClients } from './services/api-clients.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
+import { CredentialProbe } from './services/credential-probe.js';
+import { Credentials } from './services/credentials.js';
 import { InstallCache } from './services/install-cache.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
@@ -30,6 +32,8 @@ export interface AppContext {
   installs: AccountConnectors;
   properties: ConnectorProperties;
   setups: ConnectorSetups;
+  credentials: Credentials;
+  probe: CredentialProbe;
   signins: SigninTokens;
   connect: OAuthConnect;
   refresher: TokenRefresher;
@@ -52,9 +56,11 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
   const oauthClient = new OAuthClient(egress);
-  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient);
+  const credentials = new Credentials(db, catalogue, box, cache);
+  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials);
   const signins = new SigninTokens(db);
-  const refresher = new TokenRefresher(installs, oauthClient, config.tokenRefreshMarginSeconds);
+  const refresher = new TokenRefresher(credentials, oauthClient, config.tokenRefreshMarginSeconds);
+  const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
   return {
     config,
     db,
@@ -65,13 +71,15 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,
+    credentials,
+    probe: new CredentialProbe(credentials, installs, runner),
     signins,
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
       publicUrl: config.publicUrl,
       allowedOrigins: config.allowedOrigins,
     }),
     refresher,
-    runner: new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }),
+    runner,
     egress,
     async close() {
       await egress.close();

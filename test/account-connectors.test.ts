@@ -99,6 +99,7 @@ describe('account connectors', () => {
         AuthValue: expect.any(String),
         Authenticated: true,
         AuthenticationError: null,
+        CredentialId: expect.any(Number),
         CreatedDate: expect.any(String),
         Connector: expect.objectContaining({ Id: 2, Name: 'Pipedrive' }),
       });

@@ -34,6 +34,7 @@ const install: ResolvedInstall = {
   connector: indexConnector(definition, 'files.yaml'),
   authenticated: true,
   authError: null,
+  credentialId: null,
   secret: 'k-123',
   token: null,
   values: new Map(),

@@ -9,6 +9,7 @@ const install = (id: number, name: string): ResolvedInstall => ({
   connector: {} as Connector,
   authenticated: true,
   authError: null,
+  credentialId: null,
   secret: null,
   token: null,
   values: new Map(),

@@ -1,8 +1,8 @@
 import { PatchbayError } from '../errors.js';
-import type { AccountConnectors } from '../services/account-connectors.js';
+import type { Credentials } from '../services/credentials.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 import { describeOAuthError, type OAuthClient, oauthErrorCode, oauthSettings } from './oauth-client.js';
-import { expiresWithin, tokenFromResponse } from './token-set.js';
+import { expiresWithin, type StoredToken, tokenFromResponse } from './token-set.js';
 
 const isClientCredentials = (install: ResolvedInstall) => {
   const auth = install.connector.definition.Auth;
@@ -10,7 +10,7 @@ const isClientCredentials = (install: ResolvedInstall) => {
 };
 
 /** Whether a new access token can be had without the user: with a refresh token, or by the client itself. */
-const renewable = (install: ResolvedInstall) => install.token?.RefreshToken !== undefined || isClientCredentials(install);
+const renewable = (install: ResolvedInstall, token = install.token) => token?.RefreshToken !== undefined || isClientCredentials(install);
 
 /** Token-endpoint errors that mean the grant is gone for good: retrying cannot help (RFC 6749 §5.2). */
 const FINAL_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
@@ -21,10 +21,11 @@ const FINAL_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_c
  * token cause one token request; the new pair is stored before anyone uses it.
  */
 export class TokenRefresher {
-  private readonly inFlight = new Map<number, Promise<ResolvedInstall>>();
+  /** Refreshes under way, by credential: installs sharing a credential share its refresh. */
+  private readonly inFlight = new Map<number, Promise<StoredToken>>();
 
   constructor(
-    private readonly installs: AccountConnectors,
+    private readonly credentials: Credentials,
     private readonly client: OAuthClient,
     private readonly marginSeconds: number,
   ) {}
@@ -42,45 +43,64 @@ export class TokenRefresher {
     return this.refresh(install);
   }
 
-  private refresh(install: ResolvedInstall): Promise<ResolvedInstall> {
-    const running = this.inFlight.get(install.id);
-    if (running !== undefined) return running;
-    const refreshing = this.run(install).finally(() => this.inFlight.delete(install.id));
-    this.inFlight.set(install.id, refreshing);
-    return refreshing;
-  }
-
-  private async run(install: ResolvedInstall): Promise<ResolvedInstall> {
-    const current = await this.installs.resolve(install.accountId, install.id);
-    // Someone refreshed since this caller read the install: the newer token is the answer.
-    if (current.token !== null && current.token.AccessToken !== install.token?.AccessToken) return current;
-    const token = current.token;
-    if (!current.authenticated || token === null || !renewable(current)) {
+  private async refresh(install: ResolvedInstall): Promise<ResolvedInstall> {
+    const credentialId = install.credentialId;
+    if (credentialId === null) {
       throw new PatchbayError(
         'PB_ERR_NOT_AUTHENTICATED',
-        `Account connector '${current.name}' is not authenticated; authenticate it again`,
+        `Account connector '${install.name}' is not authenticated; authenticate it again`,
       );
     }
-    const settings = oauthSettings(current);
+    let refreshing = this.inFlight.get(credentialId);
+    if (refreshing === undefined) {
+      refreshing = this.run(install, credentialId).finally(() => this.inFlight.delete(credentialId));
+      this.inFlight.set(credentialId, refreshing);
+    }
+    return withToken(install, await refreshing);
+  }
+
+  private async run(install: ResolvedInstall, credentialId: number): Promise<StoredToken> {
+    const token = await this.credentials.token(install.accountId, credentialId);
+    // Someone refreshed since this caller read the install: the newer token is the answer.
+    if (token !== null && token.AccessToken !== install.token?.AccessToken) return token;
+    if (token === null || !renewable(install, token)) {
+      throw new PatchbayError(
+        'PB_ERR_NOT_AUTHENTICATED',
+        `Account connector '${install.name}' is not authenticated; authenticate it again`,
+      );
+    }
+    const settings = oauthSettings(install);
     let response: Awaited<ReturnType<OAuthClient['refresh']>>;
     try {
       // A client-credentials token is simply asked for again; a user's grant is renewed with its refresh token.
-      response = isClientCredentials(current)
+      response = isClientCredentials(install)
         ? await this.client.clientCredentials(settings)
         : await this.client.refresh(settings, token.RefreshToken as string);
     } catch (error) {
       const code = oauthErrorCode(error);
       if (code !== undefined && FINAL_ERRORS.has(code)) {
-        const reason = `The provider refused the ${isClientCredentials(current) ? 'client credentials' : 'refresh token'} (${describeOAuthError(error)})`;
-        await this.installs.markRefused(current.id, reason);
-        throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${current.name}' must be authenticated again: ${reason}`);
+        const reason = `The provider refused the ${isClientCredentials(install) ? 'client credentials' : 'refresh token'} (${describeOAuthError(error)})`;
+        await this.credentials.markRefused(credentialId, reason);
+        throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${install.name}' must be authenticated again: ${reason}`);
       }
       throw new PatchbayError(
         'PB_ERR_TOKEN_REFRESH_FAILED',
-        `The token for '${current.name}' could not be refreshed (${describeOAuthError(error)}); the stored tokens are kept, try again`,
+        `The token for '${install.name}' could not be refreshed (${describeOAuthError(error)}); the stored tokens are kept, try again`,
       );
     }
-    await this.installs.saveToken(current, tokenFromResponse(response, settings.keep, Date.now(), token));
-    return this.installs.resolve(current.accountId, current.id);
+    const next = tokenFromResponse(response, settings.keep, Date.now(), token);
+    await this.credentials.saveToken(install.accountId, credentialId, next);
+    return next;
   }
+}
+
+/** The same install with a new token: its secret, and the token fields its templates use. */
+function withToken(install: ResolvedInstall, token: StoredToken): ResolvedInstall {
+  const values = new Map(install.values);
+  const auth = install.connector.definition.Auth;
+  for (const name of auth.Type === 'OAuth2' ? (auth.KeepTokenFields ?? []) : []) {
+    const kept = token[name];
+    if (kept !== undefined) values.set(name, kept);
+  }
+  return { ...install, authenticated: true, authError: null, secret: JSON.stringify(token), token, values };
 }

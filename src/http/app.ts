@@ -10,6 +10,7 @@ import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { credentialRoutes } from './routes/credentials.js';
 import { healthRoutes } from './routes/health.js';
 import { methodRoutes } from './routes/methods.js';
 import { oauthFlowRoutes } from './routes/oauth-flow.js';
@@ -80,6 +81,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   connectorRoutes(app, ctx);
   connectorSetupRoutes(app, ctx);
   accountConnectorRoutes(app, ctx);
+  credentialRoutes(app, ctx);
   methodRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   sdkRoutes(app);

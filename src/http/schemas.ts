@@ -23,7 +23,7 @@ export const IdParam = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 export const MessageReply = Type.Object({ Message: Type.String() });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const AccountReply = Type.Object({
   Id: Type.String(),
@@ -110,6 +110,7 @@ export const AccountConnectorReply = Type.Object({
   AuthValue: Nullable(Type.String({ description: 'Masked: never the whole secret' })),
   Authenticated: Type.Boolean(),
   AuthenticationError: Nullable(Type.String()),
+  CredentialId: Nullable(Type.Integer({ description: 'The credential it uses; several installs may share one' })),
   CreatedDate: Type.String(),
   Connector: Nullable(ConnectorReply),
 });

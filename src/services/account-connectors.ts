@@ -5,11 +5,12 @@ import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
-import { notFound, PatchbayError } from '../errors.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import type { AccountConnectorRow, AccountConnectorUpdate } from '../store/schema.js';
+import type { AccountConnectorRow, AccountConnectorUpdate, CredentialRow } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import { connectorView } from './connector-views.js';
+import { type Credentials, sealContext } from './credentials.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import {
@@ -26,13 +27,12 @@ export interface InstallInput {
   Description?: string | null;
   AuthenticationId?: string;
   AuthValue?: string;
+  /** A credential of this account to use instead of an AuthValue. */
+  CredentialId?: number;
   Properties?: PropertyInput[];
 }
 
-type Row = AccountConnectorRow & { hint: string | null };
-
-/** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
-export const sealContext = (accountId: string) => `account:${accountId}`;
+type Row = AccountConnectorRow & { hint: string | null; standalone: number | null };
 
 /** Account connectors: connectors installed into an account, with their credential and properties. */
 export class AccountConnectors {
@@ -43,6 +43,7 @@ export class AccountConnectors {
     private readonly cache: InstallCache,
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
+    private readonly credentials: Credentials,
   ) {}
 
   connector(key: string): Connector {
@@ -54,28 +55,37 @@ export class AccountConnectors {
   async install(accountId: string, connectorKey: string, input: InstallInput) {
     const connector = this.connector(connectorKey);
     const auth = connector.definition.Auth;
-    const parsed = input.AuthValue !== undefined && input.AuthValue !== '' ? parseAuthValue(auth, input.AuthValue) : undefined;
+    const hasAuthValue = input.AuthValue !== undefined && input.AuthValue !== '';
+    if (hasAuthValue && input.CredentialId !== undefined) throw badRequest('Give either AuthValue or CredentialId, not both');
+    const parsed = hasAuthValue ? parseAuthValue(auth, input.AuthValue as string) : undefined;
+    const shared = input.CredentialId === undefined ? undefined : await this.sharedCredential(accountId, input.CredentialId, connector);
     const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], { requireAll: true });
     // A client-credentials connector authenticates at once: a refusal answers now, before anything is stored.
-    const fetched = parsed === undefined ? await this.clientCredentialsToken(connector, properties) : undefined;
+    const fetched = parsed === undefined && shared === undefined ? await this.clientCredentialsToken(connector, properties) : undefined;
     const secret = parsed ?? fetched;
     const now = nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
-      const credential = await trx
-        .insertInto('credentials')
-        .values({
-          account_id: accountId,
-          name: input.Name,
-          description: null,
-          auth_type: auth.Type,
-          secret: secret ? this.box.seal(secret.secret, sealContext(accountId)) : null,
-          hint: secret?.hint ?? null,
-          expires_at: secret?.token?.Expires ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const credentialId =
+        shared?.id ??
+        (
+          await trx
+            .insertInto('credentials')
+            .values({
+              account_id: accountId,
+              connector_id: connector.definition.Id,
+              name: input.Name,
+              description: null,
+              auth_type: auth.Type,
+              secret: secret ? this.box.seal(secret.secret, sealContext(accountId)) : null,
+              hint: secret?.hint ?? null,
+              expires_at: secret?.token?.Expires ?? null,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const authenticated = shared !== undefined ? shared.secret !== null : secret !== undefined || auth.Type === 'None';
       const installed = await trx
         .insertInto('account_connectors')
         .values({
@@ -83,8 +93,8 @@ export class AccountConnectors {
           connector_id: connector.definition.Id,
           name: input.Name,
           description: input.Description ?? null,
-          credential_id: credential.id,
-          authenticated: secret !== undefined || auth.Type === 'None' ? 1 : 0,
+          credential_id: credentialId,
+          authenticated: authenticated ? 1 : 0,
           auth_error: null,
           created_at: now,
           updated_at: now,
@@ -132,7 +142,8 @@ export class AccountConnectors {
           expires_at: parsed.token?.Expires ?? null,
           updated_at: now,
         };
-        if (row.credential_id !== null) {
+        // A shared, named credential is not changed for one install: the install gets one of its own.
+        if (row.credential_id !== null && row.standalone !== 1) {
           await trx.updateTable('credentials').set(secret).where('id', '=', row.credential_id).execute();
         } else {
           const credential = await trx
@@ -140,6 +151,7 @@ export class AccountConnectors {
             .values({
               ...secret,
               account_id: accountId,
+              connector_id: connector.definition.Id,
               name: row.name,
               description: null,
               auth_type: connector.definition.Auth.Type,
@@ -153,6 +165,7 @@ export class AccountConnectors {
       await trx.updateTable('account_connectors').set(changes).where('id', '=', id).execute();
     });
     this.cache.forget(id);
+    if (row.credential_id !== null) this.cache.forgetCredential(row.credential_id);
     return this.get(accountId, id);
   }
 
@@ -160,8 +173,8 @@ export class AccountConnectors {
     const row = await this.row(accountId, id);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('account_connectors').where('id', '=', id).execute();
-      // The credential made for this install alone goes with it.
-      if (row.credential_id !== null) {
+      // The credential made for this install alone goes with it; a named one stays.
+      if (row.credential_id !== null && row.standalone !== 1) {
         const users = await trx.selectFrom('account_connectors').select('id').where('credential_id', '=', row.credential_id).execute();
         if (users.length === 0) await trx.deleteFrom('credentials').where('id', '=', row.credential_id).execute();
       }
@@ -172,12 +185,14 @@ export class AccountConnectors {
   async deauthenticate(accountId: string, id: number): Promise<{ Message: string }> {
     const row = await this.row(accountId, id);
     await this.db.transaction().execute(async (trx) => {
+      // A named credential others may share is let go of, not wiped.
+      const detach = row.standalone === 1 ? { credential_id: null } : {};
       await trx
         .updateTable('account_connectors')
-        .set({ authenticated: 0, auth_error: null, updated_at: nowIso() })
+        .set({ authenticated: 0, auth_error: null, updated_at: nowIso(), ...detach })
         .where('id', '=', id)
         .execute();
-      if (row.credential_id !== null) {
+      if (row.credential_id !== null && row.standalone !== 1) {
         await trx
           .updateTable('credentials')
           .set({ secret: null, hint: null, expires_at: null, updated_at: nowIso() })
@@ -227,67 +242,41 @@ export class AccountConnectors {
     return propertyScope(connector, await this.setups.askedAtInstall(connector));
   }
 
-  /**
-   * Stores a new OAuth token and marks the install authenticated, in one transaction, before anyone uses it:
-   * a rotated refresh token must be saved before the old one is forgotten.
-   */
+  /** Stores a new OAuth token for an install (the OAuth callback); an install without a credential gets its own. */
   async saveToken(install: Pick<ResolvedInstall, 'id' | 'accountId' | 'name' | 'connector'>, token: StoredToken): Promise<void> {
-    const now = nowIso();
-    const secret = {
-      secret: this.box.seal(JSON.stringify(token), sealContext(install.accountId)),
-      hint: maskSecret(token.AccessToken),
-      expires_at: token.Expires ?? null,
-      updated_at: now,
-    };
-    await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('account_connectors').select('credential_id').where('id', '=', install.id).executeTakeFirst();
-      if (row === undefined) throw notFound(`Account connector ${install.id} not found`);
-      let credentialId = row.credential_id;
-      if (credentialId !== null) {
-        await trx.updateTable('credentials').set(secret).where('id', '=', credentialId).execute();
-      } else {
-        const created = await trx
-          .insertInto('credentials')
-          .values({
-            ...secret,
-            account_id: install.accountId,
-            name: install.name,
-            description: null,
-            auth_type: install.connector.definition.Auth.Type,
-            created_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        credentialId = created.id;
-      }
-      await trx
-        .updateTable('account_connectors')
-        .set({ credential_id: credentialId, authenticated: 1, auth_error: null, updated_at: now })
-        .where('id', '=', install.id)
-        .execute();
-    });
+    const row = await this.row(install.accountId, install.id);
+    let credentialId = row.credential_id;
+    if (credentialId === null) {
+      const now = nowIso();
+      const created = await this.db
+        .insertInto('credentials')
+        .values({
+          account_id: install.accountId,
+          connector_id: install.connector.definition.Id,
+          name: install.name,
+          description: null,
+          auth_type: install.connector.definition.Auth.Type,
+          secret: null,
+          hint: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      credentialId = created.id;
+      await this.db.updateTable('account_connectors').set({ credential_id: credentialId }).where('id', '=', install.id).execute();
+    }
+    await this.credentials.saveToken(install.accountId, credentialId, token);
     this.cache.forget(install.id);
   }
 
-  /** The provider refused the credential for good (e.g. invalid_grant): unauthenticated, with the reason kept. */
-  async markRefused(id: number, reason: string): Promise<void> {
-    const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('account_connectors').select('credential_id').where('id', '=', id).executeTakeFirst();
-      await trx
-        .updateTable('account_connectors')
-        .set({ authenticated: 0, auth_error: reason, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-      if (row?.credential_id != null) {
-        await trx
-          .updateTable('credentials')
-          .set({ secret: null, hint: null, expires_at: null, updated_at: now })
-          .where('id', '=', row.credential_id)
-          .execute();
-      }
-    });
-    this.cache.forget(id);
+  /** A named credential of this account, for the same connector. */
+  private async sharedCredential(accountId: string, id: number, connector: Connector) {
+    const row = await this.credentials.row(accountId, id);
+    if (row.connector_id !== connector.definition.Id) {
+      throw badRequest(`Credential ${id} is for another connector, not ${connector.definition.Name}`);
+    }
+    return row;
   }
 
   /** The runtime view used by method calls; cached, and checked against the caller's account. */
@@ -309,28 +298,42 @@ export class AccountConnectors {
     const connector = this.connectorOf(row);
     const props = await this.db.selectFrom('account_connector_properties').selectAll().where('account_connector_id', '=', id).execute();
     const context = sealContext(row.account_id);
-    const values = await this.values(
-      connector,
+    return this.resolved(
+      { id, accountId: row.account_id, name: row.name, connector, authenticated: row.authenticated === 1, authError: row.auth_error },
+      row.credential_id,
+      row.secret,
       props.map((p): [string, string] => [p.name, p.sensitive ? this.box.open(p.value, context) : p.value]),
     );
-    const secret = row.secret ? this.box.open(row.secret, context) : null;
-    const auth = connector.definition.Auth;
+  }
+
+  /**
+   * A credential as a runtime install of no account connector (id 0), so that it can be probed on its own:
+   * the connector's defaults and the partner's setup are its only values.
+   */
+  async forCredential(accountId: string, credential: CredentialRow, connector: Connector): Promise<ResolvedInstall> {
+    return this.resolved(
+      { id: 0, accountId, name: credential.name, connector, authenticated: credential.secret !== null, authError: null },
+      credential.id,
+      credential.secret,
+      [],
+    );
+  }
+
+  private async resolved(
+    base: Omit<ResolvedInstall, 'credentialId' | 'secret' | 'token' | 'values'>,
+    credentialId: number | null,
+    sealedSecret: string | null,
+    own: [string, string][],
+  ): Promise<ResolvedInstall> {
+    const values = await this.values(base.connector, own);
+    const secret = sealedSecret ? this.box.open(sealedSecret, sealContext(base.accountId)) : null;
+    const auth = base.connector.definition.Auth;
     const token = secret !== null && auth.Type === 'OAuth2' ? parseStoredToken(secret) : null;
     for (const name of auth.Type === 'OAuth2' ? (auth.KeepTokenFields ?? []) : []) {
       const kept = token?.[name];
       if (kept !== undefined) values.set(name, kept);
     }
-    return {
-      id,
-      accountId: row.account_id,
-      name: row.name,
-      connector,
-      authenticated: row.authenticated === 1,
-      authError: row.auth_error,
-      secret,
-      token,
-      values,
-    };
+    return { ...base, credentialId, secret, token, values };
   }
 
   /** Throws 404 unless the account connector exists in this account. */
@@ -352,7 +355,7 @@ export class AccountConnectors {
       .selectFrom('account_connectors')
       .leftJoin('credentials', 'credentials.id', 'account_connectors.credential_id')
       .selectAll('account_connectors')
-      .select('credentials.hint')
+      .select(['credentials.hint', 'credentials.standalone'])
       .where('account_connectors.account_id', '=', accountId);
   }
 
@@ -365,6 +368,7 @@ export class AccountConnectors {
       AuthValue: row.hint,
       Authenticated: row.authenticated === 1,
       AuthenticationError: row.auth_error,
+      CredentialId: row.credential_id,
       CreatedDate: row.created_at,
       Connector: connector ? connectorView(connector) : null,
     };

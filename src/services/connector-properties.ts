@@ -3,7 +3,8 @@ import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { NewPropertyRow, PropertyRow } from '../store/schema.js';
-import { type AccountConnectors, sealContext } from './account-connectors.js';
+import type { AccountConnectors } from './account-connectors.js';
+import { sealContext } from './credentials.js';
 import type { InstallCache } from './install-cache.js';
 import { checkPropertyValue, type PropertyInput, propertyDefinition, propertyRows } from './property-rules.js';
 

@@ -9,6 +9,8 @@ export interface ResolvedInstall {
   connector: Connector;
   authenticated: boolean;
   authError: string | null;
+  /** The credential the install uses (several installs may share one). */
+  credentialId: number | null;
   /** The opened credential: API key, `user:password` base64, or OAuth token JSON. */
   secret: string | null;
   /** For OAuth2 installs: the parsed token. */
@@ -55,6 +57,13 @@ export class InstallCache {
     this.generation++;
     this.entries.delete(id);
     this.pending.delete(id);
+  }
+
+  /** A credential changed (a refresh, a new secret): every install sharing it re-resolves. */
+  forgetCredential(credentialId: number): void {
+    this.generation++;
+    this.pending.clear();
+    for (const [id, entry] of this.entries) if (entry.credentialId === credentialId) this.entries.delete(id);
   }
 
   /** A connector's partner setup changed: every install of it re-resolves. */

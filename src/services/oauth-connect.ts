@@ -7,8 +7,9 @@ import { hashToken, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
 import { badRequest, type ErrorCode, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import { type AccountConnectors, sealContext } from './account-connectors.js';
+import type { AccountConnectors } from './account-connectors.js';
 import { callbackUrl } from './connector-setup.js';
+import { sealContext } from './credentials.js';
 import type { SigninTokens } from './signin-tokens.js';
 
 export const OAUTH_SESSION_LIFETIME_SECONDS = 600;

@@ -100,6 +100,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('credentials').addColumn('expires_at', 'text').execute();
     },
   },
+  '0003_credentials': {
+    async up(db) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('credentials').addColumn('connector_id', 'integer').execute();
+      await db.schema
+        .alterTable('credentials')
+        .addColumn('standalone', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('credentials').addColumn('verified_status', 'text').execute();
+      await db.schema.alterTable('credentials').addColumn('verified_at', 'text').execute();
+      await db.schema.alterTable('credentials').addColumn('verified_message', 'text').execute();
+      await sql`UPDATE credentials SET connector_id = (SELECT MIN(a.connector_id) FROM account_connectors a WHERE a.credential_id = credentials.id)`.execute(
+        db,
+      );
+      await db.schema.createIndex('account_connectors_credential').on('account_connectors').column('credential_id').execute();
+      await db.schema.createIndex('credentials_account').on('credentials').column('account_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -49,6 +49,14 @@ export interface CredentialTable {
   hint: string | null;
   /** When the access token in an OAuth secret expires (not secret itself; lets refresh be planned). */
   expires_at: string | null;
+  /** The connector whose authentication this is. */
+  connector_id: number | null;
+  /** 1 for a named credential made on its own (kept when its installs go), 0 for one an install made for itself. */
+  standalone: Generated<number>;
+  /** Outcome of the last probe: Verified or Failed. */
+  verified_status: string | null;
+  verified_at: string | null;
+  verified_message: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -110,6 +118,7 @@ export interface OAuthSessionTable {
   created_at: string;
 }
 
+export type CredentialRow = Selectable<CredentialTable>;
 export type AccountConnectorRow = Selectable<AccountConnectorTable>;
 export type AccountConnectorUpdate = Updateable<AccountConnectorTable>;
 export type PropertyRow = Selectable<PropertyTable>;

@@ -17,6 +17,9 @@ const InstallInput = Type.Object({
   Name: Type.String({ minLength: 1, maxLength: 200 }),
   Description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
   AuthenticationId: Type.Optional(Type.String({ maxLength: 100 })),
+  CredentialId: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Use this credential of the account instead of an AuthValue' }),
+  ),
   AuthValue: Type.Optional(Type.String({ maxLength: 20_000 })),
   Properties: Type.Optional(Type.Array(PropertyInput, { maxItems: 100 })),
 });

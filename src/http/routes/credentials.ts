@@ -1,0 +1,155 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { accountAuth } from '../auth.js';
+import { pageRequest, sendPage } from '../paging.js';
+import { errorReplies, IdParam, Nullable, PageQuery } from '../schemas.js';
+import type { App } from './types.js';
+
+const Params = Type.Object({ id: IdParam });
+const CredentialReply = Type.Object({
+  Id: Type.Integer(),
+  Name: Type.String(),
+  Description: Nullable(Type.String()),
+  ConnectorId: Nullable(Type.Integer()),
+  ConnectorName: Nullable(Type.String()),
+  AuthType: Type.String(),
+  AuthValue: Nullable(Type.String({ description: 'Masked: never the whole secret' })),
+  Standalone: Type.Boolean({ description: 'Made on its own (kept when its installs go), not by an install' }),
+  UsageCount: Type.Integer(),
+  VerifiedStatus: Nullable(Type.String({ description: 'Verified or Failed, from the last probe' })),
+  VerifiedAt: Nullable(Type.String()),
+  VerifiedMessage: Nullable(Type.String()),
+  CreatedDate: Type.String(),
+  UpdatedDate: Type.String(),
+});
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]);
+const AuthValue = Type.String({
+  minLength: 1,
+  maxLength: 20_000,
+  description: 'As at install: API key, base64 user:password, or token JSON',
+});
+const CreateInput = Type.Object({
+  Name,
+  Description: Type.Optional(Description),
+  Connector: Type.String({ minLength: 1, maxLength: 200, description: 'Connector Id or Name' }),
+  AuthValue,
+});
+const UpdateInput = Type.Object({
+  Name: Type.Optional(Name),
+  Description: Type.Optional(Description),
+  AuthValue: Type.Optional(AuthValue),
+});
+const ProbeReply = Type.Object({ VerifiedStatus: Type.String(), VerifiedAt: Type.String(), Message: Nullable(Type.String()) });
+const UsageReply = Type.Array(Type.Object({ Id: Type.Integer(), Name: Type.String() }));
+const tags = ['Credentials'];
+
+/** Named, reusable credentials of an account. Reads never return a secret. */
+export function credentialRoutes(app: App, ctx: AppContext): void {
+  const preHandler = accountAuth(ctx);
+
+  app.post(
+    '/v1.0/account/credentials',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Add a credential',
+        body: CreateInput,
+        response: { 200: CredentialReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.credentials.create(request.accountId, request.body),
+  );
+
+  app.get(
+    '/v1.0/account/credentials',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: "List the account's credentials",
+        querystring: PageQuery,
+        response: { 200: Type.Array(CredentialReply), ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const page = pageRequest(request.query);
+      return sendPage(reply, page, await ctx.credentials.list(request.accountId, page));
+    },
+  );
+
+  app.get(
+    '/v1.0/account/credentials/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Get a credential',
+        params: Params,
+        response: { 200: CredentialReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.credentials.get(request.accountId, request.params.id),
+  );
+
+  app.put(
+    '/v1.0/account/credentials/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Rename, describe or replace the secret of a credential (every install using it sees the change)',
+        params: Params,
+        body: UpdateInput,
+        response: { 200: CredentialReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.credentials.update(request.accountId, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/v1.0/account/credentials/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Delete a credential no install uses (409 otherwise)',
+        params: Params,
+        response: { 204: Type.Null(), ...errorReplies(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.credentials.delete(request.accountId, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1.0/account/credentials/:id/probe',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: "Check a credential with its connector's test method; records VerifiedStatus and VerifiedAt",
+        params: Params,
+        response: { 200: ProbeReply, ...errorReplies(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ctx.probe.probe(request.accountId, request.params.id),
+  );
+
+  app.get(
+    '/v1.0/account/credentials/:id/usage',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'The account connectors using a credential',
+        params: Params,
+        response: { 200: UsageReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.credentials.usage(request.accountId, request.params.id),
+  );
+}

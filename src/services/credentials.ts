@@ -1,0 +1,268 @@
+import { parseAuthValue } from '../auth/auth-value.js';
+import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
+import type { Catalogue, Connector } from '../catalogue/catalogue.js';
+import { nowIso } from '../clock.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { maskSecret } from '../crypto/tokens.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import type { CredentialRow } from '../store/schema.js';
+import type { InstallCache } from './install-cache.js';
+import { offsetOf, type Page, type PageRequest } from './paging.js';
+
+/** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
+export const sealContext = (accountId: string) => `account:${accountId}`;
+
+export interface CredentialInput {
+  Name: string;
+  Description?: string | null;
+  /** The connector (Id or Name) whose authentication this is. */
+  Connector: string;
+  AuthValue: string;
+}
+
+export interface CredentialUpdate {
+  Name?: string;
+  Description?: string | null;
+  AuthValue?: string;
+}
+
+/**
+ * Credentials: the secret part of an account connector, named, described and reusable. Several installs
+ * may share one; a new token stored for one (a refresh) is seen by all of them. An install given an
+ * AuthValue makes a credential of its own, which goes when the install goes; a credential made here stays.
+ */
+export class Credentials {
+  constructor(
+    private readonly db: Db,
+    private readonly catalogue: Catalogue,
+    private readonly box: SecretBox,
+    private readonly cache: InstallCache,
+  ) {}
+
+  async create(accountId: string, input: CredentialInput) {
+    const connector = this.connector(input.Connector);
+    const parsed = parseAuthValue(connector.definition.Auth, input.AuthValue);
+    const now = nowIso();
+    const created = await this.db
+      .insertInto('credentials')
+      .values({
+        account_id: accountId,
+        connector_id: connector.definition.Id,
+        standalone: 1,
+        name: input.Name,
+        description: input.Description ?? null,
+        auth_type: connector.definition.Auth.Type,
+        secret: this.box.seal(parsed.secret, sealContext(accountId)),
+        hint: parsed.hint,
+        expires_at: parsed.token?.Expires ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.view(created, 0);
+  }
+
+  async list(accountId: string, page: PageRequest): Promise<Page<ReturnType<Credentials['view']>>> {
+    const [rows, count] = await Promise.all([
+      this.db
+        .selectFrom('credentials')
+        .selectAll('credentials')
+        .select((eb) =>
+          eb
+            .selectFrom('account_connectors')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('account_connectors.credential_id', '=', 'credentials.id')
+            .as('users'),
+        )
+        .where('account_id', '=', accountId)
+        .orderBy('id')
+        .limit(page.pageSize)
+        .offset(offsetOf(page))
+        .execute(),
+      this.db
+        .selectFrom('credentials')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map((row) => this.view(row, Number(row.users ?? 0))), total: Number(count.n) };
+  }
+
+  async get(accountId: string, id: number) {
+    const row = await this.row(accountId, id);
+    return this.view(row, (await this.users(id)).length);
+  }
+
+  /** Renames, describes, or replaces the secret; every install using it sees a new secret at once. */
+  async update(accountId: string, id: number, input: CredentialUpdate) {
+    const row = await this.row(accountId, id);
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      const changes: Partial<CredentialRow> = { updated_at: now };
+      if (input.Name !== undefined) changes.name = input.Name;
+      if (input.Description !== undefined) changes.description = input.Description;
+      if (input.AuthValue !== undefined) {
+        const parsed = parseAuthValue(this.connectorOf(row).definition.Auth, input.AuthValue);
+        Object.assign(changes, {
+          secret: this.box.seal(parsed.secret, sealContext(accountId)),
+          hint: parsed.hint,
+          expires_at: parsed.token?.Expires ?? null,
+          verified_status: null,
+          verified_at: null,
+          verified_message: null,
+        });
+        await trx
+          .updateTable('account_connectors')
+          .set({ authenticated: 1, auth_error: null, updated_at: now })
+          .where('credential_id', '=', id)
+          .execute();
+      }
+      await trx.updateTable('credentials').set(changes).where('id', '=', id).execute();
+    });
+    this.cache.forgetCredential(id);
+    return this.get(accountId, id);
+  }
+
+  async delete(accountId: string, id: number): Promise<void> {
+    await this.row(accountId, id);
+    const users = await this.users(id);
+    if (users.length > 0) {
+      throw new PatchbayError(
+        'PB_ERR_CONFLICT',
+        `Credential ${id} is used by ${users.map((u) => `'${u.Name}' (${u.Id})`).join(', ')}; remove it from them first`,
+      );
+    }
+    await this.db.deleteFrom('credentials').where('id', '=', id).execute();
+  }
+
+  /** The account connectors using a credential. */
+  async usage(accountId: string, id: number) {
+    await this.row(accountId, id);
+    return this.users(id);
+  }
+
+  /** Records the outcome of a probe. */
+  async recordProbe(id: number, verified: boolean, message: string | null): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
+    const at = nowIso();
+    const status = verified ? 'Verified' : 'Failed';
+    await this.db
+      .updateTable('credentials')
+      .set({ verified_status: status, verified_at: at, verified_message: message })
+      .where('id', '=', id)
+      .execute();
+    return { VerifiedStatus: status, VerifiedAt: at };
+  }
+
+  /** Throws 404 unless the credential exists in this account. */
+  async row(accountId: string, id: number): Promise<CredentialRow> {
+    const row = await this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (row === undefined) throw notFound(`Credential ${id} not found`);
+    return row;
+  }
+
+  /** The stored token of an OAuth credential, opened; null when it holds none. */
+  async token(accountId: string, id: number): Promise<StoredToken | null> {
+    const row = await this.db
+      .selectFrom('credentials')
+      .select('secret')
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return row?.secret ? parseStoredToken(this.box.open(row.secret, sealContext(accountId))) : null;
+  }
+
+  /**
+   * Stores a new OAuth token, in one transaction and before anyone uses it (a rotated refresh token must be
+   * saved before the old one is forgotten), and marks every install using the credential authenticated.
+   */
+  async saveToken(accountId: string, id: number, token: StoredToken): Promise<void> {
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('credentials')
+        .set({
+          secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
+          hint: maskSecret(token.AccessToken),
+          expires_at: token.Expires ?? null,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .updateTable('account_connectors')
+        .set({ authenticated: 1, auth_error: null, updated_at: now })
+        .where('credential_id', '=', id)
+        .execute();
+    });
+    this.cache.forgetCredential(id);
+  }
+
+  /** The provider refused the credential for good (e.g. invalid_grant): its installs become unauthenticated, with the reason. */
+  async markRefused(id: number, reason: string): Promise<void> {
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('account_connectors')
+        .set({ authenticated: 0, auth_error: reason, updated_at: now })
+        .where('credential_id', '=', id)
+        .execute();
+      await trx
+        .updateTable('credentials')
+        .set({ secret: null, hint: null, expires_at: null, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    });
+    this.cache.forgetCredential(id);
+  }
+
+  private async users(id: number) {
+    const rows = await this.db
+      .selectFrom('account_connectors')
+      .select(['id', 'name'])
+      .where('credential_id', '=', id)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ Id: r.id, Name: r.name }));
+  }
+
+  connectorOf(row: Pick<CredentialRow, 'connector_id' | 'id'>): Connector {
+    const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
+    if (connector === undefined)
+      throw new PatchbayError('PB_ERR_CONFLICT', `Credential ${row.id} belongs to no connector in the catalogue`);
+    return connector;
+  }
+
+  private connector(key: string): Connector {
+    const connector = this.catalogue.find(key);
+    if (connector === undefined) throw badRequest(`Connector '${key}' not found`);
+    return connector;
+  }
+
+  private view(row: CredentialRow, usedBy: number) {
+    const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
+    return {
+      Id: row.id,
+      Name: row.name,
+      Description: row.description,
+      ConnectorId: row.connector_id,
+      ConnectorName: connector?.definition.Name ?? null,
+      AuthType: row.auth_type,
+      // Never the secret: a masked hint only.
+      AuthValue: row.hint,
+      Standalone: row.standalone === 1,
+      UsageCount: usedBy,
+      VerifiedStatus: row.verified_status,
+      VerifiedAt: row.verified_at,
+      VerifiedMessage: row.verified_message,
+      CreatedDate: row.created_at,
+      UpdatedDate: row.updated_at,
+    };
+  }
+}

@@ -16,6 +16,7 @@ import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { Credentials } from './services/credentials.js';
+import { CustomCategories } from './services/custom-categories.js';
 import { InstallCache } from './services/install-cache.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
@@ -34,6 +35,7 @@ export interface AppContext {
   setups: ConnectorSetups;
   credentials: Credentials;
   probe: CredentialProbe;
+  customCategories: CustomCategories;
   signins: SigninTokens;
   connect: OAuthConnect;
   refresher: TokenRefresher;
@@ -73,6 +75,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     setups,
     credentials,
     probe: new CredentialProbe(credentials, installs, runner),
+    customCategories: new CustomCategories(db, installs, runner, cache),
     signins,
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
       publicUrl: config.publicUrl,

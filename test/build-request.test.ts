@@ -35,6 +35,7 @@ const install: ResolvedInstall = {
   authenticated: true,
   authError: null,
   credentialId: null,
+  customMethods: new Map(),
   secret: 'k-123',
   token: null,
   values: new Map(),

@@ -10,6 +10,7 @@ const install = (id: number, name: string): ResolvedInstall => ({
   authenticated: true,
   authError: null,
   credentialId: null,
+  customMethods: new Map(),
   secret: null,
   token: null,
   values: new Map(),

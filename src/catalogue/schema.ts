@@ -157,6 +157,7 @@ export const MethodSchema = Type.Object(
     Endpoint: Type.String({ pattern: '^/', description: 'Path template below the base URL, e.g. /persons/{{id}}' }),
     Parameters: Type.Optional(Type.Array(ParameterSchema)),
     Fields: Type.Optional(Type.Array(FieldSchema, { description: 'Body fields of the object sent' })),
+    AdditionalFields: Type.Optional(Type.Boolean({ description: 'false: Fields not declared are refused (default true: passed through)' })),
     BodyWrapper: Type.Optional(Type.String({ description: 'Wrap the body in this key, e.g. party' })),
     BodyFormat: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('form')])),
     DataPath: Type.Optional(Type.String({ description: 'Dotted path to the data in the response, e.g. data' })),
@@ -175,10 +176,24 @@ export const CategorySchema = Type.Object(
         {
           ObjectPlaceholder: Name,
           LookupMethod: Type.String({ description: 'Method id listing the objects' }),
-          LookupNamePath: Type.String({ description: 'Field of each listed object holding its name' }),
-          FieldsMethod: Type.String({ description: "Method id listing an object's fields" }),
+          LookupNamePath: Type.String({ description: 'Dotted path to the name in each listed object; "" when each item is the name' }),
+          FieldsMethod: Type.String({ description: "Method id listing an object's fields (takes the object placeholder)" }),
+          FieldNamePath: Type.String({ description: "Dotted path to a field's name in each listed field" }),
+          FieldTypePath: Type.Optional(Type.String({ description: "Dotted path to a field's data type" })),
+          FieldTypes: Type.Optional(
+            Type.Record(Type.String(), ParameterType, { description: "The provider's data types mapped to ours; others are string" }),
+          ),
+          ReadOnlyTypes: Type.Optional(
+            Type.Array(Type.String(), { description: 'Data types whose fields cannot be written (AUTONUMBER...)' }),
+          ),
+          ReadOnlyPath: Type.Optional(Type.String({ description: 'Dotted path to a "read-only" flag in each listed field' })),
+          RequiredPath: Type.Optional(Type.String({ description: 'Dotted path to a "required" flag in each listed field' })),
         },
-        strict,
+        {
+          ...strict,
+          description:
+            "A template over an object (a table): a copy of the category is made per object, its methods bound to it (the ones whose endpoint uses the placeholder) and its fields read from the object's field list",
+        },
       ),
     ),
   },

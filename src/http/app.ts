@@ -8,6 +8,7 @@ import { installErrorHandler } from './error-handler.js';
 import { loggerOptions } from './logging.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
+import { categoryRoutes } from './routes/categories.js';
 import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -82,6 +83,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   connectorSetupRoutes(app, ctx);
   accountConnectorRoutes(app, ctx);
   credentialRoutes(app, ctx);
+  categoryRoutes(app, ctx);
   methodRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   sdkRoutes(app);

@@ -70,10 +70,17 @@ export function checkInputs(
     }
     parameters.set(definition.Name, coerce(definition, value, 'Parameters'));
   }
-  return { parameters, fields: checkFields(method.Fields ?? [], input.Fields ?? {}) };
+  const givenFields = input.Fields ?? {};
+  if (method.AdditionalFields === false) {
+    const names = new Set((method.Fields ?? []).map((f) => f.Name));
+    for (const name of Object.keys(givenFields)) {
+      if (!names.has(name)) throw badRequest(`Fields.${name} is not a field of '${method.Name}' (expected: ${[...names].join(', ')})`);
+    }
+  }
+  return { parameters, fields: checkFields(method.Fields ?? [], givenFields) };
 }
 
-/** Declared fields are type-checked and required ones enforced; read-only ones refused; others pass through. */
+/** Declared fields are type-checked and required ones enforced; read-only ones refused; others pass through unless refused above. */
 function checkFields(declared: FieldDefinition[], given: Record<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...given };
   for (const definition of declared) {

@@ -49,7 +49,11 @@ export class MethodRunner {
   ) {}
 
   method(install: ResolvedInstall, key: string): MethodDefinition {
-    const method = install.connector.methods.get(key) ?? install.connector.methods.get(key.toLowerCase());
+    const method =
+      install.connector.methods.get(key) ??
+      install.connector.methods.get(key.toLowerCase()) ??
+      install.customMethods.get(key) ??
+      install.customMethods.get(key.toLowerCase());
     if (method === undefined) throw notFound(`Method '${key}' not found in ${install.connector.definition.Name}`);
     return method;
   }

@@ -2,6 +2,8 @@ import { type ParsedAuthValue, parseAuthValue } from '../auth/auth-value.js';
 import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
 import { parseStoredToken, type StoredToken, tokenFromResponse } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
+import { customMethods as deriveCustomMethods } from '../catalogue/custom-methods.js';
+import type { MethodDefinition } from '../catalogue/schema.js';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
@@ -11,6 +13,7 @@ import type { AccountConnectorRow, AccountConnectorUpdate, CredentialRow } from 
 import type { ConnectorSetups } from './connector-setup.js';
 import { connectorView } from './connector-views.js';
 import { type Credentials, sealContext } from './credentials.js';
+import { toCustomCategory } from './custom-categories.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import {
@@ -298,8 +301,24 @@ export class AccountConnectors {
     const connector = this.connectorOf(row);
     const props = await this.db.selectFrom('account_connector_properties').selectAll().where('account_connector_id', '=', id).execute();
     const context = sealContext(row.account_id);
+    const customs = await this.db.selectFrom('custom_categories').selectAll().where('account_connector_id', '=', id).execute();
+    const customMethods = new Map<string, MethodDefinition>();
+    for (const custom of customs) {
+      for (const method of deriveCustomMethods(connector, toCustomCategory(custom))) {
+        customMethods.set(method.Id, method);
+        customMethods.set(method.MethodUniqueIdentifier.toLowerCase(), method);
+      }
+    }
     return this.resolved(
-      { id, accountId: row.account_id, name: row.name, connector, authenticated: row.authenticated === 1, authError: row.auth_error },
+      {
+        id,
+        accountId: row.account_id,
+        name: row.name,
+        connector,
+        authenticated: row.authenticated === 1,
+        authError: row.auth_error,
+        customMethods,
+      },
       row.credential_id,
       row.secret,
       props.map((p): [string, string] => [p.name, p.sensitive ? this.box.open(p.value, context) : p.value]),
@@ -312,7 +331,15 @@ export class AccountConnectors {
    */
   async forCredential(accountId: string, credential: CredentialRow, connector: Connector): Promise<ResolvedInstall> {
     return this.resolved(
-      { id: 0, accountId, name: credential.name, connector, authenticated: credential.secret !== null, authError: null },
+      {
+        id: 0,
+        accountId,
+        name: credential.name,
+        connector,
+        authenticated: credential.secret !== null,
+        authError: null,
+        customMethods: new Map(),
+      },
       credential.id,
       credential.secret,
       [],

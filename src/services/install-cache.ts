@@ -1,5 +1,6 @@
 import type { StoredToken } from '../auth/token-set.js';
 import type { Connector } from '../catalogue/catalogue.js';
+import type { MethodDefinition } from '../catalogue/schema.js';
 
 /** Everything a method call needs about one account connector, secrets opened. */
 export interface ResolvedInstall {
@@ -15,6 +16,8 @@ export interface ResolvedInstall {
   secret: string | null;
   /** For OAuth2 installs: the parsed token. */
   token: StoredToken | null;
+  /** Methods of the install's custom categories, by id and by lower-cased MethodUniqueIdentifier. */
+  customMethods: ReadonlyMap<string, MethodDefinition>;
   /** Account connector properties (sensitive ones opened), then partner values, then defaults. */
   values: ReadonlyMap<string, string>;
 }

@@ -118,6 +118,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('credentials_account').on('credentials').column('account_id').execute();
     },
   },
+  '0004_custom_categories': {
+    async up(db) {
+      await withId(db, db.schema.createTable('custom_categories'))
+        .addColumn('account_connector_id', 'integer', (c) => c.notNull().references('account_connectors.id').onDelete('cascade'))
+        .addColumn('category_id', 'text', (c) => c.notNull())
+        .addColumn('object_name', 'text', (c) => c.notNull())
+        .addColumn('fields', 'text', (c) => c.notNull())
+        .addColumn('fields_refreshed_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('custom_categories_object', ['account_connector_id', 'category_id', 'object_name'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

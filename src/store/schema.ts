@@ -11,6 +11,7 @@ export interface Database {
   connector_setups: ConnectorSetupTable;
   signin_tokens: SigninTokenTable;
   oauth_sessions: OAuthSessionTable;
+  custom_categories: CustomCategoryTable;
 }
 
 export interface ApiClientTable {
@@ -118,6 +119,19 @@ export interface OAuthSessionTable {
   created_at: string;
 }
 
+/** A customisable category copied for one object (a table) of one install. */
+export interface CustomCategoryTable {
+  id: Generated<number>;
+  account_connector_id: number;
+  category_id: string;
+  object_name: string;
+  /** JSON array of the object's fields, as last read from the provider. */
+  fields: string;
+  fields_refreshed_at: string;
+  created_at: string;
+}
+
+export type CustomCategoryRow = Selectable<CustomCategoryTable>;
 export type CredentialRow = Selectable<CredentialTable>;
 export type AccountConnectorRow = Selectable<AccountConnectorTable>;
 export type AccountConnectorUpdate = Updateable<AccountConnectorTable>;

@@ -58,7 +58,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
   const oauthClient = new OAuthClient(egress);
-  const credentials = new Credentials(db, catalogue, box, cache);
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient);
   const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials);
   const signins = new SigninTokens(db);
   const refresher = new TokenRefresher(credentials, oauthClient, config.tokenRefreshMarginSeconds);

@@ -4,6 +4,7 @@ import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
 const CASPIO = 5;
 const ACCOUNT = 'caspio-account';
+const demo = { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' };
 
 interface ErrorBody {
   Message: string;
@@ -25,7 +26,6 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
     patchbay.call('POST', `/v1.0/account/connectors/${id}/methods/${method}`, { account: ACCOUNT, body });
   const count = async () =>
     Number((await patchbay.call('GET', '/v1.0/account/connectors', { account: ACCOUNT })).headers.get('total-records'));
-  const demo = { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' };
   let id: number;
 
   beforeAll(async () => {
@@ -141,5 +141,70 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
     const before = caspio.tokenRequests('demo');
     expect((await call(id, 'list-tables')).status).toBe(200);
     expect(caspio.tokenRequests('demo') - before).toBe(1);
+  });
+});
+
+describe('Caspio token lifetime', () => {
+  it('asks for a new token with the client credentials before the old one expires', async () => {
+    // Tokens that live 30 s are inside the default 60 s margin from the start: every call renews first.
+    const caspio = await startCaspioSimulator({ accessTokenTtlSeconds: 30 });
+    const patchbay = await startPatchbay(overrides(caspio.overrides()));
+    try {
+      await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'ttl', Name: 'ttl' } });
+      const reply = await patchbay.call('POST', `/v1.0/connectors/${CASPIO}/install`, {
+        account: 'ttl',
+        body: { Name: 'c', Properties: Object.entries(demo).map(([Name, Value]) => ({ Name, Value })) },
+      });
+      const installed = (await reply.json()) as { Id: number };
+      expect(caspio.tokenRequests('demo')).toBe(1);
+      const listed = await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/methods/list-tables`, { account: 'ttl' });
+      expect(listed.status).toBe(200);
+      expect(caspio.tokenRequests('demo')).toBe(2);
+    } finally {
+      await patchbay.close();
+      await caspio.close();
+    }
+  });
+});
+
+describe('Caspio credentials', () => {
+  it('keeps the subdomain and client in a reusable credential that installs share', async () => {
+    const caspio = await startCaspioSimulator();
+    const patchbay = await startPatchbay(overrides(caspio.overrides()));
+    const call = (method: string, url: string, body?: unknown) => patchbay.call(method, url, { account: 'shared', body });
+    try {
+      await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'shared', Name: 'shared' } });
+      const refused = await call('POST', '/v1.0/account/credentials', {
+        Name: 'wrong',
+        Connector: 'Caspio',
+        Properties: Object.entries({ ...demo, ClientSecret: 'wrong' }).map(([Name, Value]) => ({ Name, Value })),
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_AUTHENTICATION_FAILED' });
+      const created = await call('POST', '/v1.0/account/credentials', {
+        Name: 'Caspio demo',
+        Connector: 'Caspio',
+        Properties: Object.entries(demo).map(([Name, Value]) => ({ Name, Value })),
+      });
+      expect(created.status).toBe(200);
+      const credential = (await created.json()) as { Id: number; Properties: { Name: string; Value: string }[] };
+      expect(credential.Properties.find((p) => p.Name === 'AccountSubdomain')?.Value).toBe('demo');
+      expect(credential.Properties.find((p) => p.Name === 'ClientSecret')?.Value).not.toContain('caspio-secret');
+      const ids: number[] = [];
+      for (const name of ['one', 'two']) {
+        const installed = await call('POST', `/v1.0/connectors/${CASPIO}/install`, { Name: name, CredentialId: credential.Id });
+        expect(installed.status).toBe(200);
+        ids.push(((await installed.json()) as { Id: number }).Id);
+      }
+      caspio.expireAccessTokens();
+      const before = caspio.tokenRequests('demo');
+      for (const id of ids) expect((await call('GET', `/v1.0/account/connectors/${id}/methods/list-tables`)).status).toBe(200);
+      expect(caspio.tokenRequests('demo') - before).toBe(1);
+      const probe = await call('POST', `/v1.0/account/credentials/${credential.Id}/probe`);
+      expect(await probe.json()).toMatchObject({ VerifiedStatus: 'Verified' });
+    } finally {
+      await patchbay.close();
+      await caspio.close();
+    }
   });
 });

@@ -1,12 +1,12 @@
-import { type ParsedAuthValue, parseAuthValue } from '../auth/auth-value.js';
-import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
-import { parseStoredToken, type StoredToken, tokenFromResponse } from '../auth/token-set.js';
+import { parseAuthValue } from '../auth/auth-value.js';
+import { clientCredentialsToken } from '../auth/client-credentials.js';
+import type { OAuthClient } from '../auth/oauth-client.js';
+import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { customMethods as deriveCustomMethods } from '../catalogue/custom-methods.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
-import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { AccountConnectorRow, AccountConnectorUpdate, CredentialRow } from '../store/schema.js';
@@ -16,14 +16,7 @@ import { type Credentials, sealContext } from './credentials.js';
 import { toCustomCategory } from './custom-categories.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
-import {
-  type CheckedProperty,
-  checkedProperties,
-  type PropertyInput,
-  type PropertyScope,
-  propertyRows,
-  propertyScope,
-} from './property-rules.js';
+import { checkedProperties, type PropertyInput, type PropertyScope, propertyRows, propertyScope } from './property-rules.js';
 
 export interface InstallInput {
   Name: string;
@@ -62,9 +55,21 @@ export class AccountConnectors {
     if (hasAuthValue && input.CredentialId !== undefined) throw badRequest('Give either AuthValue or CredentialId, not both');
     const parsed = hasAuthValue ? parseAuthValue(auth, input.AuthValue as string) : undefined;
     const shared = input.CredentialId === undefined ? undefined : await this.sharedCredential(accountId, input.CredentialId, connector);
-    const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], { requireAll: true });
+    // Values a shared credential carries (Caspio's subdomain and client) need not be given again.
+    const carried = shared === undefined ? [] : this.credentials.openProperties(accountId, shared.properties);
+    const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], {
+      requireAll: true,
+      given: new Set(carried.map(([name]) => name)),
+    });
     // A client-credentials connector authenticates at once: a refusal answers now, before anything is stored.
-    const fetched = parsed === undefined && shared === undefined ? await this.clientCredentialsToken(connector, properties) : undefined;
+    const fetched =
+      parsed === undefined && shared === undefined
+        ? await clientCredentialsToken(
+            this.oauth,
+            connector,
+            await this.setups.installValues(connector, [properties.map((p): [string, string] => [p.definition.Name, p.value])]),
+          )
+        : undefined;
     const secret = parsed ?? fetched;
     const now = nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
@@ -207,39 +212,6 @@ export class AccountConnectors {
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };
   }
 
-  /** For a client-credentials connector, a first token from the provider; undefined for other connectors. */
-  private async clientCredentialsToken(connector: Connector, properties: CheckedProperty[]): Promise<ParsedAuthValue | undefined> {
-    const auth = connector.definition.Auth;
-    if (auth.Type !== 'OAuth2' || auth.Flow !== 'ClientCredentials') return undefined;
-    const values = await this.values(
-      connector,
-      properties.map((p) => [p.definition.Name, p.value]),
-    );
-    const settings = oauthSettings({ connector, values });
-    let token: StoredToken;
-    try {
-      token = tokenFromResponse(await this.oauth.clientCredentials(settings), settings.keep, Date.now());
-    } catch (error) {
-      if (error instanceof PatchbayError && error.code === 'PB_ERR_URL_REFUSED') throw error;
-      throw new PatchbayError(
-        'PB_ERR_AUTHENTICATION_FAILED',
-        `${connector.definition.Name} refused the credentials: ${describeOAuthError(error)}`,
-      );
-    }
-    return { secret: JSON.stringify(token), hint: maskSecret(token.AccessToken), token };
-  }
-
-  /** An install's values: defaults, then the partner's setup, then the account's own properties. */
-  private async values(connector: Connector, own: Iterable<[string, string]>): Promise<Map<string, string>> {
-    const values = new Map<string, string>();
-    for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
-      if (property.Default !== undefined) values.set(property.Name, property.Default);
-    }
-    for (const [name, value] of (await this.setups.values(connector.definition.Id)).values) values.set(name, value);
-    for (const [name, value] of own) values.set(name, value);
-    return values;
-  }
-
   /** What an account may set on installs of this connector, given the partner's setup. */
   async scope(connector: Connector): Promise<PropertyScope> {
     return propertyScope(connector, await this.setups.askedAtInstall(connector));
@@ -294,7 +266,7 @@ export class AccountConnectors {
       .selectFrom('account_connectors')
       .leftJoin('credentials', 'credentials.id', 'account_connectors.credential_id')
       .selectAll('account_connectors')
-      .select('credentials.secret')
+      .select(['credentials.secret', 'credentials.properties'])
       .where('account_connectors.id', '=', id)
       .executeTakeFirst();
     if (row === undefined) return undefined;
@@ -321,13 +293,16 @@ export class AccountConnectors {
       },
       row.credential_id,
       row.secret,
-      props.map((p): [string, string] => [p.name, p.sensitive ? this.box.open(p.value, context) : p.value]),
+      [
+        this.credentials.openProperties(row.account_id, row.properties),
+        props.map((p): [string, string] => [p.name, p.sensitive ? this.box.open(p.value, context) : p.value]),
+      ],
     );
   }
 
   /**
    * A credential as a runtime install of no account connector (id 0), so that it can be probed on its own:
-   * the connector's defaults and the partner's setup are its only values.
+   * the connector's defaults, the partner's setup and the credential's own properties are its values.
    */
   async forCredential(accountId: string, credential: CredentialRow, connector: Connector): Promise<ResolvedInstall> {
     return this.resolved(
@@ -342,7 +317,7 @@ export class AccountConnectors {
       },
       credential.id,
       credential.secret,
-      [],
+      [this.credentials.openProperties(accountId, credential.properties)],
     );
   }
 
@@ -350,9 +325,9 @@ export class AccountConnectors {
     base: Omit<ResolvedInstall, 'credentialId' | 'secret' | 'token' | 'values'>,
     credentialId: number | null,
     sealedSecret: string | null,
-    own: [string, string][],
+    own: Iterable<[string, string]>[],
   ): Promise<ResolvedInstall> {
-    const values = await this.values(base.connector, own);
+    const values = await this.setups.installValues(base.connector, own);
     const secret = sealedSecret ? this.box.open(sealedSecret, sealContext(base.accountId)) : null;
     const auth = base.connector.definition.Auth;
     const token = secret !== null && auth.Type === 'OAuth2' ? parseStoredToken(secret) : null;

@@ -43,6 +43,17 @@ export class ConnectorSetups {
     return { values: new Map(Object.entries({ ...plain, ...sealed })), saved: true, updatedAt: row.updated_at };
   }
 
+  /** An install's values: the connector's defaults, then the partner's setup, then each layer in turn (a credential's, the install's own). */
+  async installValues(connector: Connector, layers: Iterable<[string, string]>[]): Promise<Map<string, string>> {
+    const values = new Map<string, string>();
+    for (const property of [...(connector.definition.PartnerProperties ?? []), ...(connector.definition.AccountProperties ?? [])]) {
+      if (property.Default !== undefined) values.set(property.Name, property.Default);
+    }
+    for (const [name, value] of (await this.values(connector.definition.Id)).values) values.set(name, value);
+    for (const layer of layers) for (const [name, value] of layer) values.set(name, value);
+    return values;
+  }
+
   /** Partner properties each account must supply at install: required, without a default, and blank at setup. */
   async askedAtInstall(connector: Connector): Promise<PropertyDefinition[]> {
     const { values } = await this.values(connector.definition.Id);

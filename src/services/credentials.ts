@@ -1,4 +1,6 @@
 import { parseAuthValue } from '../auth/auth-value.js';
+import { clientCredentialsToken } from '../auth/client-credentials.js';
+import type { OAuthClient } from '../auth/oauth-client.js';
 import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { nowIso } from '../clock.js';
@@ -7,8 +9,10 @@ import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { CredentialRow } from '../store/schema.js';
+import type { ConnectorSetups } from './connector-setup.js';
 import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
+import { checkedProperties, type PropertyInput, propertyScope } from './property-rules.js';
 
 /** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
 export const sealContext = (accountId: string) => `account:${accountId}`;
@@ -18,7 +22,10 @@ export interface CredentialInput {
   Description?: string | null;
   /** The connector (Id or Name) whose authentication this is. */
   Connector: string;
-  AuthValue: string;
+  /** The secret, as at install; a client-credentials connector gets its token from Properties instead. */
+  AuthValue?: string;
+  /** Property values that belong to the authentication (a client-credentials connector's subdomain and client). */
+  Properties?: PropertyInput[];
 }
 
 export interface CredentialUpdate {
@@ -38,11 +45,21 @@ export class Credentials {
     private readonly catalogue: Catalogue,
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
+    private readonly setups: ConnectorSetups,
+    private readonly oauth: OAuthClient,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
     const connector = this.connector(input.Connector);
-    const parsed = parseAuthValue(connector.definition.Auth, input.AuthValue);
+    const properties = checkedProperties(propertyScope(connector, await this.setups.askedAtInstall(connector)), input.Properties ?? [], {
+      requireAll: false,
+    });
+    const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
+    const parsed =
+      input.AuthValue !== undefined
+        ? parseAuthValue(connector.definition.Auth, input.AuthValue)
+        : await clientCredentialsToken(this.oauth, connector, await this.setups.installValues(connector, [own]));
+    if (parsed === undefined) throw badRequest(`AuthValue is required for a ${connector.definition.Name} credential`);
     const now = nowIso();
     const created = await this.db
       .insertInto('credentials')
@@ -56,6 +73,7 @@ export class Credentials {
         secret: this.box.seal(parsed.secret, sealContext(accountId)),
         hint: parsed.hint,
         expires_at: parsed.token?.Expires ?? null,
+        properties: own.length > 0 ? this.box.seal(JSON.stringify(Object.fromEntries(own)), sealContext(accountId)) : null,
         created_at: now,
         updated_at: now,
       })
@@ -167,6 +185,11 @@ export class Credentials {
     return row;
   }
 
+  /** The property values a credential carries, opened. */
+  openProperties(accountId: string, sealed: string | null): [string, string][] {
+    return sealed === null ? [] : Object.entries(JSON.parse(this.box.open(sealed, sealContext(accountId))) as Record<string, string>);
+  }
+
   /** The stored token of an OAuth credential, opened; null when it holds none. */
   async token(accountId: string, id: number): Promise<StoredToken | null> {
     const row = await this.db
@@ -247,6 +270,7 @@ export class Credentials {
 
   private view(row: CredentialRow, usedBy: number) {
     const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
+    const definitions = [...(connector?.definition.PartnerProperties ?? []), ...(connector?.definition.AccountProperties ?? [])];
     return {
       Id: row.id,
       Name: row.name,
@@ -256,6 +280,10 @@ export class Credentials {
       AuthType: row.auth_type,
       // Never the secret: a masked hint only.
       AuthValue: row.hint,
+      Properties: this.openProperties(row.account_id, row.properties).map(([Name, Value]) => ({
+        Name,
+        Value: definitions.find((p) => p.Name === Name)?.Sensitive ? maskSecret(Value) : Value,
+      })),
       Standalone: row.standalone === 1,
       UsageCount: usedBy,
       VerifiedStatus: row.verified_status,

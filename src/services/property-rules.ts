@@ -61,7 +61,11 @@ export function isRequired(definition: PropertyDefinition): boolean {
 }
 
 /** Validates install properties: known names, no duplicates, patterns, and (when asked) every required one present. */
-export function checkedProperties(scope: PropertyScope, inputs: PropertyInput[], options: { requireAll: boolean }): CheckedProperty[] {
+export function checkedProperties(
+  scope: PropertyScope,
+  inputs: PropertyInput[],
+  options: { requireAll: boolean; given?: ReadonlySet<string> },
+): CheckedProperty[] {
   const seen = new Set<string>();
   const checked = inputs.map((input) => {
     if (seen.has(input.Name)) throw badRequest(`Property '${input.Name}' is given twice`);
@@ -72,7 +76,7 @@ export function checkedProperties(scope: PropertyScope, inputs: PropertyInput[],
   });
   if (options.requireAll) {
     for (const definition of scope.required) {
-      if (!seen.has(definition.Name)) {
+      if (!seen.has(definition.Name) && !options.given?.has(definition.Name)) {
         throw badRequest(`Property '${definition.Name}' (${definition.DisplayName}) is required`);
       }
     }

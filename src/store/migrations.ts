@@ -131,6 +131,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_credential_properties': {
+    async up(db) {
+      await db.schema.alterTable('credentials').addColumn('properties', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

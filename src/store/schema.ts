@@ -52,6 +52,8 @@ export interface CredentialTable {
   expires_at: string | null;
   /** The connector whose authentication this is. */
   connector_id: number | null;
+  /** Sealed JSON of the property values that belong to the authentication (Caspio's subdomain, client id and secret). */
+  properties: string | null;
   /** 1 for a named credential made on its own (kept when its installs go), 0 for one an install made for itself. */
   standalone: Generated<number>;
   /** Outcome of the last probe: Verified or Failed. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
 import { pageRequest, sendPage } from '../paging.js';
-import { errorReplies, IdParam, Nullable, PageQuery } from '../schemas.js';
+import { errorReplies, IdParam, Nullable, PageQuery, PropertyInput } from '../schemas.js';
 import type { App } from './types.js';
 
 const Params = Type.Object({ id: IdParam });
@@ -14,6 +14,7 @@ const CredentialReply = Type.Object({
   ConnectorName: Nullable(Type.String()),
   AuthType: Type.String(),
   AuthValue: Nullable(Type.String({ description: 'Masked: never the whole secret' })),
+  Properties: Type.Array(Type.Object({ Name: Type.String(), Value: Type.String({ description: 'Masked when sensitive' }) })),
   Standalone: Type.Boolean({ description: 'Made on its own (kept when its installs go), not by an install' }),
   UsageCount: Type.Integer(),
   VerifiedStatus: Nullable(Type.String({ description: 'Verified or Failed, from the last probe' })),
@@ -33,7 +34,14 @@ const CreateInput = Type.Object({
   Name,
   Description: Type.Optional(Description),
   Connector: Type.String({ minLength: 1, maxLength: 200, description: 'Connector Id or Name' }),
-  AuthValue,
+  AuthValue: Type.Optional(AuthValue),
+  Properties: Type.Optional(
+    Type.Array(PropertyInput, {
+      maxItems: 100,
+      description:
+        "Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret; its token is then fetched",
+    }),
+  ),
 });
 const UpdateInput = Type.Object({
   Name: Type.Optional(Name),

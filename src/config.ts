@@ -6,7 +6,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   dataDir: string;
-  /** SQLite file path (Postgres URLs arrive with the scale-out work). */
+  /** A SQLite file path (the default, under the data dir) or a postgres:// URL. */
   databaseUrl: string;
   /** Base64 32-byte master key; when absent a key file in the data dir is used or created. */
   encryptionKey: string | undefined;
@@ -99,8 +99,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const publicUrl = httpUrl('PATCHBAY_PUBLIC_URL', env.PATCHBAY_PUBLIC_URL || `http://localhost:${port}`).href.replace(/\/$/, '');
   const dataDir = path.resolve(cwd, env.PATCHBAY_DATA_DIR || 'data');
   const databaseUrl = env.PATCHBAY_DATABASE_URL || path.join(dataDir, 'patchbay.sqlite');
-  if (/^postgres(ql)?:/i.test(databaseUrl)) {
-    throw new ConfigError('PATCHBAY_DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
+  const postgres = /^postgres(ql)?:/i.test(databaseUrl);
+  if (postgres && !/^postgres(ql)?:\/\/[^/]/i.test(databaseUrl)) {
+    throw new ConfigError('PATCHBAY_DATABASE_URL must be postgres://user@host:port/database or a SQLite file path');
   }
   const encryptionKey = env.PATCHBAY_ENCRYPTION_KEY || undefined;
   if (encryptionKey !== undefined && Buffer.from(encryptionKey, 'base64').length !== 32) {
@@ -119,7 +120,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     publicUrl,
     dataDir,
-    databaseUrl: path.resolve(cwd, databaseUrl),
+    databaseUrl: postgres ? databaseUrl : path.resolve(cwd, databaseUrl),
     encryptionKey,
     connectorDirs,
     upstreamOverrides: overrides(env.PATCHBAY_UPSTREAM_OVERRIDES),

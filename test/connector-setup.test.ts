@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Patchbay, startPatchbay } from './support/harness.js';
 
@@ -61,10 +59,10 @@ describe('partner connector setup', () => {
     expect(property(after, 'ClientSecret')?.IsSet).toBe(true);
   });
 
-  it('keeps partner secrets encrypted at rest', () => {
-    for (const file of readdirSync(patchbay.dataDir)) {
-      expect(readFileSync(path.join(patchbay.dataDir, file)).includes(CLIENT_SECRET)).toBe(false);
-    }
+  it('keeps partner secrets encrypted at rest', async () => {
+    const stored = await patchbay.storedBytes();
+    expect(stored.includes('capsule-partner-client-2')).toBe(true);
+    expect(stored.includes(CLIENT_SECRET)).toBe(false);
   });
 
   it('asks accounts at install for a value the partner clears', async () => {

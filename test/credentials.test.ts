@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
@@ -79,9 +77,9 @@ describe('reusable credentials', () => {
     const listed = await json<CredentialBody[]>(call('GET', '/v1.0/account/credentials'));
     expect(listed.map((c) => c.Id)).toContain(created.Id);
     expect(JSON.stringify(listed)).not.toContain('pd-token-one');
-    for (const file of readdirSync(patchbay.dataDir)) {
-      expect(readFileSync(path.join(patchbay.dataDir, file)).includes('pd-token-one')).toBe(false);
-    }
+    const stored = await patchbay.storedBytes();
+    expect(stored.includes('Sales token')).toBe(true);
+    expect(stored.includes('pd-token-one')).toBe(false);
   });
 
   it('refuses bad input: unknown connector, a malformed AuthValue, missing fields, another account', async () => {

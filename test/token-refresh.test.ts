@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
@@ -122,11 +120,10 @@ describe('OAuth token refresh', () => {
     const tokens = capsule.oauth.issueForTest('capsule-client');
     const authValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: FUTURE });
     await installInto(patchbay, 'sealed', CAPSULE, authValue);
-    for (const file of readdirSync(patchbay.dataDir)) {
-      const raw = readFileSync(path.join(patchbay.dataDir, file));
-      expect(raw.includes(tokens.access_token as string)).toBe(false);
-      expect(raw.includes(tokens.refresh_token as string)).toBe(false);
-    }
+    const stored = await patchbay.storedBytes();
+    expect(stored.includes('sealed')).toBe(true);
+    expect(stored.includes(tokens.access_token as string)).toBe(false);
+    expect(stored.includes(tokens.refresh_token as string)).toBe(false);
   });
 
   it('refreshes for the raw proxy too', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 import { openSqlite } from './sqlite-driver.js';
@@ -12,14 +13,22 @@ export interface DatabaseOptions {
   onQuery?: () => void;
 }
 
-/** Opens the SQLite store (WAL, foreign keys on) and migrates it. */
-export async function openDatabase(file: string, options: DatabaseOptions = {}): Promise<Db> {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/**
+ * Opens the store and migrates it: PostgreSQL for a postgres:// URL (several nodes may share it), else the
+ * embedded SQLite file (WAL, foreign keys on).
+ */
+export async function openDatabase(location: string, options: DatabaseOptions = {}): Promise<Db> {
   const onQuery = options.onQuery;
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(file) }),
-    ...(onQuery ? { log: () => onQuery() } : {}),
-  });
+  let dialect: PostgresDialect | SqliteDialect;
+  if (isPostgresUrl(location)) {
+    dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) });
+  } else {
+    if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true });
+    dialect = new SqliteDialect({ database: openSqlite(location) });
+  }
+  const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: () => onQuery() } : {}) });
   await migrate(db as Kysely<unknown>);
   return db;
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type AppContext, createContext } from '../../src/context.js';
 import { buildHttpApp } from '../../src/http/app.js';
@@ -20,6 +22,8 @@ export interface Patchbay {
   clientSecret: string;
   /** A partner-level bearer token. */
   token: string;
+  /** Everything the store holds, as raw bytes: the data dir's files (SQLite), or every row of the schema (PostgreSQL). */
+  storedBytes(): Promise<Buffer>;
   /** fetch against this Patchbay with the partner token (and the account header when given). */
   call(
     method: string,
@@ -39,6 +43,7 @@ export async function startPatchbay(
   databaseOptions: DatabaseOptions = {},
 ): Promise<Patchbay> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
+  const schema = TEST_DATABASE_URL !== undefined && env.PATCHBAY_DATABASE_URL === undefined ? await createSchema() : undefined;
   // The public URL must be where this server really listens: browsers are sent back to it (OAuth callback).
   const port = env.PATCHBAY_PORT ?? String(await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -48,6 +53,7 @@ export async function startPatchbay(
     PATCHBAY_HOST: '127.0.0.1',
     PATCHBAY_PORT: port,
     PATCHBAY_PUBLIC_URL: url,
+    ...(schema ? { PATCHBAY_DATABASE_URL: schemaUrl(schema) } : {}),
     ...env,
   });
   const ctx = await createContext(config, databaseOptions);
@@ -80,12 +86,69 @@ export async function startPatchbay(
       }
       return fetch(`${url}${urlPath}`, { method, headers, body });
     },
+    async storedBytes() {
+      const files = filesUnder(dataDir).map((file) => readFileSync(file));
+      return Buffer.concat(schema === undefined ? files : [...files, await schemaRows(schema)]);
+    },
     async close() {
       await app.close();
       await ctx.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (schema !== undefined) await dropSchema(schema);
     },
   };
+}
+
+/**
+ * With PATCHBAY_TEST_DATABASE_URL (postgres://...), every Patchbay a test starts gets a schema of its own in
+ * that database, dropped when it closes; without it, the embedded SQLite store in its data dir.
+ */
+export const TEST_DATABASE_URL = process.env.PATCHBAY_TEST_DATABASE_URL || undefined;
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createSchema(): Promise<string> {
+  const schema = `pb_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((client) => client.query(`CREATE SCHEMA ${schema}`));
+  return schema;
+}
+
+const dropSchema = (schema: string) => withAdmin((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+
+function schemaUrl(schema: string): string {
+  const url = new URL(TEST_DATABASE_URL as string);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.href;
+}
+
+/** Every row of every table of the schema, as text. */
+function schemaRows(schema: string): Promise<Buffer> {
+  return withAdmin(async (client) => {
+    const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [
+      schema,
+    ]);
+    const chunks: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const rows = await client.query(`SELECT row_to_json(t)::text AS row FROM ${schema}."${table_name}" t`);
+      for (const row of rows.rows as { row: string }[]) chunks.push(row.row);
+    }
+    return Buffer.from(chunks.join('\n'));
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
 }
 
 /** A port free at the time of asking: bound to 0, read, released. */

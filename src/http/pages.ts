@@ -13,11 +13,8 @@ const scriptJson = (value: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-function page(reply: FastifyReply, status: number, title: string, body: string, nonce?: string): FastifyReply {
-  const csp = nonce
-    ? `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors *`
-    : `default-src 'none'; style-src 'nonce-static'; base-uri 'none'; form-action 'none'`;
-  const styleNonce = nonce ?? 'static';
+function page(reply: FastifyReply, status: number, title: string, body: string, nonce = randomBytes(16).toString('base64')): FastifyReply {
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -27,7 +24,7 @@ function page(reply: FastifyReply, status: number, title: string, body: string, 
     .header('x-content-type-options', 'nosniff')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(title)}</title><style nonce="${styleNonce}">body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2328}` +
+        `<title>${escapeHtml(title)}</title><style nonce="${nonce}">body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2328}` +
         `h1{font-size:1.25rem}p.detail{color:#57606a}</style></head><body>${body}</body></html>`,
     );
 }

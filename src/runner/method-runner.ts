@@ -106,7 +106,8 @@ export class MethodRunner {
   private async fetch(current: Current, method: MethodDefinition, input: MethodInput) {
     const name = current.install.connector.definition.Name;
     let refreshed = false;
-    for (let attempt = 0; ; attempt++) {
+    let rateLimitRetries = 0;
+    for (;;) {
       const response: Dispatcher.ResponseData = await this.egress.request(buildRequest(current.install, method, input));
       const body = await readBody(response);
       if (response.statusCode === 401 && !refreshed) {
@@ -117,9 +118,10 @@ export class MethodRunner {
           continue;
         }
       }
-      if (response.statusCode === 429 && attempt < this.limits.maxRetries) {
+      if (response.statusCode === 429 && rateLimitRetries < this.limits.maxRetries) {
         const wait = retryAfterSeconds(response.headers);
         if (wait <= this.limits.maxRetryAfterSeconds) {
+          rateLimitRetries++;
           await sleep(wait * 1000);
           continue;
         }

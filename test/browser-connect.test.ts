@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { launchChromium } from './support/browser.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { signinToken } from './support/oauth-flow.js';
 
 const CAPSULE = 3;
@@ -46,14 +46,7 @@ describe('connecting in a real browser', () => {
       ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
       PATCHBAY_ALLOWED_ORIGINS: partnerOrigin,
     });
-    await patchbay.call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, {
-      body: {
-        Properties: [
-          { Name: 'ClientId', Value: 'capsule-client' },
-          { Name: 'ClientSecret', Value: 'capsule-secret' },
-        ],
-      },
-    });
+    await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Patchbay, startPatchbay } from './support/harness.js';
+import { type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CAPSULE = 3;
 const PIPEDRIVE_OAUTH = 4;
@@ -15,10 +15,7 @@ interface SetupBody {
 
 describe('partner connector setup', () => {
   let patchbay: Patchbay;
-  const put = (connector: number | string, values: Record<string, string | null>) =>
-    patchbay.call('PUT', `/v1.0/connectors/${connector}/setup`, {
-      body: { Properties: Object.entries(values).map(([Name, Value]) => ({ Name, Value })) },
-    });
+  const put = (connector: number | string, values: Record<string, string | null>) => setupConnector(patchbay, connector, values);
   const get = async (connector: number | string) =>
     (await (await patchbay.call('GET', `/v1.0/connectors/${connector}/setup`)).json()) as SetupBody;
   const property = (body: SetupBody, name: string) => body.Properties.find((p) => p.Name === name);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
-import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const PIPEDRIVE = 2;
 const CAPSULE = 3;
@@ -43,14 +43,7 @@ describe('reusable credentials', () => {
     capsule = await startCapsuleSimulator();
     patchbay = await startPatchbay(overrides({ 'https://api.pipedrive.com': pipedrive.url, 'https://api.capsulecrm.com': capsule.url }));
     for (const id of [ACCOUNT, 'other']) await patchbay.call('POST', '/v1.0/accounts', { body: { Id: id, Name: id } });
-    await patchbay.call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, {
-      body: {
-        Properties: [
-          { Name: 'ClientId', Value: 'capsule-client' },
-          { Name: 'ClientSecret', Value: 'capsule-secret' },
-        ],
-      },
-    });
+    await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
   afterAll(async () => {
     await patchbay.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CASPIO = 5;
 const ACCOUNT = 'tables';
@@ -29,15 +29,7 @@ describe('custom object categories (Caspio tables)', () => {
   beforeAll(async () => {
     caspio = await startCaspioSimulator();
     patchbay = await startPatchbay(overrides(caspio.overrides()));
-    await patchbay.call('PUT', `/v1.0/connectors/${CASPIO}/setup`, {
-      body: {
-        Properties: [
-          { Name: 'AccountSubdomain', Value: 'demo' },
-          { Name: 'ClientId', Value: 'caspio-client' },
-          { Name: 'ClientSecret', Value: 'caspio-secret' },
-        ],
-      },
-    });
+    await setupConnector(patchbay, CASPIO, { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' });
     id = await installInto(patchbay, ACCOUNT, CASPIO);
   });
   afterAll(async () => {

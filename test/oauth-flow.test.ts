@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { authorise, decide, PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
 
 const CAPSULE = 3;
@@ -20,10 +20,7 @@ describe('OAuth 2.0 authorization code flow', () => {
   let pipedrive: PipedriveSimulator;
   let patchbay: Patchbay;
 
-  const setup = (connector: number, values: Record<string, string | null>) =>
-    patchbay.call('PUT', `/v1.0/connectors/${connector}/setup`, {
-      body: { Properties: Object.entries(values).map(([Name, Value]) => ({ Name, Value })) },
-    });
+  const setup = (connector: number, values: Record<string, string | null>) => setupConnector(patchbay, connector, values);
   const installed = async (account: string, id: number) =>
     (await (await patchbay.call('GET', `/v1.0/account/connectors/${id}`, { account })).json()) as InstallBody;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CAPSULE = 3;
 const PAST = '2000-01-01T00:00:00Z';
@@ -24,14 +24,7 @@ describe('OAuth token refresh', () => {
   beforeAll(async () => {
     capsule = await startCapsuleSimulator();
     patchbay = await startPatchbay(overrides({ 'https://api.capsulecrm.com': capsule.url }));
-    await patchbay.call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, {
-      body: {
-        Properties: [
-          { Name: 'ClientId', Value: 'capsule-client' },
-          { Name: 'ClientSecret', Value: 'capsule-secret' },
-        ],
-      },
-    });
+    await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
   afterAll(async () => {
     await patchbay.close();

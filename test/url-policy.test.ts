@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostMatches, isPublicAddress } from '../src/egress/url-policy.js';
-import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { connectorsFolder } from './support/test-connectors.js';
 
 const method = () => `Categories:
@@ -129,14 +129,7 @@ describe('the outbound URL policy', () => {
   });
 
   it("refuses a provider's api_domain off the connector's hosts", async () => {
-    await patchbay.call('PUT', '/v1.0/connectors/4/setup', {
-      body: {
-        Properties: [
-          { Name: 'ClientId', Value: 'c' },
-          { Name: 'ClientSecret', Value: 's' },
-        ],
-      },
-    });
+    await setupConnector(patchbay, 4, { ClientId: 'c', ClientSecret: 's' });
     const reply = await install(4, {}, JSON.stringify({ AccessToken: 'at', api_domain: 'https://evil.test' }));
     expect(reply.status).toBe(200);
     const answer = await patchbay.call(

@@ -165,6 +165,13 @@ export function overrides(map: Record<string, string>): Record<string, string> {
   return { PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify(map) };
 }
 
+/** The partner's setup of a connector (PUT .../setup); a null value clears one. */
+export function setupConnector(patchbay: Patchbay, connector: number | string, values: Record<string, string | null>): Promise<Response> {
+  return patchbay.call('PUT', `/v1.0/connectors/${connector}/setup`, {
+    body: { Properties: Object.entries(values).map(([Name, Value]) => ({ Name, Value })) },
+  });
+}
+
 /** Creates the account when needed and installs a connector into it; returns the account connector id. */
 export async function installInto(patchbay: Patchbay, account: string, connector: number, authValue?: string): Promise<number> {
   const created = await patchbay.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });

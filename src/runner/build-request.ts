@@ -71,6 +71,6 @@ export function buildRequest(install: ResolvedInstall, method: MethodDefinition,
       built.body = JSON.stringify(payload);
     }
   }
-  if (install.secret !== null) injectCredential(install.connector.definition.Auth, install.secret, built);
+  if (install.secret !== null) injectCredential(install.connector.definition.Auth, { secret: install.secret, token: install.token }, built);
   return built;
 }

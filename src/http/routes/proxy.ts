@@ -98,7 +98,8 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
       const hasBody = request.method !== 'GET' && request.body !== undefined;
       const send = (current: typeof install) => {
         const outbound = { url: proxiedUrl(baseUrl(current), match?.[1] ?? '/', match?.[2] ?? ''), headers: forwardable(request.headers) };
-        if (current.secret !== null) injectCredential(current.connector.definition.Auth, current.secret, outbound);
+        if (current.secret !== null)
+          injectCredential(current.connector.definition.Auth, { secret: current.secret, token: current.token }, outbound);
         return ctx.egress.request({
           method: request.method as Dispatcher.HttpMethod,
           url: outbound.url,

@@ -61,7 +61,10 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient);
   const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials);
   const signins = new SigninTokens(db);
-  const refresher = new TokenRefresher(credentials, oauthClient, config.tokenRefreshMarginSeconds);
+  const refresher = new TokenRefresher(credentials, oauthClient, {
+    marginSeconds: config.tokenRefreshMarginSeconds,
+    leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
+  });
   const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
   return {
     config,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PatchbayError } from '../errors.js';
 import type { Credentials } from '../services/credentials.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
@@ -15,25 +17,38 @@ const renewable = (install: ResolvedInstall, token = install.token) => token?.Re
 /** Token-endpoint errors that mean the grant is gone for good: retrying cannot help (RFC 6749 §5.2). */
 const FINAL_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
 
+/** How often a node waiting on another node's refresh looks for the new token. */
+const POLL_MS = 50;
+
+export interface RefreshTiming {
+  /** An access token this close to expiry is refreshed before use. */
+  marginSeconds: number;
+  /** How long a node may hold a credential's refresh lease: longer than a token request can take. */
+  leaseMs: number;
+}
+
 /**
  * Keeps OAuth access tokens fresh: before use when they expire within the margin, and after the provider
- * refuses one. Refreshes are single flight per install, so any number of concurrent calls on an expired
- * token cause one token request; the new pair is stored before anyone uses it.
+ * refuses one. Refreshes are single flight per credential: within a node through one shared promise, and
+ * across nodes through a lease on the credential row, so any number of concurrent calls on an expired
+ * token cause one token request. The new pair is stored before anyone uses it.
  */
 export class TokenRefresher {
   /** Refreshes under way, by credential: installs sharing a credential share its refresh. */
   private readonly inFlight = new Map<number, Promise<StoredToken>>();
+  /** This node's name on the leases it holds. */
+  private readonly owner = `node-${randomUUID()}`;
 
   constructor(
     private readonly credentials: Credentials,
     private readonly client: OAuthClient,
-    private readonly marginSeconds: number,
+    private readonly timing: RefreshTiming,
   ) {}
 
   /** The install to call with: refreshed first when its access token is about to expire. */
   async ready(install: ResolvedInstall): Promise<ResolvedInstall> {
     const token = install.token;
-    if (token === null || !renewable(install) || !expiresWithin(token, this.marginSeconds, Date.now())) return install;
+    if (token === null || !renewable(install) || !expiresWithin(token, this.timing.marginSeconds, Date.now())) return install;
     return this.refresh(install);
   }
 
@@ -60,15 +75,47 @@ export class TokenRefresher {
   }
 
   private async run(install: ResolvedInstall, credentialId: number): Promise<StoredToken> {
-    const token = await this.credentials.token(install.accountId, credentialId);
-    // Someone refreshed since this caller read the install: the newer token is the answer.
-    if (token !== null && token.AccessToken !== install.token?.AccessToken) return token;
-    if (token === null || !renewable(install, token)) {
-      throw new PatchbayError(
-        'PB_ERR_NOT_AUTHENTICATED',
-        `Account connector '${install.name}' is not authenticated; authenticate it again`,
-      );
+    const deadline = Date.now() + 2 * this.timing.leaseMs;
+    for (;;) {
+      const token = await this.credentials.token(install.accountId, credentialId);
+      // Someone (on this node or another) refreshed since this caller read the install: the newer token is the answer.
+      if (token !== null && token.AccessToken !== install.token?.AccessToken) return token;
+      if (token === null || !renewable(install, token)) {
+        throw new PatchbayError(
+          'PB_ERR_NOT_AUTHENTICATED',
+          `Account connector '${install.name}' is not authenticated; authenticate it again`,
+        );
+      }
+      if (await this.credentials.claimRefresh(credentialId, this.owner, this.timing.leaseMs)) {
+        try {
+          // Read again under the lease: a node that finished just before the claim has stored a newer pair,
+          // and a superseded refresh token must never be sent.
+          const current = await this.credentials.token(install.accountId, credentialId);
+          if (current === null) {
+            throw new PatchbayError(
+              'PB_ERR_NOT_AUTHENTICATED',
+              `Account connector '${install.name}' is not authenticated; authenticate it again`,
+            );
+          }
+          if (current.AccessToken !== token.AccessToken) return current;
+          return await this.renew(install, credentialId, token);
+        } finally {
+          await this.credentials.releaseRefresh(credentialId, this.owner);
+        }
+      }
+      // Another node holds the lease: wait for the token it stores, or for its lease to lapse if it died.
+      if (Date.now() > deadline) {
+        throw new PatchbayError(
+          'PB_ERR_TOKEN_REFRESH_FAILED',
+          `The token for '${install.name}' is being refreshed elsewhere and did not arrive in time; try again`,
+        );
+      }
+      await sleep(POLL_MS);
     }
+  }
+
+  /** One token request, under the lease; the new token is stored before it is returned. */
+  private async renew(install: ResolvedInstall, credentialId: number, token: StoredToken): Promise<StoredToken> {
     const settings = oauthSettings(install);
     let response: Awaited<ReturnType<OAuthClient['refresh']>>;
     try {

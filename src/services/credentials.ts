@@ -227,6 +227,32 @@ export class Credentials {
     this.cache.forgetCredential(id);
   }
 
+  /**
+   * Claims the right to refresh this credential's token for `leaseMs`, unless another node holds an unexpired
+   * claim. One conditional update decides, so exactly one node wins; a node that died holding it is
+   * overtaken when its lease lapses.
+   */
+  async claimRefresh(id: number, owner: string, leaseMs: number): Promise<boolean> {
+    const now = nowIso();
+    const claimed = await this.db
+      .updateTable('credentials')
+      .set({ refresh_owner: owner, refresh_lease_until: new Date(Date.now() + leaseMs).toISOString() })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('refresh_lease_until', 'is', null), eb('refresh_lease_until', '<', now)]))
+      .returning('id')
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  async releaseRefresh(id: number, owner: string): Promise<void> {
+    await this.db
+      .updateTable('credentials')
+      .set({ refresh_owner: null, refresh_lease_until: null })
+      .where('id', '=', id)
+      .where('refresh_owner', '=', owner)
+      .execute();
+  }
+
   /** The provider refused the credential for good (e.g. invalid_grant): its installs become unauthenticated, with the reason. */
   async markRefused(id: number, reason: string): Promise<void> {
     const now = nowIso();

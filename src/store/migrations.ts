@@ -136,6 +136,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('credentials').addColumn('properties', 'text').execute();
     },
   },
+  '0006_refresh_lease': {
+    async up(db) {
+      await db.schema.alterTable('credentials').addColumn('refresh_owner', 'text').execute();
+      await db.schema.alterTable('credentials').addColumn('refresh_lease_until', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

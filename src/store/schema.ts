@@ -60,6 +60,9 @@ export interface CredentialTable {
   verified_status: string | null;
   verified_at: string | null;
   verified_message: string | null;
+  /** The node refreshing the token now, and until when its claim holds (single flight across nodes). */
+  refresh_owner: string | null;
+  refresh_lease_until: string | null;
   created_at: string;
   updated_at: string;
 }

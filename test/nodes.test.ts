@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
+import { decide, signinToken, startUrl, visit } from './support/oauth-flow.js';
+
+const CAPSULE = 3;
+
+/** Two Patchbay nodes sharing one store (and one key): nothing else passes between them. */
+describe('several nodes on one store', () => {
+  let capsule: CapsuleSimulator;
+  let nodeA: Patchbay;
+  let nodeB: Patchbay;
+  let account = 0;
+
+  async function installWithTokens(expires: string): Promise<{ id: number; account: string }> {
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    const name = `node-${++account}`;
+    const authValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: expires });
+    return { id: await installInto(nodeA, name, CAPSULE, authValue), account: name };
+  }
+  const listParties = (node: Patchbay, target: { id: number; account: string }) =>
+    node.call('GET', `/v1.0/account/connectors/${target.id}/methods/list-parties`, { account: target.account });
+
+  beforeAll(async () => {
+    capsule = await startCapsuleSimulator();
+    const shared = {
+      ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
+      PATCHBAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PATCHBAY_ALLOWED_ORIGINS: 'https://app.partner.test',
+    };
+    nodeA = await startPatchbay(shared);
+    nodeB = await startPatchbay({ ...shared, PATCHBAY_DATABASE_URL: nodeA.ctx.config.databaseUrl });
+    await setupConnector(nodeA, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
+  });
+  afterAll(async () => {
+    await nodeB.close();
+    await nodeA.close();
+    await capsule.close();
+  });
+
+  it('refreshes an expired token once for concurrent calls spread over both nodes', async () => {
+    const target = await installWithTokens('2000-01-01T00:00:00Z');
+    capsule.oauth.setTokenDelay(200);
+    const before = capsule.oauth.tokenRequests;
+    try {
+      const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => listParties(i % 2 === 0 ? nodeA : nodeB, target)));
+      expect(replies.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      capsule.oauth.setTokenDelay(0);
+    }
+    expect(capsule.oauth.tokenRequests - before).toBe(1);
+  });
+
+  it('takes over the refresh from a node that died holding the lease', async () => {
+    const target = await installWithTokens('2000-01-01T00:00:00Z');
+    const credentialId = (await nodeA.ctx.installs.resolve(target.account, target.id)).credentialId as number;
+    // A node that claimed the refresh and was killed before it finished: its lease lapses in 500 ms.
+    expect(await nodeA.ctx.credentials.claimRefresh(credentialId, 'node-killed', 500)).toBe(true);
+    const before = capsule.oauth.tokenRequests;
+    const started = Date.now();
+    expect((await listParties(nodeB, target)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(capsule.oauth.tokenRequests - before).toBe(1);
+    expect((await listParties(nodeA, target)).status).toBe(200);
+  });
+
+  it('completes on one node an OAuth flow started on the other', async () => {
+    const id = await installInto(nodeA, 'cross-node', CAPSULE);
+    const start = await visit(startUrl(nodeA, id, await signinToken(nodeA, 'cross-node')));
+    const consent = await decide(start.headers.get('location') as string, 'allow');
+    const callback = new URL(consent.headers.get('location') as string);
+    const onB = await visit(`${nodeB.url}${callback.pathname}${callback.search}`);
+    expect(onB.status).toBe(302);
+    const view = await nodeB.call('GET', `/v1.0/account/connectors/${id}`, { account: 'cross-node' });
+    expect(((await view.json()) as { Authenticated: boolean }).Authenticated).toBe(true);
+  });
+});

@@ -24,6 +24,8 @@ export interface Config {
   allowedOrigins: Set<string>;
   /** An OAuth access token this close to expiry is refreshed before use. */
   tokenRefreshMarginSeconds: number;
+  /** How long a node serves an install from memory before reading it again (other nodes may have changed it). */
+  cacheTtlMs: number;
 }
 
 /** Thrown for a bad environment value; the message names the variable and is printed as one line. */
@@ -130,5 +132,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
+    // On PostgreSQL several nodes may share the store; a single SQLite node sees every write itself.
+    cacheTtlMs: integer(env, 'PATCHBAY_CACHE_TTL_MS', postgres ? 5000 : 0, 0, 86_400_000),
   };
 }

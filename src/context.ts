@@ -49,8 +49,9 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
   const db = await openDatabase(config.databaseUrl, options);
-  const cache = new InstallCache();
-  const tokens = new AccessTokens(db);
+  const ttlMs = config.cacheTtlMs === 0 ? Number.POSITIVE_INFINITY : config.cacheTtlMs;
+  const cache = new InstallCache(ttlMs);
+  const tokens = new AccessTokens(db, ttlMs);
   const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
@@ -72,7 +73,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     catalogue,
     tokens,
     clients: new ApiClients(db, tokens),
-    accounts: new Accounts(db, tokens, cache),
+    accounts: new Accounts(db, tokens, cache, ttlMs),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,

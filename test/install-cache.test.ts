@@ -37,6 +37,16 @@ describe('install cache', () => {
     expect(loads).toBe(1);
   });
 
+  it('loads again once an entry is older than its time to live (writes from other nodes)', async () => {
+    const cache = new InstallCache(30);
+    let loads = 0;
+    const load = async () => install(1, `load ${++loads}`);
+    expect((await cache.get(1, load))?.name).toBe('load 1');
+    expect((await cache.get(1, load))?.name).toBe('load 1');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect((await cache.get(1, load))?.name).toBe('load 2');
+  });
+
   it('shares one load between concurrent cold calls', async () => {
     const cache = new InstallCache();
     const gate = deferred<ResolvedInstall>();

@@ -28,6 +28,8 @@ describe('several nodes on one store', () => {
       ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
       PATCHBAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PATCHBAY_ALLOWED_ORIGINS: 'https://app.partner.test',
+      // Each node sees the other's writes within this time.
+      PATCHBAY_CACHE_TTL_MS: '200',
     };
     nodeA = await startPatchbay(shared);
     nodeB = await startPatchbay({ ...shared, PATCHBAY_DATABASE_URL: nodeA.ctx.config.databaseUrl });
@@ -63,6 +65,32 @@ describe('several nodes on one store', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     expect(capsule.oauth.tokenRequests - before).toBe(1);
     expect((await listParties(nodeA, target)).status).toBe(200);
+  });
+
+  it("sees the other node's deauthentication once its cached copy is older than PATCHBAY_CACHE_TTL_MS", async () => {
+    const target = await installWithTokens('2099-01-01T00:00:00Z');
+    expect((await listParties(nodeB, target)).status).toBe(200);
+    expect((await nodeA.call('PUT', `/v1.0/account/connectors/${target.id}/deauthenticate`, { account: target.account })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = await listParties(nodeB, target);
+    expect(after.status).toBe(409);
+    expect(await after.json()).toMatchObject({ Code: 'PB_ERR_NOT_AUTHENTICATED' });
+  });
+
+  it('refuses on one node a token whose API client the other node revoked, and an account it deleted', async () => {
+    const client = await nodeA.ctx.clients.create('short-lived');
+    const issued = await fetch(`${nodeB.url}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.ClientId, client_secret: client.ClientSecret }),
+    });
+    const token = ((await issued.json()) as { access_token: string }).access_token;
+    await nodeB.call('POST', '/v1.0/accounts', { body: { Id: 'short', Name: 'short' }, token });
+    expect((await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short', token })).status).toBe(200);
+    await nodeA.ctx.clients.revoke(client.ClientId);
+    await nodeA.call('DELETE', '/v1.0/accounts/short');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await nodeB.call('GET', '/v1.0/accounts', { token })).status).toBe(401);
+    expect((await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short' })).status).toBe(404);
   });
 
   it('completes on one node an OAuth flow started on the other', async () => {

@@ -21,9 +21,13 @@ const unauthenticated = () => new PatchbayError('PB_ERR_UNAUTHENTICATED', 'Autho
  * warm API call does not touch the database; revocation removes them from the cache at once.
  */
 export class AccessTokens {
-  private readonly cache = new Map<string, Principal>();
+  private readonly cache = new Map<string, Principal & { checkedAt: number }>();
 
-  constructor(private readonly db: Db) {}
+  /** `ttlMs`: how long a verified token is trusted without a query (another node may revoke its client). */
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   async issue(clientId: string, accountId: string | null): Promise<{ token: string; expiresIn: number }> {
     const token = randomToken('pbt_');
@@ -38,7 +42,7 @@ export class AccessTokens {
   async authenticate(token: string): Promise<Principal> {
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
-    if (cached !== undefined) {
+    if (cached !== undefined && Date.now() - cached.checkedAt < this.ttlMs) {
       if (cached.expiresAt > Date.now()) return cached;
       this.cache.delete(hash);
       throw unauthenticated();
@@ -49,11 +53,14 @@ export class AccessTokens {
       .select(['access_tokens.client_id', 'access_tokens.account_id', 'access_tokens.expires_at', 'api_clients.revoked_at'])
       .where('access_tokens.token_hash', '=', hash)
       .executeTakeFirst();
-    if (row === undefined || row.revoked_at !== null) throw unauthenticated();
+    if (row === undefined || row.revoked_at !== null) {
+      this.cache.delete(hash);
+      throw unauthenticated();
+    }
     const principal: Principal = { clientId: row.client_id, accountId: row.account_id, expiresAt: Date.parse(row.expires_at) };
     if (principal.expiresAt <= Date.now()) throw unauthenticated();
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(hash, principal);
+    this.cache.set(hash, { ...principal, checkedAt: Date.now() });
     return principal;
   }
 

@@ -41,13 +41,15 @@ function checkTimezone(timezone: string | null | undefined): void {
 
 /** Accounts: the partner's customers. Everything installed belongs to one. */
 export class Accounts {
-  /** Ids known to exist, so account-level calls check the account without a query once warm. */
-  private readonly known = new Set<string>();
+  /** Ids known to exist (and since when), so account-level calls check the account without a query once warm. */
+  private readonly known = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
     private readonly tokens: AccessTokens,
     private readonly installCache: InstallCache,
+    /** How long a node trusts what it knows: another node sharing the store may delete the account. */
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
   ) {}
 
   async create(input: AccountInput): Promise<Account> {
@@ -86,10 +88,14 @@ export class Accounts {
   }
 
   async assertExists(id: string): Promise<void> {
-    if (this.known.has(id)) return;
+    const since = this.known.get(id);
+    if (since !== undefined && Date.now() - since < this.ttlMs) return;
     const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
-    if (row === undefined) throw notFound(`Account '${id}' not found`);
-    this.known.add(id);
+    if (row === undefined) {
+      this.known.delete(id);
+      throw notFound(`Account '${id}' not found`);
+    }
+    this.known.set(id, Date.now());
   }
 
   async update(id: string, input: Partial<Omit<AccountInput, 'Id'>>): Promise<Account> {

@@ -26,17 +26,21 @@ const LIMIT = 50_000;
 
 /**
  * Keeps resolved installs in memory so a warm method call reads no database row. Every write to an
- * install, its properties or its credential calls `forget`; single process, so that is coherent.
+ * install, its properties or its credential calls `forget`, which keeps one node coherent. Writes made by
+ * other nodes sharing the store are seen once an entry is older than `ttlMs`.
  */
 export class InstallCache {
-  private readonly entries = new Map<number, ResolvedInstall>();
+  private readonly entries = new Map<number, { value: ResolvedInstall; loadedAt: number }>();
   private readonly pending = new Map<number, Promise<ResolvedInstall | undefined>>();
   /** Bumped by every write, so a load that raced a write is not kept. */
   private generation = 0;
 
+  /** `ttlMs`: how long an entry may serve; Infinity when no other node writes to the store. */
+  constructor(private readonly ttlMs = Number.POSITIVE_INFINITY) {}
+
   async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
     const hit = this.entries.get(id);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined && Date.now() - hit.loadedAt < this.ttlMs) return hit.value;
     // Concurrent cold calls share one load.
     let loading = this.pending.get(id);
     if (loading === undefined) {
@@ -66,25 +70,25 @@ export class InstallCache {
   forgetCredential(credentialId: number): void {
     this.generation++;
     this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.credentialId === credentialId) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (entry.value.credentialId === credentialId) this.entries.delete(id);
   }
 
   /** A connector's partner setup changed: every install of it re-resolves. */
   forgetConnector(connectorId: number): void {
     this.generation++;
     this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.connector.definition.Id === connectorId) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (entry.value.connector.definition.Id === connectorId) this.entries.delete(id);
   }
 
   forgetAccount(accountId: string): void {
     this.generation++;
     // A load in flight may belong to this account; let the next call start afresh.
     this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.accountId === accountId) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (entry.value.accountId === accountId) this.entries.delete(id);
   }
 
   private remember(value: ResolvedInstall): void {
     if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as number);
-    this.entries.set(value.id, value);
+    this.entries.set(value.id, { value, loadedAt: Date.now() });
   }
 }

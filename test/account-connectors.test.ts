@@ -73,21 +73,6 @@ describe('account connectors', () => {
     return (await reply.json()) as Installed;
   }
 
-  async function restrictedToken(account: string): Promise<string> {
-    const reply = await fetch(`${patchbay.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: patchbay.clientId,
-        client_secret: patchbay.clientSecret,
-        scope: `account:${account}`,
-      }),
-    });
-    expect(reply.status).toBe(200);
-    return ((await reply.json()) as { access_token: string }).access_token;
-  }
-
   describe('installing', () => {
     it('installs Pipedrive with its API token: authenticated, masked AuthValue, and its methods work', async () => {
       const account = await newAccount();
@@ -393,7 +378,7 @@ describe('account connectors', () => {
       const a = await newAccount();
       const b = await newAccount();
       const installed = await install(a, 2, { Name: 'A-cold-install', AuthValue: PIPEDRIVE_TOKEN });
-      const tokenB = await restrictedToken(b);
+      const tokenB = await patchbay.restrictedToken(b);
       const before = pipedrive.requestCount;
 
       // Cold: nothing cached yet.
@@ -416,7 +401,7 @@ describe('account connectors', () => {
       const ofB = await install(b, 1, { Name: 'Only B', AuthValue: EXAMPLE_KEY });
       expect(await (await patchbay.call('GET', '/v1.0/account/connectors', { account: a })).json()).toEqual([ofA]);
       expect(await (await patchbay.call('GET', '/v1.0/account/connectors', { account: b })).json()).toEqual([ofB]);
-      const tokenB = await restrictedToken(b);
+      const tokenB = await patchbay.restrictedToken(b);
       expect(await (await patchbay.call('GET', '/v1.0/account/connectors', { token: tokenB })).json()).toEqual([ofB]);
     });
 

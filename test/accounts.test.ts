@@ -246,17 +246,7 @@ describe('accounts', () => {
     it('ends the tokens restricted to a deleted account, even when its Id is used again', async () => {
       const id = freshId();
       await create({ Id: id, Name: 'Token holder' });
-      const tokenReply = await fetch(`${patchbay.url}/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: patchbay.clientId,
-          client_secret: patchbay.clientSecret,
-          scope: `account:${id}`,
-        }),
-      });
-      const { access_token: token } = (await tokenReply.json()) as { access_token: string };
+      const token = await patchbay.restrictedToken(id);
       expect((await patchbay.call('GET', '/v1.0/account/connectors', { token })).status).toBe(200);
       expect((await patchbay.call('GET', `/v1.0/accounts/${id}`, { token })).status).toBe(200);
 

@@ -86,6 +86,7 @@ describe('partner connector setup', () => {
       },
     });
     expect(url.status).toBe(400);
+    expect(((await url.json()) as { Message: string }).Message).toContain('AccessTokenUrl');
   });
 
   it('offers the scope choice for Pipedrive OAuth and refuses other values', async () => {
@@ -104,17 +105,7 @@ describe('partner connector setup', () => {
     expect((await patchbay.call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, { body: { Properties: 'x' } })).status).toBe(400);
     expect((await patchbay.call('GET', '/v1.0/connectors/999/setup')).status).toBe(404);
     await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'restricted', Name: 'r' } });
-    const tokenReply = await fetch(`${patchbay.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: patchbay.clientId,
-        client_secret: patchbay.clientSecret,
-        scope: 'account:restricted',
-      }),
-    });
-    const restricted = ((await tokenReply.json()) as { access_token: string }).access_token;
+    const restricted = await patchbay.restrictedToken('restricted');
     expect((await patchbay.call('GET', `/v1.0/connectors/${CAPSULE}/setup`, { token: restricted })).status).toBe(403);
   });
 });

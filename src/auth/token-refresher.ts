@@ -4,7 +4,7 @@ import { PatchbayError } from '../errors.js';
 import type { Credentials } from '../services/credentials.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 import { describeOAuthError, type OAuthClient, oauthErrorCode, oauthSettings } from './oauth-client.js';
-import { expiresWithin, type StoredToken, tokenFromResponse } from './token-set.js';
+import { expiresWithin, keptFields, type StoredToken, tokenFromResponse } from './token-set.js';
 
 const isClientCredentials = (install: ResolvedInstall) => {
   const auth = install.connector.definition.Auth;
@@ -143,11 +143,6 @@ export class TokenRefresher {
 
 /** The same install with a new token: its secret, and the token fields its templates use. */
 function withToken(install: ResolvedInstall, token: StoredToken): ResolvedInstall {
-  const values = new Map(install.values);
-  const auth = install.connector.definition.Auth;
-  for (const name of auth.Type === 'OAuth2' ? (auth.KeepTokenFields ?? []) : []) {
-    const kept = token[name];
-    if (kept !== undefined) values.set(name, kept);
-  }
+  const values = new Map([...install.values, ...keptFields(install.connector.definition.Auth, token)]);
   return { ...install, authenticated: true, authError: null, secret: JSON.stringify(token), token, values };
 }

@@ -1,4 +1,5 @@
 import type { TokenEndpointResponse } from 'oauth4webapi';
+import type { AuthDefinition } from '../catalogue/schema.js';
 
 /**
  * An OAuth token pair as stored (sealed) in a credential. The same JSON is accepted as an install's
@@ -45,4 +46,13 @@ export function parseStoredToken(secret: string): StoredToken {
 /** Whether the access token expires within `marginSeconds` (a token without an expiry is used until refused). */
 export function expiresWithin(token: StoredToken, marginSeconds: number, now: number): boolean {
   return token.Expires !== undefined && Date.parse(token.Expires) - marginSeconds * 1000 <= now;
+}
+
+/** The token fields the connector keeps for its templates (Pipedrive's `api_domain`), as values. */
+export function keptFields(auth: AuthDefinition, token: StoredToken | null): [string, string][] {
+  if (auth.Type !== 'OAuth2' || token === null) return [];
+  return (auth.KeepTokenFields ?? []).flatMap((name): [string, string][] => {
+    const kept = token[name];
+    return kept === undefined ? [] : [[name, kept]];
+  });
 }

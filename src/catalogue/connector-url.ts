@@ -1,6 +1,7 @@
 import { hostMatches } from '../egress/url-policy.js';
 import { PatchbayError } from '../errors.js';
 import type { Connector } from './catalogue.js';
+import { matchesPattern } from './pattern.js';
 import { placeholders, render } from './template.js';
 
 const refused = (message: string) => new PatchbayError('PB_ERR_URL_REFUSED', message);
@@ -19,7 +20,7 @@ export function renderConnectorUrl(connector: Connector, template: string, value
       const value = values.get(name);
       if (value === undefined) return undefined;
       const pattern = definitions.find((p) => p.Name === name)?.Pattern;
-      if (pattern !== undefined && !new RegExp(`^(?:${pattern})$`).test(value)) {
+      if (pattern !== undefined && !matchesPattern(pattern, value)) {
         throw refused(`The value of ${name} does not match its pattern ${pattern}, so the ${what} cannot be built`);
       }
       return value;

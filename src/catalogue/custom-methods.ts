@@ -1,3 +1,4 @@
+import { valueAt } from '../json-path.js';
 import type { Connector } from './catalogue.js';
 import { stableGuid } from './guid.js';
 import type { CategoryDefinition, FieldDefinition, MethodDefinition, ParameterDefinition } from './schema.js';
@@ -24,16 +25,6 @@ export interface CustomCategory {
   fields: ObjectField[];
 }
 
-const at = (value: unknown, path: string | undefined): unknown => {
-  if (path === undefined || path === '') return value;
-  let current = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-};
-
 export function customisableCategory(
   connector: Connector,
   categoryId: string,
@@ -44,23 +35,26 @@ export function customisableCategory(
 
 /** The object names in the lookup method's answer. */
 export function objectNames(custom: Customisable, items: unknown[]): string[] {
-  return items.map((item) => at(item, custom.LookupNamePath)).filter((name): name is string => typeof name === 'string' && name !== '');
+  return items
+    .map((item) => valueAt(item, custom.LookupNamePath))
+    .filter((name): name is string => typeof name === 'string' && name !== '');
 }
 
 /** An object's fields from the fields method's answer, typed with the category's mapping. */
 export function objectFields(custom: Customisable, items: unknown[]): ObjectField[] {
   const fields: ObjectField[] = [];
   for (const item of items) {
-    const name = at(item, custom.FieldNamePath);
+    const name = valueAt(item, custom.FieldNamePath);
     if (typeof name !== 'string' || name === '') continue;
-    const type = at(item, custom.FieldTypePath);
+    const type = valueAt(item, custom.FieldTypePath);
     const providerType = typeof type === 'string' ? type : null;
     fields.push({
       Name: name,
       DataType: (providerType !== null ? custom.FieldTypes?.[providerType] : undefined) ?? 'string',
       ProviderType: providerType,
-      Optional: at(item, custom.RequiredPath) !== true,
-      ReadOnly: at(item, custom.ReadOnlyPath) === true || (providerType !== null && (custom.ReadOnlyTypes ?? []).includes(providerType)),
+      Optional: valueAt(item, custom.RequiredPath) !== true,
+      ReadOnly:
+        valueAt(item, custom.ReadOnlyPath) === true || (providerType !== null && (custom.ReadOnlyTypes ?? []).includes(providerType)),
     });
   }
   return fields;

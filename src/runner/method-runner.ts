@@ -3,10 +3,11 @@ import type { Dispatcher } from 'undici';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import type { Egress } from '../egress/egress.js';
 import { notFound, PatchbayError } from '../errors.js';
+import { valueAt } from '../json-path.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 import { buildRequest } from './build-request.js';
 import type { MethodInput } from './inputs.js';
-import { nextPageParameters, valueAt } from './pagination.js';
+import { nextPageParameters } from './pagination.js';
 import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.js';
 
 export interface RunOptions extends MethodInput {

@@ -1,7 +1,7 @@
 import { parseAuthValue } from '../auth/auth-value.js';
 import { clientCredentialsToken } from '../auth/client-credentials.js';
 import type { OAuthClient } from '../auth/oauth-client.js';
-import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
+import { keptFields, parseStoredToken, type StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { customMethods as deriveCustomMethods } from '../catalogue/custom-methods.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
@@ -331,10 +331,7 @@ export class AccountConnectors {
     const secret = sealedSecret ? this.box.open(sealedSecret, sealContext(base.accountId)) : null;
     const auth = base.connector.definition.Auth;
     const token = secret !== null && auth.Type === 'OAuth2' ? parseStoredToken(secret) : null;
-    for (const name of auth.Type === 'OAuth2' ? (auth.KeepTokenFields ?? []) : []) {
-      const kept = token?.[name];
-      if (kept !== undefined) values.set(name, kept);
-    }
+    for (const [name, value] of keptFields(auth, token)) values.set(name, value);
     return { ...base, credentialId, secret, token, values };
   }
 

@@ -1,4 +1,5 @@
 import type { Connector } from '../catalogue/catalogue.js';
+import { matchesPattern } from '../catalogue/pattern.js';
 import type { PropertyDefinition } from '../catalogue/schema.js';
 import { badRequest } from '../errors.js';
 import type { NewPropertyRow } from '../store/schema.js';
@@ -46,7 +47,7 @@ export function propertyDefinition(scope: PropertyScope, name: string): Property
 }
 
 export function checkPropertyValue(definition: PropertyDefinition, value: string): void {
-  if (definition.Pattern !== undefined && !new RegExp(`^(?:${definition.Pattern})$`).test(value)) {
+  if (definition.Pattern !== undefined && !matchesPattern(definition.Pattern, value)) {
     throw badRequest(`Property '${definition.Name}' does not match the pattern ${definition.Pattern}`);
   }
   if (definition.Choices !== undefined && !definition.Choices.some((c) => c.Value === value)) {

@@ -22,6 +22,8 @@ export interface Patchbay {
   clientSecret: string;
   /** A partner-level bearer token. */
   token: string;
+  /** A bearer token of this API client restricted to one account (`scope=account:{id}`). */
+  restrictedToken(account: string): Promise<string>;
   /** Everything the store holds, as raw bytes: the data dir's files (SQLite), or every row of the schema (PostgreSQL). */
   storedBytes(): Promise<Buffer>;
   /** fetch against this Patchbay with the partner token (and the account header when given). */
@@ -85,6 +87,19 @@ export async function startPatchbay(
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }
       return fetch(`${url}${urlPath}`, { method, headers, body });
+    },
+    async restrictedToken(account) {
+      const reply = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.ClientId,
+          client_secret: client.ClientSecret,
+          scope: `account:${account}`,
+        }),
+      });
+      if (reply.status !== 200) throw new Error(`a token for account ${account} answered ${reply.status}`);
+      return ((await reply.json()) as { access_token: string }).access_token;
     },
     async storedBytes() {
       const files = filesUnder(dataDir).map((file) => readFileSync(file));

@@ -142,6 +142,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('credentials').addColumn('refresh_lease_until', 'text').execute();
     },
   },
+  '0007_jobs': {
+    async up(db) {
+      // The embedded job queue's table (SQLite); on PostgreSQL pg-boss keeps its own schema.
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('retry_limit', 'integer', (c) => c.notNull())
+        .addColumn('retry_delay', 'integer', (c) => c.notNull())
+        .addColumn('start_after', 'text', (c) => c.notNull())
+        .addColumn('singleton_key', 'text')
+        .addColumn('singleton_on', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('completed_at', 'text')
+        .addUniqueConstraint('jobs_singleton', ['name', 'singleton_key', 'singleton_on'])
+        .execute();
+      await db.schema.createIndex('jobs_due').on('jobs').columns(['name', 'state', 'start_after']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,7 @@ export interface Database {
   signin_tokens: SigninTokenTable;
   oauth_sessions: OAuthSessionTable;
   custom_categories: CustomCategoryTable;
+  jobs: JobTable;
 }
 
 export interface ApiClientTable {
@@ -134,6 +135,28 @@ export interface CustomCategoryTable {
   fields: string;
   fields_refreshed_at: string;
   created_at: string;
+}
+
+/** A job of the embedded queue (SQLite). */
+export interface JobTable {
+  id: string;
+  name: string;
+  /** JSON of the job's data. */
+  data: string;
+  /** created, retry, active, completed or failed. */
+  state: string;
+  attempts: number;
+  retry_limit: number;
+  /** Seconds before the first retry; doubled for each later one. */
+  retry_delay: number;
+  start_after: string;
+  singleton_key: string | null;
+  /** The start of the singleton window the job was sent in. */
+  singleton_on: string | null;
+  last_error: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
 }
 
 export type CustomCategoryRow = Selectable<CustomCategoryTable>;

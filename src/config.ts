@@ -26,6 +26,16 @@ export interface Config {
   tokenRefreshMarginSeconds: number;
   /** How long a node serves an install from memory before reading it again (other nodes may have changed it). */
   cacheTtlMs: number;
+  /** Serve counters at /metrics (Prometheus text format). */
+  metrics: boolean;
+  /** How often the periodic jobs (refresh sweep, probe sweep, clean-up) start; 0 turns them off. */
+  sweepIntervalSeconds: number;
+  /** An API-key or Basic credential is probed when its last probe is older than this; 0: never. */
+  probeIntervalSeconds: number;
+  /** Webhook delivery: retries after a failed attempt, the first retry's delay (doubling after), and the wait for an answer. */
+  webhookRetries: number;
+  webhookRetryDelaySeconds: number;
+  webhookTimeoutMs: number;
 }
 
 /** Thrown for a bad environment value; the message names the variable and is printed as one line. */
@@ -44,6 +54,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|on|yes)$/i.test(raw)) return true;
+  if (/^(false|0|off|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function httpUrl(name: string, raw: string): URL {
@@ -132,7 +150,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
-    // On PostgreSQL several nodes may share the store; a single SQLite node sees every write itself.
-    cacheTtlMs: integer(env, 'PATCHBAY_CACHE_TTL_MS', postgres ? 5000 : 0, 0, 86_400_000),
+    // Nodes on PostgreSQL hear of each other's writes at once (NOTIFY); the TTL only bounds an entry's age
+    // should a message be lost. A single SQLite node sees every write itself.
+    cacheTtlMs: integer(env, 'PATCHBAY_CACHE_TTL_MS', postgres ? 60_000 : 0, 0, 86_400_000),
+    metrics: flag(env, 'PATCHBAY_METRICS', false),
+    sweepIntervalSeconds: integer(env, 'PATCHBAY_SWEEP_INTERVAL_SECONDS', 300, 0, 86_400),
+    probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
+    webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
+    webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }

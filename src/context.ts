@@ -1,3 +1,4 @@
+import { type Logger, pino } from 'pino';
 import { OAuthClient } from './auth/oauth-client.js';
 import { TokenRefresher } from './auth/token-refresher.js';
 import type { Catalogue } from './catalogue/catalogue.js';
@@ -6,6 +7,10 @@ import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { Egress } from './egress/egress.js';
+import { loggerOptions } from './http/logging.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { openJobQueue } from './jobs/open-queue.js';
+import { Metrics } from './metrics.js';
 import { builtInConnectorsDir } from './paths.js';
 import { MethodRunner } from './runner/method-runner.js';
 import { AccessTokens } from './services/access-tokens.js';
@@ -15,17 +20,28 @@ import { ApiClients } from './services/api-clients.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
 import { CredentialProbe } from './services/credential-probe.js';
+import { CredentialSweeps } from './services/credential-sweeps.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { InstallCache } from './services/install-cache.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
-import { type DatabaseOptions, type Db, openDatabase } from './store/database.js';
+import { Webhooks } from './services/webhooks.js';
+import { currentSchema } from './store/current-schema.js';
+import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
+import { Invalidations } from './store/invalidations.js';
+import { PgNotifyLink } from './store/pg-notify.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
   config: Config;
+  logger: Logger;
+  metrics: Metrics;
   db: Db;
+  /** Keeps this node's caches coherent with the other nodes'. */
+  bus: Invalidations;
+  /** Durable jobs: sending works at once; `startBackground` runs them on this node. */
+  queue: JobQueue;
   catalogue: Catalogue;
   tokens: AccessTokens;
   clients: ApiClients;
@@ -36,6 +52,8 @@ export interface AppContext {
   credentials: Credentials;
   probe: CredentialProbe;
   customCategories: CustomCategories;
+  webhooks: Webhooks;
+  sweeps: CredentialSweeps;
   signins: SigninTokens;
   connect: OAuthConnect;
   refresher: TokenRefresher;
@@ -48,38 +66,66 @@ export interface AppContext {
 export async function createContext(config: Config, options: DatabaseOptions = {}): Promise<AppContext> {
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
-  const db = await openDatabase(config.databaseUrl, options);
+  const logger = pino(loggerOptions(config.logLevel));
+  const metrics = new Metrics();
+  const db = await openDatabase(config.databaseUrl, {
+    onQuery: () => {
+      metrics.inc('patchbay_db_queries_total');
+      options.onQuery?.();
+    },
+  });
+  const bus = new Invalidations();
+  // Nodes sharing a PostgreSQL store tell each other what they changed.
+  const link = isPostgresUrl(config.databaseUrl)
+    ? new PgNotifyLink(db, config.databaseUrl, await currentSchema(db), bus, logger)
+    : undefined;
+  await link?.start();
+  const queue = await openJobQueue(db, config.databaseUrl, {
+    onError: (error) => logger.error({ err: error }, 'job queue error'),
+  });
+  await queue.start();
+  const webhooks = new Webhooks(db, box, queue, {
+    retryLimit: config.webhookRetries,
+    retryDelaySeconds: config.webhookRetryDelaySeconds,
+  });
   const ttlMs = config.cacheTtlMs === 0 ? Number.POSITIVE_INFINITY : config.cacheTtlMs;
-  const cache = new InstallCache(ttlMs);
-  const tokens = new AccessTokens(db, ttlMs);
+  const cache = new InstallCache(ttlMs, bus);
+  const tokens = new AccessTokens(db, ttlMs, bus);
   const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
-  const oauthClient = new OAuthClient(egress);
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient);
-  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials);
+  const oauthClient = new OAuthClient(egress, metrics);
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks);
+  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials, webhooks);
   const signins = new SigninTokens(db);
   const refresher = new TokenRefresher(credentials, oauthClient, {
     marginSeconds: config.tokenRefreshMarginSeconds,
     leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
   });
   const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
+  const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,
+    logger,
+    metrics,
     db,
+    bus,
+    queue,
     catalogue,
     tokens,
     clients: new ApiClients(db, tokens),
-    accounts: new Accounts(db, tokens, cache, ttlMs),
+    accounts: new Accounts(db, bus, ttlMs),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,
     credentials,
-    probe: new CredentialProbe(credentials, installs, runner),
+    probe,
     customCategories: new CustomCategories(db, installs, runner, cache),
+    webhooks,
+    sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
     signins,
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
       publicUrl: config.publicUrl,
@@ -89,6 +135,8 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     runner,
     egress,
     async close() {
+      await queue.stop();
+      await link?.close();
       await egress.close();
       await db.destroy();
     },

@@ -1,3 +1,4 @@
+import { startBackground } from './background.js';
 import type { Config } from './config.js';
 import { type AppContext, createContext } from './context.js';
 import { buildHttpApp } from './http/app.js';
@@ -19,10 +20,11 @@ async function ensureFirstClient(ctx: AppContext, print: (line: string) => void)
   print(`  PATCHBAY_CLIENT_SECRET=${client.ClientSecret}`);
 }
 
-/** Starts Patchbay: store, catalogue, keys, first client, then the HTTP server. */
+/** Starts Patchbay: store, catalogue, keys, first client, background jobs, then the HTTP server. */
 export async function start(config: Config, print: (line: string) => void = console.log): Promise<Running> {
   const ctx = await createContext(config);
   await ensureFirstClient(ctx, print);
+  const background = startBackground(ctx);
   const app = await buildHttpApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -35,6 +37,7 @@ export async function start(config: Config, print: (line: string) => void = cons
     url,
     async close() {
       await app.close();
+      background.stop();
       await ctx.close();
     },
   };

@@ -1,16 +1,32 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
-import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
+import { currentSchema } from '../src/store/current-schema.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 import { decide, signinToken, startUrl, visit } from './support/oauth-flow.js';
 
 const CAPSULE = 3;
 
-/** Two Patchbay nodes sharing one store (and one key): nothing else passes between them. */
-describe('several nodes on one store', () => {
+/** Waits until `check` holds, for at most `withinMs`; returns how long it took. */
+async function within(withinMs: number, check: () => Promise<boolean>): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Two Patchbay nodes sharing one PostgreSQL store (and one key): nothing else passes between them. Several
+ * nodes need PostgreSQL; the embedded SQLite store is for one node.
+ */
+describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQL store', () => {
   let capsule: CapsuleSimulator;
   let nodeA: Patchbay;
   let nodeB: Patchbay;
+  let nodeBQueries = 0;
   let account = 0;
 
   async function installWithTokens(expires: string): Promise<{ id: number; account: string }> {
@@ -28,11 +44,11 @@ describe('several nodes on one store', () => {
       ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
       PATCHBAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PATCHBAY_ALLOWED_ORIGINS: 'https://app.partner.test',
-      // Each node sees the other's writes within this time.
-      PATCHBAY_CACHE_TTL_MS: '200',
     };
     nodeA = await startPatchbay(shared);
-    nodeB = await startPatchbay({ ...shared, PATCHBAY_DATABASE_URL: nodeA.ctx.config.databaseUrl });
+    nodeB = await startPatchbay({ ...shared, PATCHBAY_DATABASE_URL: nodeA.ctx.config.databaseUrl }, undefined, {
+      onQuery: () => nodeBQueries++,
+    });
     await setupConnector(nodeA, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
   afterAll(async () => {
@@ -67,17 +83,30 @@ describe('several nodes on one store', () => {
     expect((await listParties(nodeA, target)).status).toBe(200);
   });
 
-  it("sees the other node's deauthentication once its cached copy is older than PATCHBAY_CACHE_TTL_MS", async () => {
+  it('serves a warm method call without a database round trip', async () => {
+    const target = await installWithTokens('2099-01-01T00:00:00Z');
+    expect((await listParties(nodeB, target)).status).toBe(200);
+    const before = nodeBQueries;
+    const replies = await Promise.all(Array.from({ length: 50 }, () => listParties(nodeB, target)));
+    expect(replies.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    expect(nodeBQueries - before).toBe(0);
+  });
+
+  it('stops serving on one node, within a second, an install the other deauthenticated or deleted', async () => {
     const target = await installWithTokens('2099-01-01T00:00:00Z');
     expect((await listParties(nodeB, target)).status).toBe(200);
     expect((await nodeA.call('PUT', `/v1.0/account/connectors/${target.id}/deauthenticate`, { account: target.account })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await within(1000, async () => (await listParties(nodeB, target)).status === 409);
     const after = await listParties(nodeB, target);
-    expect(after.status).toBe(409);
     expect(await after.json()).toMatchObject({ Code: 'PB_ERR_NOT_AUTHENTICATED' });
+
+    const other = await installWithTokens('2099-01-01T00:00:00Z');
+    expect((await listParties(nodeB, other)).status).toBe(200);
+    expect((await nodeA.call('DELETE', `/v1.0/account/connectors/${other.id}`, { account: other.account })).status).toBe(204);
+    await within(1000, async () => (await listParties(nodeB, other)).status === 404);
   });
 
-  it('refuses on one node a token whose API client the other node revoked, and an account it deleted', async () => {
+  it('refuses on one node, within a second, a token whose API client the other revoked, and an account it deleted', async () => {
     const client = await nodeA.ctx.clients.create('short-lived');
     const issued = await fetch(`${nodeB.url}/oauth/token`, {
       method: 'POST',
@@ -88,9 +117,31 @@ describe('several nodes on one store', () => {
     expect((await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short', token })).status).toBe(200);
     await nodeA.ctx.clients.revoke(client.ClientId);
     await nodeA.call('DELETE', '/v1.0/accounts/short');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect((await nodeB.call('GET', '/v1.0/accounts', { token })).status).toBe(401);
-    expect((await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short' })).status).toBe(404);
+    await within(1000, async () => (await nodeB.call('GET', '/v1.0/accounts', { token })).status === 401);
+    await within(1000, async () => (await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short' })).status === 404);
+  });
+
+  it('reads through its caches while the link to the other nodes is down, and listens again', async () => {
+    const target = await installWithTokens('2099-01-01T00:00:00Z');
+    expect((await listParties(nodeB, target)).status).toBe(200);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      // Cut both nodes' listening connections.
+      const channel = `patchbay_${await currentSchema(nodeA.ctx.db)}`;
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN "${channel}"`]);
+    } finally {
+      await admin.end();
+    }
+    await within(1000, async () => !nodeB.ctx.bus.healthy);
+    // A change nobody could announce is still seen: the caches read through.
+    expect((await nodeA.call('PUT', `/v1.0/account/connectors/${target.id}/deauthenticate`, { account: target.account })).status).toBe(200);
+    expect((await listParties(nodeB, target)).status).toBe(409);
+    await within(5000, async () => nodeB.ctx.bus.healthy && nodeA.ctx.bus.healthy);
+    const again = await installWithTokens('2099-01-01T00:00:00Z');
+    expect((await listParties(nodeB, again)).status).toBe(200);
+    expect((await nodeA.call('PUT', `/v1.0/account/connectors/${again.id}/deauthenticate`, { account: again.account })).status).toBe(200);
+    await within(1000, async () => (await listParties(nodeB, again)).status === 409);
   });
 
   it('completes on one node an OAuth flow started on the other', async () => {

@@ -3,6 +3,7 @@ import { renderConnectorUrl } from '../catalogue/connector-url.js';
 import { MissingValueError, render } from '../catalogue/template.js';
 import type { Egress } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
+import { Metrics } from '../metrics.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 
 /** An install's OAuth 2.0 settings, with the partner's and the account's values filled in. */
@@ -69,7 +70,16 @@ export function oauthSettings(install: OAuthSubject): OAuthSettings {
  * with oauth4webapi doing the protocol work (request shapes, client authentication, response checks).
  */
 export class OAuthClient {
-  constructor(private readonly egress: Egress) {}
+  constructor(
+    private readonly egress: Egress,
+    private readonly metrics = new Metrics(),
+  ) {}
+
+  /** Every request to a token endpoint goes through egress (overrides, URL policy) and is counted. */
+  private readonly tokenFetch: Egress['fetch'] = (url, init) => {
+    this.metrics.inc('patchbay_token_requests_total');
+    return this.egress.fetch(url, init);
+  };
 
   /** The provider's authorization URL (RFC 6749 §4.1.1, RFC 7636 §4.3); parameters already in the URL are kept. */
   authorisationUrl(settings: OAuthSettings, request: { state: string; redirectUri: string; codeChallenge: string | null }): URL {
@@ -102,7 +112,7 @@ export class OAuthClient {
     parameters.delete('iss');
     const checked = oauth.validateAuthResponse(as, client, parameters, state);
     const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, checked, redirectUri, codeVerifier ?? oauth.nopkce, {
-      [oauth.customFetch]: this.egress.fetch,
+      [oauth.customFetch]: this.tokenFetch,
     });
     return oauth.processAuthorizationCodeResponse(as, client, response);
   }
@@ -113,7 +123,7 @@ export class OAuthClient {
     const parameters = new URLSearchParams();
     if (settings.scope !== null) parameters.set('scope', settings.scope);
     const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, parameters, {
-      [oauth.customFetch]: this.egress.fetch,
+      [oauth.customFetch]: this.tokenFetch,
     });
     return oauth.processClientCredentialsResponse(as, client, response);
   }
@@ -121,7 +131,7 @@ export class OAuthClient {
   /** Uses a refresh token (RFC 6749 §6). */
   async refresh(settings: OAuthSettings, refreshToken: string): Promise<oauth.TokenEndpointResponse> {
     const { as, client, clientAuth } = this.parties(settings);
-    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, { [oauth.customFetch]: this.egress.fetch });
+    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, { [oauth.customFetch]: this.tokenFetch });
     return oauth.processRefreshTokenResponse(as, client, response);
   }
 

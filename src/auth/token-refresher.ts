@@ -46,9 +46,14 @@ export class TokenRefresher {
   ) {}
 
   /** The install to call with: refreshed first when its access token is about to expire. */
-  async ready(install: ResolvedInstall): Promise<ResolvedInstall> {
+  ready(install: ResolvedInstall): Promise<ResolvedInstall> {
+    return this.freshFor(install, this.timing.marginSeconds);
+  }
+
+  /** The install with a token that lasts at least `seconds` more (the refresh sweep looks ahead). */
+  async freshFor(install: ResolvedInstall, seconds: number): Promise<ResolvedInstall> {
     const token = install.token;
-    if (token === null || !renewable(install) || !expiresWithin(token, this.timing.marginSeconds, Date.now())) return install;
+    if (token === null || !renewable(install) || !expiresWithin(token, seconds, Date.now())) return install;
     return this.refresh(install);
   }
 

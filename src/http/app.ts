@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
 import { installErrorHandler } from './error-handler.js';
-import { loggerOptions } from './logging.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -20,6 +19,7 @@ import { proxyRoutes } from './routes/proxy.js';
 import { sdkRoutes } from './routes/sdk.js';
 import { signinTokenRoutes } from './routes/signin-tokens.js';
 import type { App } from './routes/types.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorReply } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 
@@ -34,7 +34,7 @@ const BODY_LIMIT = 1024 * 1024;
 /** The HTTP server: schemas validate, routes call services, errors leave as `{"Message"}`. */
 export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): Promise<App> {
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: loggerOptions(ctx.config.logLevel) }),
+    loggerInstance: options.logger ?? ctx.logger,
     bodyLimit: BODY_LIMIT,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -86,6 +86,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   categoryRoutes(app, ctx);
   methodRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   sdkRoutes(app);
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;

@@ -2,6 +2,7 @@ import { nowIso } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { type Invalidation, Invalidations } from '../store/invalidations.js';
 
 /** Who a bearer token speaks for. `accountId` is set when the token is restricted to one account. */
 export interface Principal {
@@ -18,16 +19,20 @@ const unauthenticated = () => new PatchbayError('PB_ERR_UNAUTHENTICATED', 'Autho
 
 /**
  * Bearer tokens, stored as hashes. Verified tokens are cached in memory (keyed by hash, bounded) so a
- * warm API call does not touch the database; revocation removes them from the cache at once.
+ * warm API call does not touch the database; revoking a client, or deleting an account, removes them from
+ * the cache of every node (through the invalidation bus).
  */
 export class AccessTokens {
   private readonly cache = new Map<string, Principal & { checkedAt: number }>();
 
-  /** `ttlMs`: how long a verified token is trusted without a query (another node may revoke its client). */
   constructor(
     private readonly db: Db,
+    /** How long a verified token is trusted without a query. */
     private readonly ttlMs = Number.POSITIVE_INFINITY,
-  ) {}
+    private readonly bus = new Invalidations(),
+  ) {
+    bus.on((invalidation) => this.apply(invalidation));
+  }
 
   async issue(clientId: string, accountId: string | null): Promise<{ token: string; expiresIn: number }> {
     const token = randomToken('pbt_');
@@ -42,7 +47,7 @@ export class AccessTokens {
   async authenticate(token: string): Promise<Principal> {
     const hash = hashToken(token);
     const cached = this.cache.get(hash);
-    if (cached !== undefined && Date.now() - cached.checkedAt < this.ttlMs) {
+    if (cached !== undefined && this.bus.healthy && Date.now() - cached.checkedAt < this.ttlMs) {
       if (cached.expiresAt > Date.now()) return cached;
       this.cache.delete(hash);
       throw unauthenticated();
@@ -66,15 +71,20 @@ export class AccessTokens {
 
   async revokeForClient(clientId: string): Promise<void> {
     await this.db.deleteFrom('access_tokens').where('client_id', '=', clientId).execute();
-    this.forget((p) => p.clientId === clientId);
+    this.bus.publish({ kind: 'client', id: clientId });
   }
 
-  /** Tokens restricted to a deleted account go with it (the foreign key deletes the rows). */
-  forgetAccount(accountId: string): void {
-    this.forget((p) => p.accountId === accountId);
-  }
-
-  private forget(match: (principal: Principal) => boolean): void {
+  private apply(invalidation: Invalidation): void {
+    // Tokens restricted to a deleted account went with it (the foreign key deleted the rows).
+    const match =
+      invalidation.kind === 'client'
+        ? (p: Principal) => p.clientId === invalidation.id
+        : invalidation.kind === 'account'
+          ? (p: Principal) => p.accountId === invalidation.id
+          : invalidation.kind === 'everything'
+            ? () => true
+            : undefined;
+    if (match === undefined) return;
     for (const [hash, principal] of this.cache) if (match(principal)) this.cache.delete(hash);
   }
 }

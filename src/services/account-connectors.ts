@@ -16,6 +16,7 @@ import { type Credentials, sealContext } from './credentials.js';
 import { toCustomCategory } from './custom-categories.js';
 import type { InstallCache, ResolvedInstall } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
+import { installEvent, type PartnerEvents } from './partner-events.js';
 import { checkedProperties, type PropertyInput, type PropertyScope, propertyRows, propertyScope } from './property-rules.js';
 
 export interface InstallInput {
@@ -40,6 +41,7 @@ export class AccountConnectors {
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
     private readonly credentials: Credentials,
+    private readonly events: PartnerEvents,
   ) {}
 
   connector(key: string): Connector {
@@ -111,6 +113,17 @@ export class AccountConnectors {
         .executeTakeFirstOrThrow();
       const rows = propertyRows(properties, installed.id, (v) => this.box.seal(v, sealContext(accountId)));
       if (rows.length > 0) await trx.insertInto('account_connector_properties').values(rows).execute();
+      if (authenticated && auth.Type !== 'None') {
+        await this.events.emit(
+          trx,
+          this.event('AccountConnector.Authenticated', {
+            id: installed.id,
+            account_id: accountId,
+            name: input.Name,
+            connector_id: connector.definition.Id,
+          }),
+        );
+      }
       return installed.id;
     });
     return this.get(accountId, id);
@@ -171,6 +184,9 @@ export class AccountConnectors {
         }
       }
       await trx.updateTable('account_connectors').set(changes).where('id', '=', id).execute();
+      if (parsed !== undefined) {
+        await this.events.emit(trx, this.event('AccountConnector.Authenticated', { ...row, name: changes.name ?? row.name }));
+      }
     });
     this.cache.forget(id);
     if (row.credential_id !== null) this.cache.forgetCredential(row.credential_id);
@@ -207,6 +223,7 @@ export class AccountConnectors {
           .where('id', '=', row.credential_id)
           .execute();
       }
+      await this.events.emit(trx, this.event('AccountConnector.Deauthenticated', row));
     });
     this.cache.forget(id);
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };
@@ -241,8 +258,14 @@ export class AccountConnectors {
       credentialId = created.id;
       await this.db.updateTable('account_connectors').set({ credential_id: credentialId }).where('id', '=', install.id).execute();
     }
-    await this.credentials.saveToken(install.accountId, credentialId, token);
+    await this.credentials.saveToken(install.accountId, credentialId, token, (trx) =>
+      this.events.emit(trx, this.event('AccountConnector.Authenticated', row)),
+    );
     this.cache.forget(install.id);
+  }
+
+  private event(type: 'AccountConnector.Authenticated' | 'AccountConnector.Deauthenticated', row: Parameters<typeof installEvent>[1]) {
+    return installEvent(type, row, this.catalogue.byId(row.connector_id)?.definition.Name);
   }
 
   /** A named credential of this account, for the same connector. */

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { nowIso } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import type { Invalidations } from '../store/invalidations.js';
 import type { AccountTable } from '../store/schema.js';
-import type { AccessTokens } from './access-tokens.js';
-import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 
 export interface Account {
@@ -46,11 +45,15 @@ export class Accounts {
 
   constructor(
     private readonly db: Db,
-    private readonly tokens: AccessTokens,
-    private readonly installCache: InstallCache,
-    /** How long a node trusts what it knows: another node sharing the store may delete the account. */
+    private readonly bus: Invalidations,
+    /** How long a node trusts what it knows without a query. */
     private readonly ttlMs = Number.POSITIVE_INFINITY,
-  ) {}
+  ) {
+    bus.on((invalidation) => {
+      if (invalidation.kind === 'account') this.known.delete(invalidation.id);
+      if (invalidation.kind === 'everything') this.known.clear();
+    });
+  }
 
   async create(input: AccountInput): Promise<Account> {
     checkTimezone(input.Timezone);
@@ -89,7 +92,7 @@ export class Accounts {
 
   async assertExists(id: string): Promise<void> {
     const since = this.known.get(id);
-    if (since !== undefined && Date.now() - since < this.ttlMs) return;
+    if (since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs) return;
     const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
     if (row === undefined) {
       this.known.delete(id);
@@ -115,8 +118,7 @@ export class Accounts {
   async delete(id: string): Promise<void> {
     const result = await this.db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound(`Account '${id}' not found`);
-    this.known.delete(id);
-    this.tokens.forgetAccount(id);
-    this.installCache.forgetAccount(id);
+    // Its restricted tokens, installs and this entry are forgotten on every node.
+    this.bus.publish({ kind: 'account', id });
   }
 }

@@ -29,6 +29,6 @@ export class CredentialProbe {
       if (!(error instanceof PatchbayError)) throw error;
       message = error.message;
     }
-    return { ...(await this.credentials.recordProbe(id, message === null, message)), Message: message };
+    return { ...(await this.credentials.recordProbe(row, message === null, message)), Message: message };
   }
 }

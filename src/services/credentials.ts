@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import { parseAuthValue } from '../auth/auth-value.js';
 import { clientCredentialsToken } from '../auth/client-credentials.js';
 import type { OAuthClient } from '../auth/oauth-client.js';
@@ -8,10 +9,11 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
-import type { CredentialRow } from '../store/schema.js';
+import type { CredentialRow, Database } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
+import { type EventType, installEvent, type PartnerEvents } from './partner-events.js';
 import { checkedProperties, type PropertyInput, propertyScope } from './property-rules.js';
 
 /** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
@@ -47,6 +49,7 @@ export class Credentials {
     private readonly cache: InstallCache,
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
+    private readonly events: PartnerEvents,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
@@ -136,6 +139,7 @@ export class Credentials {
           .set({ authenticated: 1, auth_error: null, updated_at: now })
           .where('credential_id', '=', id)
           .execute();
+        await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
       }
       await trx.updateTable('credentials').set(changes).where('id', '=', id).execute();
     });
@@ -161,15 +165,34 @@ export class Credentials {
     return this.users(id);
   }
 
-  /** Records the outcome of a probe. */
-  async recordProbe(id: number, verified: boolean, message: string | null): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
+  /** Records the outcome of a probe; a credential that starts failing is reported (once, not at every probe). */
+  async recordProbe(
+    row: CredentialRow,
+    verified: boolean,
+    message: string | null,
+  ): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
     const at = nowIso();
     const status = verified ? 'Verified' : 'Failed';
-    await this.db
-      .updateTable('credentials')
-      .set({ verified_status: status, verified_at: at, verified_message: message })
-      .where('id', '=', id)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('credentials')
+        .set({ verified_status: status, verified_at: at, verified_message: message })
+        .where('id', '=', row.id)
+        .execute();
+      if (!verified && row.verified_status !== 'Failed') {
+        await this.events.emit(trx, {
+          type: 'Credential.ProbeFailed',
+          accountId: row.account_id,
+          data: {
+            CredentialId: row.id,
+            Name: row.name,
+            ConnectorId: row.connector_id,
+            ConnectorName: this.connectorOf(row).definition.Name,
+            Message: message,
+          },
+        });
+      }
+    });
     return { VerifiedStatus: status, VerifiedAt: at };
   }
 
@@ -205,7 +228,13 @@ export class Credentials {
    * Stores a new OAuth token, in one transaction and before anyone uses it (a rotated refresh token must be
    * saved before the old one is forgotten), and marks every install using the credential authenticated.
    */
-  async saveToken(accountId: string, id: number, token: StoredToken): Promise<void> {
+  async saveToken(
+    accountId: string,
+    id: number,
+    token: StoredToken,
+    /** More to do in the same transaction (reporting a new authentication). */
+    within?: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<void> {
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -223,6 +252,7 @@ export class Credentials {
         .set({ authenticated: 1, auth_error: null, updated_at: now })
         .where('credential_id', '=', id)
         .execute();
+      await within?.(trx);
     });
     this.cache.forgetCredential(id);
   }
@@ -257,6 +287,7 @@ export class Credentials {
   async markRefused(id: number, reason: string): Promise<void> {
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
+      await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
       await trx
         .updateTable('account_connectors')
         .set({ authenticated: 0, auth_error: reason, updated_at: now })
@@ -269,6 +300,19 @@ export class Credentials {
         .execute();
     });
     this.cache.forgetCredential(id);
+  }
+
+  /** Reports an event for every install using the credential. */
+  async emitForUsers(db: Kysely<Database>, id: number, type: EventType, extra: Record<string, unknown> = {}): Promise<void> {
+    const installs = await db
+      .selectFrom('account_connectors')
+      .select(['id', 'account_id', 'name', 'connector_id'])
+      .where('credential_id', '=', id)
+      .orderBy('id')
+      .execute();
+    for (const install of installs) {
+      await this.events.emit(db, installEvent(type, install, this.catalogue.byId(install.connector_id)?.definition.Name, extra));
+    }
   }
 
   private async users(id: number) {

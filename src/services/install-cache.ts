@@ -1,6 +1,7 @@
 import type { StoredToken } from '../auth/token-set.js';
 import type { Connector } from '../catalogue/catalogue.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
+import { type Invalidation, Invalidations } from '../store/invalidations.js';
 
 /** Everything a method call needs about one account connector, secrets opened. */
 export interface ResolvedInstall {
@@ -26,8 +27,9 @@ const LIMIT = 50_000;
 
 /**
  * Keeps resolved installs in memory so a warm method call reads no database row. Every write to an
- * install, its properties or its credential calls `forget`, which keeps one node coherent. Writes made by
- * other nodes sharing the store are seen once an entry is older than `ttlMs`.
+ * install, its properties or its credential calls a `forget` method, which publishes the change on the
+ * invalidation bus: this node forgets at once, other nodes sharing the store when the message reaches
+ * them. `ttlMs` bounds how long an entry serves even so.
  */
 export class InstallCache {
   private readonly entries = new Map<number, { value: ResolvedInstall; loadedAt: number }>();
@@ -35,12 +37,17 @@ export class InstallCache {
   /** Bumped by every write, so a load that raced a write is not kept. */
   private generation = 0;
 
-  /** `ttlMs`: how long an entry may serve; Infinity when no other node writes to the store. */
-  constructor(private readonly ttlMs = Number.POSITIVE_INFINITY) {}
+  constructor(
+    /** How long an entry may serve. */
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
+    private readonly bus = new Invalidations(),
+  ) {
+    bus.on((invalidation) => this.apply(invalidation));
+  }
 
   async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
     const hit = this.entries.get(id);
-    if (hit !== undefined && Date.now() - hit.loadedAt < this.ttlMs) return hit.value;
+    if (hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs) return hit.value;
     // Concurrent cold calls share one load.
     let loading = this.pending.get(id);
     if (loading === undefined) {
@@ -61,30 +68,42 @@ export class InstallCache {
   }
 
   forget(id: number): void {
-    this.generation++;
-    this.entries.delete(id);
-    this.pending.delete(id);
+    this.bus.publish({ kind: 'install', id });
   }
 
   /** A credential changed (a refresh, a new secret): every install sharing it re-resolves. */
-  forgetCredential(credentialId: number): void {
-    this.generation++;
-    this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.value.credentialId === credentialId) this.entries.delete(id);
+  forgetCredential(id: number): void {
+    this.bus.publish({ kind: 'credential', id });
   }
 
   /** A connector's partner setup changed: every install of it re-resolves. */
-  forgetConnector(connectorId: number): void {
-    this.generation++;
-    this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.value.connector.definition.Id === connectorId) this.entries.delete(id);
+  forgetConnector(id: number): void {
+    this.bus.publish({ kind: 'connector', id });
   }
 
-  forgetAccount(accountId: string): void {
+  private apply(invalidation: Invalidation): void {
+    if (invalidation.kind === 'client') return;
     this.generation++;
-    // A load in flight may belong to this account; let the next call start afresh.
+    if (invalidation.kind === 'install') {
+      this.entries.delete(invalidation.id);
+      this.pending.delete(invalidation.id);
+      return;
+    }
+    // A load in flight may be for an install concerned; let the next call start afresh.
     this.pending.clear();
-    for (const [id, entry] of this.entries) if (entry.value.accountId === accountId) this.entries.delete(id);
+    const concerned = (install: ResolvedInstall) => {
+      switch (invalidation.kind) {
+        case 'credential':
+          return install.credentialId === invalidation.id;
+        case 'connector':
+          return install.connector.definition.Id === invalidation.id;
+        case 'account':
+          return install.accountId === invalidation.id;
+        case 'everything':
+          return true;
+      }
+    };
+    for (const [id, entry] of this.entries) if (concerned(entry.value)) this.entries.delete(id);
   }
 
   private remember(value: ResolvedInstall): void {

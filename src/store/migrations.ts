@@ -1,4 +1,5 @@
 import { type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+import { currentSchema } from './current-schema.js';
 
 /** An auto-increment integer key: the one column whose SQL differs between SQLite and Postgres. */
 function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>) {
@@ -166,6 +167,35 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('jobs_due').on('jobs').columns(['name', 'state', 'start_after']).execute();
     },
   },
+  '0008_webhooks': {
+    async up(db) {
+      await withId(db, db.schema.createTable('webhooks'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('secret_hint', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db, db.schema.createTable('webhook_deliveries'))
+        .addColumn('webhook_id', 'integer', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
+      await db.schema.createIndex('webhook_deliveries_created').on('webhook_deliveries').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -174,10 +204,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrate(db: Kysely<unknown>): Promise<void> {
   // On PostgreSQL the bookkeeping tables live in the schema the connection works in (its search_path):
   // left unqualified, the migrator would take another schema's tables for its own.
-  const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
-      : undefined;
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? await currentSchema(db) : undefined;
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -13,6 +13,8 @@ export interface Database {
   oauth_sessions: OAuthSessionTable;
   custom_categories: CustomCategoryTable;
   jobs: JobTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 export interface ApiClientTable {
@@ -159,6 +161,42 @@ export interface JobTable {
   completed_at: string | null;
 }
 
+/** A partner's endpoint for events. */
+export interface WebhookTable {
+  id: Generated<number>;
+  url: string;
+  description: string | null;
+  /** JSON array of the event types it receives. */
+  events: string;
+  /** The sealed signing secret (it must be read back to sign, so it is sealed, not hashed). */
+  secret: string;
+  secret_hint: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event sent (or being sent) to one webhook: the delivery log. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  /** The event's id: the same in the deliveries of one event to several webhooks. */
+  event_id: string;
+  event: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  /** Pending, Retrying, Delivered or Failed. */
+  state: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type CustomCategoryRow = Selectable<CustomCategoryTable>;
 export type CredentialRow = Selectable<CredentialTable>;
 export type AccountConnectorRow = Selectable<AccountConnectorTable>;

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import { startBackground } from '../../src/background.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type AppContext, createContext } from '../../src/context.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/routes/types.js';
+import { jobsSchemaFor } from '../../src/jobs/open-queue.js';
 import type { DatabaseOptions } from '../../src/store/database.js';
 
 export interface Patchbay {
@@ -59,6 +61,7 @@ export async function startPatchbay(
     ...env,
   });
   const ctx = await createContext(config, databaseOptions);
+  const background = startBackground(ctx);
   const app = await buildHttpApp(ctx, logger ? { logger } : {});
   await app.listen({ port: config.port, host: '127.0.0.1' });
   const client = await ctx.clients.create('test');
@@ -107,6 +110,7 @@ export async function startPatchbay(
     },
     async close() {
       await app.close();
+      background.stop();
       await ctx.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (schema !== undefined) await dropSchema(schema);
@@ -136,7 +140,9 @@ async function createSchema(): Promise<string> {
   return schema;
 }
 
-const dropSchema = (schema: string) => withAdmin((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+/** The store's schema, and the job queue's beside it. */
+const dropSchema = (schema: string) =>
+  withAdmin((client) => client.query(`DROP SCHEMA IF EXISTS ${schema}, ${jobsSchemaFor(schema)} CASCADE`));
 
 function schemaUrl(schema: string): string {
   const url = new URL(TEST_DATABASE_URL as string);

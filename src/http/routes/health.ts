@@ -16,4 +16,11 @@ export function healthRoutes(app: App, ctx: AppContext): void {
       return reply.code(503).send({ Status: 'database unreachable' });
     }
   });
+
+  // Counters only (no account, credential or secret): off unless PATCHBAY_METRICS is on.
+  if (ctx.config.metrics) {
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()),
+    );
+  }
 }

@@ -1,0 +1,77 @@
+import type { AppContext } from './context.js';
+import type { JobHandler } from './jobs/job-queue.js';
+import type { CredentialRef } from './services/credential-sweeps.js';
+import { removeExpired } from './services/housekeeping.js';
+import { WebhookSender } from './services/webhook-sender.js';
+import { DELIVER_QUEUE, type DeliveryJob } from './services/webhooks.js';
+
+const SWEEP_QUEUE = 'sweep';
+const REFRESH_QUEUE = 'credential-refresh';
+const PROBE_QUEUE = 'credential-probe';
+
+/** Deliveries to slow receivers should not hold up the others. */
+const DELIVERY_CONCURRENCY = 5;
+
+/**
+ * A node's background work: it runs jobs of every queue, and every sweep interval it asks for a sweep.
+ * Every node asks; the queue creates one sweep job per interval, which any node may run, and the sweep
+ * spreads the credentials due for care over per-credential jobs that any node may run.
+ */
+export function startBackground(ctx: AppContext): { stop(): void } {
+  const { config, queue, metrics } = ctx;
+  const interval = config.sweepIntervalSeconds;
+  const counted =
+    <T>(name: string, handler: JobHandler<T>): JobHandler<T> =>
+    async (job) => {
+      try {
+        await handler(job);
+        metrics.inc('patchbay_jobs_total', { queue: name, result: 'completed' });
+      } catch (error) {
+        metrics.inc('patchbay_jobs_total', { queue: name, result: 'failed' });
+        throw error;
+      }
+    };
+
+  const sender = new WebhookSender(ctx.webhooks, metrics, config.webhookTimeoutMs);
+  queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
+
+  // A token is refreshed when it would expire before the next sweep comes round.
+  const lookahead = interval + config.tokenRefreshMarginSeconds;
+  queue.work<CredentialRef>(
+    REFRESH_QUEUE,
+    counted(REFRESH_QUEUE, (job) => ctx.sweeps.refresh(job.data, lookahead)),
+  );
+  queue.work<CredentialRef>(
+    PROBE_QUEUE,
+    counted(PROBE_QUEUE, (job) => ctx.sweeps.probeOne(job.data)),
+  );
+  queue.work(
+    SWEEP_QUEUE,
+    counted(SWEEP_QUEUE, async () => {
+      const once = { singletonSeconds: interval };
+      for (const ref of await ctx.sweeps.expiring(lookahead)) {
+        await queue.send(REFRESH_QUEUE, ref, { ...once, singletonKey: `credential:${ref.credentialId}` });
+      }
+      if (config.probeIntervalSeconds > 0) {
+        for (const ref of await ctx.sweeps.dueForProbe(config.probeIntervalSeconds)) {
+          await queue.send(PROBE_QUEUE, ref, { ...once, singletonKey: `credential:${ref.credentialId}` });
+        }
+      }
+      const removed = await removeExpired(ctx.db);
+      ctx.logger.debug({ removed }, 'removed expired records');
+    }),
+  );
+
+  if (interval === 0) return { stop() {} };
+  const ticker = setInterval(() => {
+    queue.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, singletonSeconds: interval }).catch((error: unknown) => {
+      ctx.logger.error({ err: error }, 'could not queue the periodic sweep');
+    });
+  }, interval * 1000);
+  ticker.unref();
+  return {
+    stop() {
+      clearInterval(ticker);
+    },
+  };
+}

@@ -71,7 +71,7 @@ export interface OAuthProvider {
   setAccessTokenTtl(seconds: number): void;
   /** The next n token-endpoint requests answer this status with a JSON error body, issuing nothing. */
   failTokenEndpoint(n: number, status: number): void;
-  /** Delay every token-endpoint answer by ms (for concurrency tests). 0 = off. */
+  /** Delay every token-endpoint answer by ms (for concurrency tests); a client gone meanwhile is answered nothing. 0 = off. */
   setTokenDelay(ms: number): void;
   /** Issue a token pair directly (as if authorised) and return the token response body. */
   issueForTest(clientId: string, scope?: string): Record<string, unknown>;
@@ -387,6 +387,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
       sendJson(res, error.status, { error: error.code, error_description: error.message }, headers);
     };
     if (tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+    // A client that went away while the answer was delayed (a killed node) gets nothing issued or rotated,
+    // like a provider that abandons a request whose connection dropped.
+    if (req.socket.destroyed) return;
     const failure = failures.take();
     if (failure !== undefined) {
       const code = failure.status === 503 ? 'temporarily_unavailable' : failure.status >= 500 ? 'server_error' : 'invalid_request';

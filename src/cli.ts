@@ -22,6 +22,8 @@ program
   .description('start the HTTP server')
   .action(async () => {
     const running = await start(loadConfig());
+    // A background promise nobody awaits (a job library's bookkeeping, say) must not bring the node down.
+    process.on('unhandledRejection', (reason) => running.ctx.logger.error({ err: reason }, 'unhandled rejection'));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         running.close().then(

@@ -7,7 +7,12 @@ import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-re
 
 const PIPEDRIVE = 2;
 const CAPSULE = 3;
-const ALL_EVENTS = ['AccountConnector.Authenticated', 'AccountConnector.Deauthenticated', 'AccountConnector.RefreshFailed', 'Credential.ProbeFailed'];
+const ALL_EVENTS = [
+  'AccountConnector.Authenticated',
+  'AccountConnector.Deauthenticated',
+  'AccountConnector.RefreshFailed',
+  'Credential.ProbeFailed',
+];
 
 interface WebhookBody {
   Id: number;
@@ -188,7 +193,11 @@ describe('partner webhooks', () => {
     const hook = await register({ Url: receiver.url, Events: ['AccountConnector.RefreshFailed', 'Credential.ProbeFailed'] });
     const from = receiver.received.length;
     const tokens = capsule.oauth.issueForTest('capsule-client');
-    const authValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: '2000-01-01T00:00:00Z' });
+    const authValue = JSON.stringify({
+      AccessToken: tokens.access_token,
+      RefreshToken: tokens.refresh_token,
+      Expires: '2000-01-01T00:00:00Z',
+    });
     const id = await installInto(patchbay, 'refused', CAPSULE, authValue);
     capsule.oauth.revokeAll();
     const call = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-parties`, { account: 'refused' });
@@ -208,7 +217,8 @@ describe('partner webhooks', () => {
         body: { Name: 'Old key', Connector: 'Pipedrive', AuthValue: 'pd-revoked' },
       }),
     );
-    const probe = () => json<{ VerifiedStatus: string }>(patchbay.call('POST', `/v1.0/account/credentials/${credential.Id}/probe`, { account: 'probed' }));
+    const probe = () =>
+      json<{ VerifiedStatus: string }>(patchbay.call('POST', `/v1.0/account/credentials/${credential.Id}/probe`, { account: 'probed' }));
     expect((await probe()).VerifiedStatus).toBe('Failed');
     await receiver.nth(from + 2);
     expect(eventsFrom(from)[1]).toMatchObject({
@@ -241,7 +251,10 @@ describe('partner webhooks', () => {
     expect(await off.json()).toMatchObject({ Enabled: false });
     await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'disabled', Name: 'disabled' } });
     const credential = await json<{ Id: number }>(
-      patchbay.call('POST', '/v1.0/account/credentials', { account: 'disabled', body: { Name: 'k', Connector: 'Pipedrive', AuthValue: 'nope' } }),
+      patchbay.call('POST', '/v1.0/account/credentials', {
+        account: 'disabled',
+        body: { Name: 'k', Connector: 'Pipedrive', AuthValue: 'nope' },
+      }),
     );
     await patchbay.call('POST', `/v1.0/account/credentials/${credential.Id}/probe`, { account: 'disabled' });
     await new Promise((resolve) => setTimeout(resolve, 1000));

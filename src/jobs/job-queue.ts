@@ -3,9 +3,9 @@ import type { Database } from '../store/schema.js';
 
 /** How a job is run and retried. */
 export interface JobOptions {
-  /** Further attempts after a failed one (0: run once). */
+  /** Further attempts after a failed one (default 0: run once). */
   retryLimit?: number;
-  /** Seconds before the first retry; each later retry waits about twice as long (exponential backoff). */
+  /** Whole seconds before the first retry (default 1); each later retry waits about twice as long (exponential backoff). */
   retryDelaySeconds?: number;
   /** Seconds to wait before the first attempt. */
   startAfterSeconds?: number;

@@ -134,6 +134,12 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
+/** A fresh schema of the test database for processes started outside the harness; `drop` removes it. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = await createSchema();
+  return { url: schemaUrl(schema), drop: () => dropSchema(schema).then(() => undefined) };
+}
+
 async function createSchema(): Promise<string> {
   const schema = `pb_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE SCHEMA ${schema}`));

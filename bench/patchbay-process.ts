@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A Patchbay started as its own process with `patchbay serve` (from the built dist/): for tests and benchmarks of several nodes. */
+export interface PatchbayProcess {
+  url: string;
+  process: ChildProcess;
+  /** Everything it printed. */
+  output(): string;
+  /** SIGKILL: no shutdown of any kind. */
+  kill(): void;
+  stop(): Promise<void>;
+}
+
+/** The project folder: the one holding bin/patchbay.js, above this file (run from source or from dist/). */
+function projectRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(path.join(dir, 'bin/patchbay.js'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('bin/patchbay.js not found above this file');
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT = projectRoot();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPatchbayProcess(env: Record<string, string>): Promise<PatchbayProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-node-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/patchbay.js'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PATCHBAY_HOST: '127.0.0.1',
+      PATCHBAY_PORT: String(port),
+      PATCHBAY_PUBLIC_URL: url,
+      PATCHBAY_DATA_DIR: dataDir,
+      PATCHBAY_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Patchbay on ${url} did not start:\n${output}`)), 20_000);
+    const check = () => {
+      if (output.includes('Patchbay is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Patchbay on ${url} exited with ${code}:\n${output}`));
+    });
+  });
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    kill() {
+      child.kill('SIGKILL');
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      cleanUp();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { CompiledQuery, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Database } from '../store/schema.js';
+import type { Job, JobHandler, JobOptions, JobQueue } from './job-queue.js';
+
+export interface PgBossQueueOptions {
+  connectionString: string;
+  /** pg-boss's own schema, created at start. */
+  schema: string;
+  /** Errors of pg-boss's pollers and maintenance, which have no caller to reject. */
+  onError: (error: unknown) => void;
+}
+
+interface Registered {
+  handler: JobHandler<unknown>;
+  concurrency: number;
+}
+
+/** Longer than any job runs: a job still active after it, e.g. on a node that was killed, is failed and retried. */
+const EXPIRE_IN_SECONDS = 300;
+const DEADLOCK_DETECTED = '40P01';
+/** How long stop() lets running jobs finish before pg-boss fails them. */
+const STOP_TIMEOUT_MS = 30_000;
+
+/** The job queue on PostgreSQL through pg-boss 10: every node sends and any node runs a job, once. */
+export class PgBossQueue implements JobQueue {
+  private readonly boss: PgBoss;
+  /** Queue creation by name: pg-boss 10 inserts nothing into a queue that does not exist. */
+  private readonly queues = new Map<string, Promise<void>>();
+  /** The last queue creation of this node, which the next one waits for. */
+  private creating: Promise<void> = Promise.resolve();
+  private readonly handlers = new Map<string, Registered>();
+  private readonly running = new Set<Promise<void>>();
+  private started = false;
+
+  constructor(private readonly options: PgBossQueueOptions) {
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: options.schema,
+      max: 4,
+      schedule: false,
+      supervise: true,
+      migrate: true,
+    });
+    this.boss.on('error', options.onError);
+  }
+
+  async send<T extends object>(name: string, data: T, options: JobOptions = {}, trx?: Transaction<Database>): Promise<string | null> {
+    if (!this.started) throw new Error('The job queue must be started before jobs are sent');
+    await this.queue(name);
+    return this.boss.send(name, data, { ...sendOptions(options), ...(trx === undefined ? {} : { db: inTransaction(trx) }) });
+  }
+
+  work<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
+    if (this.handlers.has(name)) throw new Error(`Job queue '${name}' already has a handler`);
+    const registered = { handler: handler as JobHandler<unknown>, concurrency: Math.max(1, options.concurrency ?? 1) };
+    this.handlers.set(name, registered);
+    if (this.started) this.subscribe(name, registered).catch(this.options.onError);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    this.started = true;
+    await Promise.all([...this.handlers].map(([name, registered]) => this.subscribe(name, registered)));
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+    // A job fetched just as pg-boss stopped still runs here; wait for it too.
+    await Promise.allSettled(this.running);
+    this.started = false;
+  }
+
+  private queue(name: string): Promise<void> {
+    let created = this.queues.get(name);
+    if (created === undefined) {
+      created = this.creating.then(() => this.createQueue(name));
+      this.creating = created.catch(() => undefined);
+      created.catch(() => this.queues.delete(name));
+      this.queues.set(name, created);
+    }
+    return created;
+  }
+
+  /**
+   * create_queue adds the queue's row, then a partition with a foreign key to the queue table: two creations at
+   * once deadlock, and PostgreSQL aborts one. This node creates one queue at a time; a creation aborted because
+   * another node's ran alongside is tried again, finding the queue or creating it.
+   */
+  private async createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if ((await this.boss.getQueue(name)) !== null) return;
+      try {
+        await this.boss.createQueue(name, { name, policy: 'standard' });
+        return;
+      } catch (error) {
+        if (attempt >= 5 || (error as { code?: unknown }).code !== DEADLOCK_DETECTED) throw error;
+      }
+    }
+  }
+
+  /** One pg-boss worker per concurrent job: each fetches and runs one job at a time. */
+  private async subscribe(name: string, { handler, concurrency }: Registered): Promise<void> {
+    await this.queue(name);
+    const options = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 } as const;
+    for (let i = 0; i < concurrency; i++) {
+      await this.boss.work<unknown>(name, options, async ([job]) => {
+        if (job === undefined) return;
+        // A rejection reaches pg-boss, which fails the job (retrying it while the limit allows).
+        const run = handler(toJob(job));
+        this.running.add(run);
+        try {
+          await run;
+        } finally {
+          this.running.delete(run);
+        }
+      });
+    }
+  }
+}
+
+function sendOptions(options: JobOptions): PgBoss.SendOptions {
+  const retryLimit = options.retryLimit ?? 0;
+  const result: PgBoss.SendOptions = { retryLimit, expireInSeconds: EXPIRE_IN_SECONDS };
+  if (retryLimit > 0) {
+    result.retryDelay = Math.max(1, Math.round(options.retryDelaySeconds ?? 1));
+    result.retryBackoff = true;
+  }
+  if (options.startAfterSeconds) result.startAfter = options.startAfterSeconds;
+  if (options.singletonSeconds) {
+    result.singletonSeconds = Math.max(1, Math.round(options.singletonSeconds));
+    if (options.singletonKey !== undefined) result.singletonKey = options.singletonKey;
+  }
+  return result;
+}
+
+/** pg-boss's SQL run on the caller's transaction, so the job exists only if it commits. */
+const inTransaction = (trx: Transaction<Database>): PgBoss.Db => ({
+  executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)).then((result) => ({ rows: result.rows })),
+});
+
+const toJob = (job: PgBoss.JobWithMetadata<unknown>): Job<unknown> => ({
+  id: job.id,
+  name: job.name,
+  data: job.data,
+  attempt: job.retryCount + 1,
+  lastAttempt: job.retryCount >= job.retryLimit,
+});

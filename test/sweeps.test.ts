@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
+import { PARTNER_ORIGIN, signinToken, startUrl, visit } from './support/oauth-flow.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+
+const PIPEDRIVE = 2;
+const CAPSULE = 3;
+
+async function until<T>(what: () => Promise<T | undefined>, withinMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await what();
+    if (value !== undefined) return value;
+    if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The periodic jobs, every second here: nothing calls Patchbay to make them happen. */
+describe('periodic sweeps', () => {
+  let capsule: CapsuleSimulator;
+  let pipedrive: PipedriveSimulator;
+  let receiver: WebhookReceiver;
+  let patchbay: Patchbay;
+
+  beforeAll(async () => {
+    capsule = await startCapsuleSimulator();
+    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good'] });
+    receiver = await startWebhookReceiver();
+    patchbay = await startPatchbay({
+      ...overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url }),
+      PATCHBAY_SWEEP_INTERVAL_SECONDS: '1',
+      PATCHBAY_PROBE_INTERVAL_SECONDS: '3600',
+      PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+    });
+    await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
+    const hook = await patchbay.call('POST', '/v1.0/webhooks', { body: { Url: receiver.url, Events: ['Credential.ProbeFailed'] } });
+    expect(hook.status).toBe(200);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await receiver.close();
+    await pipedrive.close();
+    await capsule.close();
+  });
+
+  it('refreshes an OAuth token that would expire before the next sweep, with no call made', async () => {
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    // Within the refresh margin (60 s) plus one sweep interval: due now.
+    const expires = new Date(Date.now() + 30_000).toISOString();
+    const AuthValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: expires });
+    const before = capsule.oauth.tokenRequests;
+    const id = await installInto(patchbay, 'idle', CAPSULE, AuthValue);
+    const credentialId = (await patchbay.ctx.installs.resolve('idle', id)).credentialId as number;
+    const renewed = await until(async () => {
+      const row = await patchbay.ctx.credentials.row('idle', credentialId);
+      return row.expires_at !== null && row.expires_at > expires ? row : undefined;
+    });
+    expect(Date.parse(renewed.expires_at as string)).toBeGreaterThan(Date.now() + 3600_000);
+    expect(capsule.oauth.tokenRequests - before).toBe(1);
+    // The new token is the one calls use.
+    expect((await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-parties`, { account: 'idle' })).status).toBe(200);
+    expect(capsule.oauth.tokenRequests - before).toBe(1);
+  });
+
+  it('leaves alone a token that lasts beyond the next sweep', async () => {
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    const expires = new Date(Date.now() + 3600_000).toISOString();
+    const AuthValue = JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: expires });
+    const before = capsule.oauth.tokenRequests;
+    await installInto(patchbay, 'fresh', CAPSULE, AuthValue);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(capsule.oauth.tokenRequests - before).toBe(0);
+  });
+
+  it('probes API-key credentials never probed, and reports one that fails', async () => {
+    await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'probed', Name: 'probed' } });
+    const create = (Name: string, AuthValue: string) =>
+      patchbay.call('POST', '/v1.0/account/credentials', { account: 'probed', body: { Name, Connector: 'Pipedrive', AuthValue } });
+    const good = (await (await create('Good key', 'pd-good')).json()) as { Id: number };
+    const bad = (await (await create('Revoked key', 'pd-revoked')).json()) as { Id: number };
+    const status = async (id: number) =>
+      (
+        (await (await patchbay.call('GET', `/v1.0/account/credentials/${id}`, { account: 'probed' })).json()) as {
+          VerifiedStatus: string | null;
+        }
+      ).VerifiedStatus;
+    const requestsBefore = pipedrive.requestCount;
+    await until(async () => ((await status(good.Id)) === 'Verified' && (await status(bad.Id)) === 'Failed' ? true : undefined));
+    const report = JSON.parse((await receiver.nth(1)).body) as { Event: string; Data: { CredentialId: number } };
+    expect(report).toMatchObject({ Event: 'Credential.ProbeFailed', Data: { CredentialId: bad.Id } });
+    // Probed once per PATCHBAY_PROBE_INTERVAL_SECONDS, not at every sweep.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(receiver.received).toHaveLength(1);
+    expect(pipedrive.requestCount - requestsBefore).toBe(2);
+  });
+
+  it('removes expired sign-in tokens and OAuth sessions', async () => {
+    const id = await installInto(patchbay, 'tidy', CAPSULE);
+    const signin = await signinToken(patchbay, 'tidy');
+    expect((await visit(startUrl(patchbay, id, await signinToken(patchbay, 'tidy')))).status).toBe(302);
+    const count = async () => {
+      const [tokens, sessions] = await Promise.all([
+        patchbay.ctx.db.selectFrom('signin_tokens').select('token_hash').where('account_id', '=', 'tidy').execute(),
+        patchbay.ctx.db.selectFrom('oauth_sessions').select('state_hash').where('account_id', '=', 'tidy').execute(),
+      ]);
+      return { tokens: tokens.length, sessions: sessions.length };
+    };
+    // One sign-in token unused, one used by the started flow, and that flow's session.
+    expect(await count()).toEqual({ tokens: 2, sessions: 1 });
+    // Their lifetimes run out (5 and 10 minutes in real time).
+    const past = new Date(Date.now() - 1000).toISOString();
+    await patchbay.ctx.db.updateTable('signin_tokens').set({ expires_at: past }).where('account_id', '=', 'tidy').execute();
+    await patchbay.ctx.db.updateTable('oauth_sessions').set({ expires_at: past }).where('account_id', '=', 'tidy').execute();
+    await until(async () => {
+      const now = await count();
+      return now.tokens === 0 && now.sessions === 0 ? true : undefined;
+    });
+    expect(signin).toMatch(/^pbs_/);
+  });
+});

@@ -5,7 +5,6 @@ import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } 
 import { PARTNER_ORIGIN, signinToken, startUrl, visit } from './support/oauth-flow.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
-const PIPEDRIVE = 2;
 const CAPSULE = 3;
 
 async function until<T>(what: () => Promise<T | undefined>, withinMs = 10_000): Promise<T> {

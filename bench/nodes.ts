@@ -54,7 +54,9 @@ async function counter(nodes: PatchbayProcess[], name: string): Promise<number> 
   let sum = 0;
   for (const node of nodes) {
     const text = await (await fetch(`${node.url}/metrics`)).text();
-    for (const line of text.split('\n')) if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.split(' ').pop());
+    for (const line of text.split('\n')) {
+      if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.split(' ').pop());
+    }
   }
   return sum;
 }
@@ -129,7 +131,8 @@ async function measure(setup: Setup, simulator: string): Promise<Row> {
     const results = await Promise.all(nodes.map((node) => load(`${node.url}${path}`, callHeaders, share, SECONDS)));
     const queries = (await counter(nodes, 'patchbay_db_queries_total')) - queriesBefore;
     const calls = results.reduce((sum, r) => sum + r['2xx'], 0);
-    const weighted = (pick: (r: autocannon.Result) => number) => results.reduce((sum, r) => sum + pick(r) * r['2xx'], 0) / Math.max(1, calls);
+    const weighted = (pick: (r: autocannon.Result) => number) =>
+      results.reduce((sum, r) => sum + pick(r) * r['2xx'], 0) / Math.max(1, calls);
     return {
       ...setup,
       rps: results.reduce((sum, r) => sum + r['2xx'] / r.duration, 0),

@@ -10,6 +10,7 @@ import { Egress } from './egress/egress.js';
 import { loggerOptions } from './http/logging.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { openJobQueue } from './jobs/open-queue.js';
+import { McpTools } from './mcp/mcp-tools.js';
 import { Metrics } from './metrics.js';
 import { builtInConnectorsDir } from './paths.js';
 import { MethodRunner } from './runner/method-runner.js';
@@ -54,6 +55,7 @@ export interface AppContext {
   customCategories: CustomCategories;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
+  mcp: McpTools;
   signins: SigninTokens;
   connect: OAuthConnect;
   refresher: TokenRefresher;
@@ -125,6 +127,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     probe,
     customCategories: new CustomCategories(db, installs, runner, cache),
     webhooks,
+    mcp: new McpTools(installs, runner),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
     signins,
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {

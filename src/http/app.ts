@@ -12,6 +12,7 @@ import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { healthRoutes } from './routes/health.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { methodRoutes } from './routes/methods.js';
 import { oauthFlowRoutes } from './routes/oauth-flow.js';
 import { oauthTokenRoutes } from './routes/oauth-token.js';
@@ -87,6 +88,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   methodRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   webhookRoutes(app, ctx);
+  mcpRoutes(app, ctx);
   sdkRoutes(app);
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;

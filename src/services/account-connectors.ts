@@ -284,6 +284,19 @@ export class AccountConnectors {
     return resolved;
   }
 
+  /** The account's authenticated installs, resolved (from the cache when warm); installs of connectors no longer in the catalogue are left out. */
+  async authenticatedInstalls(accountId: string): Promise<ResolvedInstall[]> {
+    const rows = await this.db
+      .selectFrom('account_connectors')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('authenticated', '=', 1)
+      .orderBy('id')
+      .execute();
+    const resolved = await Promise.all(rows.map((row) => this.resolve(accountId, row.id).catch(() => undefined)));
+    return resolved.filter((install): install is ResolvedInstall => install !== undefined && install.authenticated);
+  }
+
   private async load(id: number): Promise<ResolvedInstall | undefined> {
     const row = await this.db
       .selectFrom('account_connectors')

@@ -1,0 +1,130 @@
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { PatchbayError } from '../../errors.js';
+import { accountServer } from '../../mcp/server.js';
+import { toolFilter } from '../../mcp/toolset.js';
+import { accountAuth } from '../auth.js';
+import type { App } from './types.js';
+
+/** The largest JSON-RPC request /mcp takes. */
+export const MCP_BODY_LIMIT = 1024 * 1024;
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const LOOPBACK_BINDS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const hostnameOf = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]) ?? '';
+
+const Query = Type.Object({
+  tools: Type.Optional(Type.String({ maxLength: 2000, description: 'Comma-separated tool name globs, e.g. pipedrive_*,capsule_list_*' })),
+  connector: Type.Optional(Type.String({ maxLength: 20, description: "One account connector's tools" })),
+  readOnly: Type.Optional(Type.String({ description: 'true: read-only tools only; calls to others are refused' })),
+  mode: Type.Optional(Type.String({ description: 'search: list only search_tools and call_tool' })),
+});
+const tags = ['MCP'];
+
+/**
+ * The Model Context Protocol endpoint: an account's connected apps as tools for AI agents, over Streamable
+ * HTTP (stateless: POST only, any node answers). The same bearer tokens as /v1.0.
+ */
+export function mcpRoutes(app: App, ctx: AppContext): void {
+  const { config } = ctx;
+  const metadataUrl = `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`;
+  const challenge = { 'www-authenticate': `Bearer resource_metadata="${metadataUrl}"` };
+  const authenticate = accountAuth(ctx);
+  const loopback = LOOPBACK_BINDS.has(config.host);
+
+  /** DNS rebinding: a page on another site must not reach a local server through a name that points at it. */
+  const checkOrigin = (request: FastifyRequest) => {
+    const origin = request.headers.origin;
+    if (loopback) {
+      if (!LOOPBACK_NAMES.has(hostnameOf(request.headers.host ?? ''))) {
+        throw new PatchbayError('PB_ERR_FORBIDDEN', 'Host is not a loopback name; this server only answers localhost');
+      }
+      if (origin !== undefined && !LOOPBACK_NAMES.has(hostnameOf(safeHost(origin)))) {
+        throw new PatchbayError('PB_ERR_FORBIDDEN', `Origin ${origin} is not allowed`);
+      }
+    } else if (origin !== undefined && !config.allowedOrigins.has(origin)) {
+      throw new PatchbayError('PB_ERR_FORBIDDEN', `Origin ${origin} is not allowed; add it to PATCHBAY_ALLOWED_ORIGINS`);
+    }
+  };
+
+  app.post(
+    '/mcp',
+    {
+      bodyLimit: MCP_BODY_LIMIT,
+      preHandler: async (request, reply) => {
+        checkOrigin(request);
+        try {
+          await authenticate(request, reply);
+        } catch (error) {
+          if (error instanceof PatchbayError && error.code === 'PB_ERR_UNAUTHENTICATED') {
+            throw new PatchbayError(error.code, error.message, undefined, challenge);
+          }
+          throw error;
+        }
+      },
+      schema: {
+        tags,
+        summary: 'MCP over Streamable HTTP: the account’s connected apps as tools',
+        description:
+          'JSON-RPC (initialize, tools/list, tools/call) as the Model Context Protocol defines it. The account is the one a restricted ' +
+          'token is for, or the X-Cyclr-Account header. Query options: tools (name globs, also the X-Patchbay-Tools header), ' +
+          'connector (one account connector), readOnly=true, mode=search (search_tools and call_tool only). Bodies over 1 MB answer 413.',
+        querystring: Query,
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['x-patchbay-tools'];
+      const filter = toolFilter(request.query, typeof header === 'string' ? header : undefined);
+      const server = accountServer(ctx.mcp, request.accountId, filter);
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      reply.raw.on('close', () => {
+        transport.close().catch(() => undefined);
+        server.close().catch(() => undefined);
+      });
+      await server.connect(transport);
+      reply.hijack();
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    },
+  );
+
+  for (const method of ['GET', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/mcp',
+      schema: { hide: true },
+      handler: async () => {
+        throw new PatchbayError('PB_ERR_METHOD_NOT_ALLOWED', 'This MCP endpoint is stateless: send JSON-RPC with POST', undefined, {
+          allow: 'POST',
+        });
+      },
+    });
+  }
+
+  // RFC 9728: where an MCP client learns which authorization server issues tokens for /mcp.
+  app.get('/.well-known/oauth-protected-resource/mcp', { schema: { hide: true } }, async () => ({
+    resource: `${config.publicUrl}/mcp`,
+    authorization_servers: [config.publicUrl],
+    bearer_methods_supported: ['header'],
+    scopes_supported: ['account:{AccountId}'],
+    resource_name: 'Patchbay MCP',
+  }));
+
+  // RFC 8414: the token endpoint and the one grant it serves.
+  app.get('/.well-known/oauth-authorization-server', { schema: { hide: true } }, async () => ({
+    issuer: config.publicUrl,
+    token_endpoint: `${config.publicUrl}/oauth/token`,
+    grant_types_supported: ['client_credentials'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    scopes_supported: ['account:{AccountId}'],
+  }));
+}
+
+function safeHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
+}

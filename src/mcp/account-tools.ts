@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { MethodDefinition } from '../catalogue/schema.js';
+import type { ResolvedInstall } from '../services/install-cache.js';
+
+/** What the common MCP clients accept as a tool name. */
+export const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** JSON Schema of a tool's arguments: flat, one property per parameter and body field. */
+export interface InputSchema {
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  required?: string[];
+  additionalProperties: boolean;
+}
+
+/** One method of one authenticated install, as an agent sees it. */
+export interface AccountTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: InputSchema;
+  annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
+  install: ResolvedInstall;
+  method: MethodDefinition;
+  /** Argument name -> where it goes in the method call. */
+  arguments: ReadonlyMap<string, { in: 'parameter' | 'field'; name: string }>;
+}
+
+/** The argument that asks a list method for every page. */
+export const ALL_PAGES = 'all_pages';
+
+const snake = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** A name within the 64 characters clients take: a long one keeps its start and gains a short hash. */
+function fit(name: string): string {
+  if (name.length <= 64) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, 55).replace(/_+$/, '')}_${hash}`;
+}
+
+/**
+ * The tools of an account: one per method of each authenticated install, custom categories' methods
+ * included. Names read as `{connector}_{method}` (`pipedrive_create_person`; a custom category's adds its
+ * object), and a second install of the same connector adds `_2`: installs are taken in the order they were
+ * made, so names stay the same across restarts and nodes.
+ */
+export function accountTools(installs: ResolvedInstall[]): AccountTool[] {
+  const seen = new Map<string, number>();
+  const tools: AccountTool[] = [];
+  for (const install of [...installs].sort((a, b) => a.id - b.id)) {
+    const slug = install.connector.definition.Slug;
+    const count = (seen.get(slug) ?? 0) + 1;
+    seen.set(slug, count);
+    const prefix = count === 1 ? slug : `${slug}_${count}`;
+    const custom = [...new Set(install.customMethods.values())];
+    for (const method of [...install.connector.definition.Methods, ...custom]) {
+      tools.push(toTool(install, method, fit(`${prefix}_${snake(method.Id.replace('@', '_'))}`)));
+    }
+  }
+  return tools;
+}
+
+function toTool(install: ResolvedInstall, method: MethodDefinition, name: string): AccountTool {
+  const properties: InputSchema['properties'] = {};
+  const required: string[] = [];
+  const args = new Map<string, { in: 'parameter' | 'field'; name: string }>();
+  const add = (key: string, schema: Record<string, unknown>, target: { in: 'parameter' | 'field'; name: string }, isRequired: boolean) => {
+    // A field named like a parameter keeps its own name with a prefix, so neither hides the other.
+    const argument = args.has(key) ? `field_${key}` : key;
+    properties[argument] = schema;
+    args.set(argument, target);
+    if (isRequired) required.push(argument);
+  };
+  for (const parameter of method.Parameters ?? []) {
+    add(
+      parameter.Name,
+      {
+        type: parameter.Type,
+        ...(parameter.Description ? { description: parameter.Description } : {}),
+        ...(parameter.Enum ? { enum: parameter.Enum } : {}),
+        ...(parameter.Default !== undefined ? { default: parameter.Default } : {}),
+      },
+      { in: 'parameter', name: parameter.Name },
+      parameter.Required === true && parameter.Default === undefined,
+    );
+  }
+  for (const field of method.Fields ?? []) {
+    if (field.ReadOnly) continue;
+    add(
+      field.Name,
+      { type: field.Type, ...(field.Description ? { description: field.Description } : {}) },
+      { in: 'field', name: field.Name },
+      field.Required === true,
+    );
+  }
+  if (method.Pagination !== undefined && !args.has(ALL_PAGES)) {
+    properties[ALL_PAGES] = { type: 'boolean', description: 'Read every page and return all items (up to the page cap)' };
+  }
+  const verb = method.HttpMethod;
+  const title = `${method.Name} (${install.name})`;
+  return {
+    name,
+    title,
+    description: `${method.Description ?? method.Name}. In ${install.connector.definition.Name}, through the account's connection '${install.name}'.`,
+    inputSchema: {
+      type: 'object',
+      properties,
+      ...(required.length > 0 ? { required } : {}),
+      // Methods that pass undeclared body fields through take other arguments as fields too.
+      additionalProperties: (method.Fields?.length ?? 0) > 0 && method.AdditionalFields !== false,
+    },
+    annotations: {
+      title,
+      readOnlyHint: verb === 'GET',
+      destructiveHint: verb === 'DELETE',
+      idempotentHint: verb === 'GET' || verb === 'PUT' || verb === 'DELETE',
+      openWorldHint: true,
+    },
+    install,
+    method,
+    arguments: args,
+  };
+}

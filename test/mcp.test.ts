@@ -1,0 +1,257 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+
+const PIPEDRIVE = 2;
+const TOKEN = 'pd-mcp-token';
+const OTHER_TOKEN = 'pd-mcp-other';
+
+interface ToolResult {
+  content: { type: string; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+describe('MCP endpoint', () => {
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let installA: number;
+  const clients: Client[] = [];
+
+  /** An MCP client of the SDK, connected to /mcp with these headers and query. */
+  async function connect(headers: Record<string, string>, query = ''): Promise<Client> {
+    const client = new Client({ name: 'test-agent', version: '1.0.0' });
+    const transport = new StreamableHTTPClientTransport(new URL(`${patchbay.url}/mcp${query}`), { requestInit: { headers } });
+    await client.connect(transport);
+    clients.push(client);
+    return client;
+  }
+  const asPartner = (account: string, query = '') =>
+    connect({ authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': account }, query);
+  const call = async (client: Client, name: string, args: Record<string, unknown> = {}) =>
+    (await client.callTool({ name, arguments: args })) as ToolResult;
+  const names = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${patchbay.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      body: JSON.stringify(body),
+    });
+  const listRequest = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
+
+  beforeAll(async () => {
+    pipedrive = await startPipedriveSimulator({ apiTokens: [TOKEN, OTHER_TOKEN] });
+    patchbay = await startPatchbay(overrides({ 'https://api.pipedrive.com': pipedrive.url }));
+    installA = await installInto(patchbay, 'mcp-a', PIPEDRIVE, TOKEN);
+    await installInto(patchbay, 'mcp-b', PIPEDRIVE, OTHER_TOKEN);
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.close();
+    await patchbay.close();
+    await pipedrive.close();
+  });
+
+  it("lists one tool per method of the account's authenticated connectors, with schemas and hints", async () => {
+    const client = await asPartner('mcp-a');
+    expect(client.getServerVersion()?.name).toBe('patchbay');
+    const { tools } = await client.listTools();
+    const byName = new Map(tools.map((tool) => [tool.name, tool]));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['pipedrive_list_persons', 'pipedrive_get_person', 'pipedrive_create_person']),
+    );
+    for (const tool of tools) expect(tool.name).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    const create = byName.get('pipedrive_create_person');
+    expect(create?.inputSchema).toMatchObject({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } });
+    expect(create?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
+    expect(byName.get('pipedrive_delete_person')?.annotations).toMatchObject({ destructiveHint: true, idempotentHint: true });
+    const list = byName.get('pipedrive_list_persons');
+    expect(list?.annotations).toMatchObject({ readOnlyHint: true });
+    expect(list?.inputSchema.properties).toHaveProperty('all_pages');
+    expect(byName.get('pipedrive_get_person')?.description).toContain("'Connector 2'");
+    // No secret in any description or schema.
+    expect(JSON.stringify(tools)).not.toContain(TOKEN);
+  });
+
+  it('calls read and write tools through the same runner as the method route', async () => {
+    const client = await asPartner('mcp-a');
+    const one = await call(client, 'pipedrive_get_person', { id: 1 });
+    expect(one.isError).toBeFalsy();
+    expect(one.structuredContent).toMatchObject({ id: 1 });
+    expect(JSON.parse(one.content[0]?.text ?? '')).toMatchObject({ id: 1 });
+
+    const created = await call(client, 'pipedrive_create_person', { name: 'Ada Lovelace' });
+    expect(created.isError).toBeFalsy();
+    expect(created.structuredContent).toMatchObject({ name: 'Ada Lovelace' });
+    expect(pipedrive.items('persons').some((p) => p.name === 'Ada Lovelace')).toBe(true);
+
+    const all = await call(client, 'pipedrive_list_persons', { all_pages: true });
+    const items = all.structuredContent?.items as { name: string }[];
+    expect(items.map((p) => p.name)).toContain('Ada Lovelace');
+  });
+
+  it('answers failures as tool results an agent can act on, and sends nothing when the arguments do not validate', async () => {
+    const client = await asPartner('mcp-a');
+    const before = pipedrive.requestCount;
+    const missing = await call(client, 'pipedrive_create_person', {});
+    expect(missing.isError).toBe(true);
+    expect(missing.content[0]?.text).toContain("'name'");
+    const wrongType = await call(client, 'pipedrive_get_person', { id: 'not a number' });
+    expect(wrongType.isError).toBe(true);
+    expect(wrongType.content[0]?.text).toContain('id must be an integer');
+    const unknownArgument = await call(client, 'pipedrive_get_person', { id: 1, colour: 'red' });
+    expect(unknownArgument.isError).toBe(true);
+    expect(unknownArgument.content[0]?.text).toContain("'colour' is not an argument");
+    expect(pipedrive.requestCount).toBe(before);
+
+    const absent = await call(client, 'pipedrive_get_person', { id: 999999 });
+    expect(absent.isError).toBe(true);
+    expect(absent.content[0]?.text).toContain('answered 404');
+
+    await expect(client.callTool({ name: 'pipedrive_launch_rocket', arguments: {} })).rejects.toThrow(/Unknown tool/);
+  });
+
+  it('keeps accounts apart: a restricted token reaches its own account only, whatever header it sends', async () => {
+    const tokenB = await patchbay.restrictedToken('mcp-b');
+    const asB = await connect({ authorization: `Bearer ${tokenB}` });
+    const created = await call(asB, 'pipedrive_create_person', { name: 'Only in B' });
+    expect(created.isError).toBeFalsy();
+    // B's install uses B's Pipedrive token: the person lands in the same simulator, created with B's credential.
+    const reply = await post(listRequest, { authorization: `Bearer ${tokenB}`, 'x-cyclr-account': 'mcp-a' });
+    expect(reply.status).toBe(403);
+    const partnerWithoutAccount = await post(listRequest, { authorization: `Bearer ${patchbay.token}` });
+    expect(partnerWithoutAccount.status).toBe(400);
+    expect(await partnerWithoutAccount.json()).toMatchObject({ Code: 'PB_ERR_ACCOUNT_REQUIRED' });
+  });
+
+  it('asks for a token with a pointer to its metadata, and serves that metadata', async () => {
+    for (const authorization of [undefined, 'Bearer not-a-token']) {
+      const reply = await post(listRequest, authorization === undefined ? {} : { authorization });
+      expect(reply.status).toBe(401);
+      expect(reply.headers.get('www-authenticate')).toBe(
+        `Bearer resource_metadata="${patchbay.url}/.well-known/oauth-protected-resource/mcp"`,
+      );
+    }
+    const metadata = await (await fetch(`${patchbay.url}/.well-known/oauth-protected-resource/mcp`)).json();
+    expect(metadata).toMatchObject({ resource: `${patchbay.url}/mcp`, authorization_servers: [patchbay.url] });
+    const server = await (await fetch(`${patchbay.url}/.well-known/oauth-authorization-server`)).json();
+    expect(server).toMatchObject({ token_endpoint: `${patchbay.url}/oauth/token`, grant_types_supported: ['client_credentials'] });
+  });
+
+  it('refuses other hosts and origins while bound to loopback (DNS rebinding)', async () => {
+    const auth = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' };
+    expect((await post(listRequest, { ...auth, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(listRequest, { ...auth, origin: 'http://localhost:5173' })).status).toBe(200);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      import('node:http').then(({ request }) => {
+        const url = new URL(`${patchbay.url}/mcp`);
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: '/mcp',
+            method: 'POST',
+            headers: {
+              ...auth,
+              host: 'attacker.example',
+              'content-type': 'application/json',
+              accept: 'application/json, text/event-stream',
+            },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify(listRequest));
+      }, reject);
+    });
+    expect(rebound).toBe(403);
+  });
+
+  it('narrows the tools with name globs, one connector, or read-only, and refuses writes when read-only', async () => {
+    const globbed = await asPartner('mcp-a', '?tools=pipedrive_list_*,pipedrive_get_person');
+    const listed = await names(globbed);
+    expect(listed).toContain('pipedrive_list_deals');
+    expect(listed).toContain('pipedrive_get_person');
+    expect(listed.every((n) => n.startsWith('pipedrive_list_') || n === 'pipedrive_get_person')).toBe(true);
+    const byHeader = await connect({
+      authorization: `Bearer ${patchbay.token}`,
+      'x-cyclr-account': 'mcp-a',
+      'x-patchbay-tools': 'pipedrive_delete_*',
+    });
+    expect((await names(byHeader)).every((n) => n.startsWith('pipedrive_delete_'))).toBe(true);
+
+    const readOnly = await asPartner('mcp-a', '?readOnly=true');
+    const readable = (await readOnly.listTools()).tools;
+    expect(readable.length).toBeGreaterThan(0);
+    expect(readable.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+    const refused = await call(readOnly, 'pipedrive_create_person', { name: 'Nope' });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toContain('read-only');
+    expect(pipedrive.items('persons').some((p) => p.name === 'Nope')).toBe(false);
+
+    const other = await installInto(patchbay, 'mcp-a', PIPEDRIVE, OTHER_TOKEN);
+    const both = await names(await asPartner('mcp-a'));
+    expect(both).toContain('pipedrive_2_get_person');
+    const only = await names(await asPartner('mcp-a', `?connector=${other}`));
+    expect(only.length).toBeGreaterThan(0);
+    expect(only.every((n) => n.startsWith('pipedrive_2_'))).toBe(true);
+
+    const bad = await post(listRequest, { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' });
+    expect(bad.status).toBe(200);
+    const badQuery = await fetch(`${patchbay.url}/mcp?readOnly=maybe`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${patchbay.token}`,
+        'x-cyclr-account': 'mcp-a',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify(listRequest),
+    });
+    expect(badQuery.status).toBe(400);
+    expect(((await badQuery.json()) as { Message: string }).Message).toContain('readOnly');
+    await patchbay.call('DELETE', `/v1.0/account/connectors/${other}`, { account: 'mcp-a' });
+  });
+
+  it('in search mode lists two tools that find and call the others', async () => {
+    const client = await asPartner('mcp-a', '?mode=search');
+    expect((await names(client)).sort()).toEqual(['call_tool', 'search_tools']);
+    const found = await call(client, 'search_tools', { query: 'create person' });
+    const items = found.structuredContent?.items as { name: string; inputSchema: unknown }[];
+    expect(items[0]?.name).toBe('pipedrive_create_person');
+    expect(items[0]?.inputSchema).toMatchObject({ required: ['name'] });
+    const made = await call(client, 'call_tool', { name: 'pipedrive_create_person', arguments: { name: 'Found by search' } });
+    expect(made.isError).toBeFalsy();
+    expect(made.structuredContent).toMatchObject({ name: 'Found by search' });
+    const wrong = await call(client, 'call_tool', { name: 'pipedrive_fly', arguments: {} });
+    expect(wrong.isError).toBe(true);
+  });
+
+  it('drops the tools of a connector deauthenticated or deleted, on the next list', async () => {
+    const id = await installInto(patchbay, 'mcp-c', PIPEDRIVE, TOKEN);
+    const client = await asPartner('mcp-c');
+    expect(await names(client)).toContain('pipedrive_get_person');
+    await patchbay.call('PUT', `/v1.0/account/connectors/${id}/deauthenticate`, { account: 'mcp-c' });
+    expect(await names(client)).toEqual([]);
+    await patchbay.call('PUT', `/v1.0/account/connectors/${id}`, { account: 'mcp-c', body: { AuthValue: TOKEN } });
+    expect(await names(client)).toContain('pipedrive_get_person');
+    await patchbay.call('DELETE', `/v1.0/account/connectors/${id}`, { account: 'mcp-c' });
+    expect(await names(client)).toEqual([]);
+    expect(installA).toBeGreaterThan(0);
+  });
+
+  it('answers 405 to GET and DELETE, and 413 to a body over the limit', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const reply = await fetch(`${patchbay.url}/mcp`, { method, headers: { authorization: `Bearer ${patchbay.token}` } });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.get('allow')).toBe('POST');
+    }
+    const huge = { ...listRequest, params: { padding: 'x'.repeat(1024 * 1024) } };
+    const reply = await post(huge, { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' });
+    expect(reply.status).toBe(413);
+  });
+});

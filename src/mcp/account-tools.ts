@@ -37,7 +37,7 @@ const snake = (text: string) =>
     .replace(/^_+|_+$/g, '');
 
 /** A name within the 64 characters clients take: a long one keeps its start and gains a short hash. */
-function fit(name: string): string {
+function withinLimit(name: string): string {
   if (name.length <= 64) return name;
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
   return `${name.slice(0, 55).replace(/_+$/, '')}_${hash}`;
@@ -59,7 +59,7 @@ export function accountTools(installs: ResolvedInstall[]): AccountTool[] {
     const prefix = count === 1 ? slug : `${slug}_${count}`;
     const custom = [...new Set(install.customMethods.values())];
     for (const method of [...install.connector.definition.Methods, ...custom]) {
-      tools.push(toTool(install, method, fit(`${prefix}_${snake(method.Id.replace('@', '_'))}`)));
+      tools.push(toTool(install, method, withinLimit(`${prefix}_${snake(method.Id.replace('@', '_'))}`)));
     }
   }
   return tools;

@@ -294,7 +294,7 @@ export class AccountConnectors {
       .orderBy('id')
       .execute();
     const resolved = await Promise.all(rows.map((row) => this.resolve(accountId, row.id).catch(() => undefined)));
-    return resolved.filter((install): install is ResolvedInstall => install !== undefined && install.authenticated);
+    return resolved.filter((install): install is ResolvedInstall => install?.authenticated === true);
   }
 
   private async load(id: number): Promise<ResolvedInstall | undefined> {

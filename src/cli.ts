@@ -77,6 +77,29 @@ accounts
     for (const a of page.items) console.log(`${a.Id}\t${a.Name}\t${a.CreatedDate}`);
   });
 
+program
+  .command('mcp-config')
+  .requiredOption('--account <id>', 'the account whose connected apps the agent may use')
+  .option('--client <clientId>', 'the API client the token is issued to (default: the oldest one not revoked)')
+  .option('--format <format>', 'claude (also Cursor and most clients: "mcpServers") or vscode ("servers")', 'claude')
+  .description("print an MCP client config for an account's /mcp endpoint, with a fresh token restricted to it (14 days)")
+  .action(async (options: { account: string; client?: string; format: string }) => {
+    if (options.format !== 'claude' && options.format !== 'vscode')
+      throw new Error(`--format must be claude or vscode, got ${options.format}`);
+    const config = await withContext(async (ctx) => {
+      await ctx.accounts.get(options.account);
+      const clients = (await ctx.clients.list()).filter((c) => !c.Revoked);
+      const client = options.client === undefined ? clients[0] : clients.find((c) => c.ClientId === options.client);
+      if (client === undefined)
+        throw new Error(options.client ? `No API client ${options.client} (or it is revoked)` : 'No API client: create one first');
+      const { token } = await ctx.tokens.issue(client.ClientId, options.account);
+      const server = { type: 'http', url: `${ctx.config.publicUrl}/mcp`, headers: { Authorization: `Bearer ${token}` } };
+      const name = `patchbay-${options.account}`.replace(/[^A-Za-z0-9_-]/g, '-');
+      return options.format === 'vscode' ? { servers: { [name]: server } } : { mcpServers: { [name]: server } };
+    });
+    console.log(JSON.stringify(config, null, 2));
+  });
+
 const connectors = program.command('connectors').description('the connector catalogue');
 connectors
   .command('list')

@@ -36,6 +36,7 @@ const install: ResolvedInstall = {
   authError: null,
   credentialId: null,
   customMethods: new Map(),
+  customObjects: new Map(),
   secret: 'k-123',
   token: null,
   values: new Map(),

@@ -494,6 +494,32 @@ describe('the patchbay CLI', () => {
     expect(result.stderr).toContain(`${path.join(dir, 'bad.yaml')}: YAML: `);
   });
 
+  it('prints an MCP client config for an account, with a fresh token restricted to it', async () => {
+    const dataDir = tempDir({});
+    const env = { PATCHBAY_DATA_DIR: dataDir, PATCHBAY_PUBLIC_URL: 'https://patchbay.example.com', PATCHBAY_DATABASE_URL: '' };
+    expect(run(['clients', 'create', '--name', 'agents'], env).status).toBe(0);
+    expect(run(['accounts', 'create', 'Acme', '--id', 'acme'], env).status).toBe(0);
+    const result = run(['mcp-config', '--account', 'acme'], env);
+    expect(result.status).toBe(0);
+    const config = JSON.parse(result.stdout) as {
+      mcpServers: Record<string, { type: string; url: string; headers: { Authorization: string } }>;
+    };
+    const server = config.mcpServers['patchbay-acme'];
+    expect(server).toMatchObject({ type: 'http', url: 'https://patchbay.example.com/mcp' });
+    const token = server?.headers.Authorization.replace(/^Bearer /, '') as string;
+    const ctx = await createContext(loadConfig(env));
+    try {
+      expect((await ctx.tokens.authenticate(token)).accountId).toBe('acme');
+    } finally {
+      await ctx.close();
+    }
+    const vscode = JSON.parse(run(['mcp-config', '--account', 'acme', '--format', 'vscode'], env).stdout) as { servers: object };
+    expect(Object.keys(vscode.servers)).toEqual(['patchbay-acme']);
+    const missing = run(['mcp-config', '--account', 'nobody'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("Account 'nobody' not found");
+  });
+
   it('refuses to serve with PATCHBAY_PORT=abc: non-zero exit and one line naming PATCHBAY_PORT', () => {
     const dataDir = tempDir({});
     const result = run(['serve'], { PATCHBAY_PORT: 'abc', PATCHBAY_DATA_DIR: dataDir });

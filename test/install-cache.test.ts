@@ -11,6 +11,7 @@ const install = (id: number, name: string): ResolvedInstall => ({
   authError: null,
   credentialId: null,
   customMethods: new Map(),
+  customObjects: new Map(),
   secret: null,
   token: null,
   values: new Map(),

@@ -1,8 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
-import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const PIPEDRIVE = 2;
 const TOKEN = 'pd-mcp-token';
@@ -70,6 +71,7 @@ describe('MCP endpoint', () => {
     expect(list?.annotations).toMatchObject({ readOnlyHint: true });
     expect(list?.inputSchema.properties).toHaveProperty('all_pages');
     expect(byName.get('pipedrive_get_person')?.description).toContain("'Connector 2'");
+    expect(tools.every((tool) => !tool.description?.includes('..'))).toBe(true);
     // No secret in any description or schema.
     expect(JSON.stringify(tools)).not.toContain(TOKEN);
   });
@@ -253,5 +255,52 @@ describe('MCP endpoint', () => {
     const huge = { ...listRequest, params: { padding: 'x'.repeat(1024 * 1024) } };
     const reply = await post(huge, { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' });
     expect(reply.status).toBe(413);
+  });
+});
+
+describe('MCP tools of custom object categories', () => {
+  let caspio: CaspioSimulator;
+  let patchbay: Patchbay;
+  let client: Client;
+
+  beforeAll(async () => {
+    caspio = await startCaspioSimulator();
+    patchbay = await startPatchbay(overrides(caspio.overrides()));
+    await setupConnector(patchbay, 5, { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' });
+    const id = await installInto(patchbay, 'tables', 5);
+    const copied = await patchbay.call('POST', `/v1.0/account/connectors/${id}/categories/tables/custom`, {
+      account: 'tables',
+      body: { ObjectName: 'Contacts' },
+    });
+    expect(copied.status).toBe(200);
+    client = new Client({ name: 'test-agent', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${patchbay.url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'tables' } },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await client.close();
+    await patchbay.close();
+    await caspio.close();
+  });
+
+  it("names a copied category's tools after its object, with the object's fields as arguments", async () => {
+    const { tools } = await client.listTools();
+    const create = tools.find((tool) => tool.name === 'caspio_create_record_contacts');
+    expect(tools.map((tool) => tool.name)).toContain('caspio_list_records_contacts');
+    expect(create?.inputSchema.properties).toHaveProperty('First_Name');
+    // Read-only fields (the autonumber key) cannot be written, so they are no argument.
+    expect(create?.inputSchema.properties).not.toHaveProperty('PK_ID');
+    expect(create?.inputSchema).toMatchObject({ additionalProperties: false });
+
+    const before = caspio.records('demo', 'Contacts').length;
+    const made = (await client.callTool({ name: 'caspio_create_record_contacts', arguments: { First_Name: 'Grace', Age: 85 } })) as {
+      isError?: boolean;
+    };
+    expect(made.isError).toBeFalsy();
+    expect(caspio.records('demo', 'Contacts')).toHaveLength(before + 1);
+    expect(caspio.records('demo', 'Contacts').some((r) => r.First_Name === 'Grace')).toBe(true);
   });
 });

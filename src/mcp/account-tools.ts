@@ -43,11 +43,18 @@ function withinLimit(name: string): string {
   return `${name.slice(0, 55).replace(/_+$/, '')}_${hash}`;
 }
 
+/** A method's part of a tool name: its id, and for a custom category's method the object it is bound to. */
+function methodPart(install: ResolvedInstall, method: MethodDefinition): string {
+  const [base, customId] = method.Id.split('@');
+  const object = customId === undefined ? undefined : install.customObjects.get(Number(customId));
+  return snake(object === undefined ? method.Id : `${base}_${object}`);
+}
+
 /**
  * The tools of an account: one per method of each authenticated install, custom categories' methods
- * included. Names read as `{connector}_{method}` (`pipedrive_create_person`; a custom category's adds its
- * object), and a second install of the same connector adds `_2`: installs are taken in the order they were
- * made, so names stay the same across restarts and nodes.
+ * included. Names read as `{connector}_{method}` (`pipedrive_create_person`; a custom category's method
+ * adds its object: `caspio_list_records_contacts`), and a second install of the same connector adds `_2`.
+ * Installs are taken in the order they were made, so names stay the same across restarts and nodes.
  */
 export function accountTools(installs: ResolvedInstall[]): AccountTool[] {
   const seen = new Map<string, number>();
@@ -56,12 +63,27 @@ export function accountTools(installs: ResolvedInstall[]): AccountTool[] {
     const slug = install.connector.definition.Slug;
     const count = (seen.get(slug) ?? 0) + 1;
     seen.set(slug, count);
-    const prefix = count === 1 ? slug : `${slug}_${count}`;
-    const custom = [...new Set(install.customMethods.values())];
-    for (const method of [...install.connector.definition.Methods, ...custom]) {
-      tools.push(toTool(install, method, withinLimit(`${prefix}_${snake(method.Id.replace('@', '_'))}`)));
-    }
+    tools.push(...installTools(install, count === 1 ? slug : `${slug}_${count}`));
   }
+  return tools;
+}
+
+/** Tools by install, kept as long as the cached install itself: a change to it makes a new one. */
+const built = new WeakMap<ResolvedInstall, { prefix: string; tools: AccountTool[] }>();
+
+function installTools(install: ResolvedInstall, prefix: string): AccountTool[] {
+  const known = built.get(install);
+  if (known?.prefix === prefix) return known.tools;
+  const taken = new Set<string>();
+  const tools: AccountTool[] = [];
+  for (const method of [...install.connector.definition.Methods, ...new Set(install.customMethods.values())]) {
+    let name = withinLimit(`${prefix}_${methodPart(install, method)}`);
+    // Two objects whose names differ only in punctuation would meet: the later one is numbered.
+    for (let n = 2; taken.has(name); n++) name = withinLimit(`${prefix}_${methodPart(install, method)}_${n}`);
+    taken.add(name);
+    tools.push(toTool(install, method, name));
+  }
+  built.set(install, { prefix, tools });
   return tools;
 }
 
@@ -106,7 +128,7 @@ function toTool(install: ResolvedInstall, method: MethodDefinition, name: string
   return {
     name,
     title,
-    description: `${method.Description ?? method.Name}. In ${install.connector.definition.Name}, through the account's connection '${install.name}'.`,
+    description: `${(method.Description ?? method.Name).replace(/\.\s*$/, '')}. In ${install.connector.definition.Name}, through the account's connection '${install.name}'.`,
     inputSchema: {
       type: 'object',
       properties,

@@ -1,7 +1,11 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { type McpTools, UnknownToolError } from './mcp-tools.js';
 import type { ToolFilter } from './toolset.js';
+
+/** One validator for every request: building one (an Ajv instance) costs more than the rest of a call. */
+const validator = new AjvJsonSchemaValidator();
 
 /**
  * An MCP server for one request of one account: stateless, so any node answers any request, and the tool
@@ -11,6 +15,7 @@ export function accountServer(tools: McpTools, accountId: string, filter: ToolFi
   const server = new Server(
     { name: 'patchbay', title: 'Patchbay', version: '1.0.0' },
     {
+      jsonSchemaValidator: validator,
       capabilities: { tools: {} },
       instructions:
         filter.mode === 'search'

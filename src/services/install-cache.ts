@@ -19,6 +19,8 @@ export interface ResolvedInstall {
   token: StoredToken | null;
   /** Methods of the install's custom categories, by id and by lower-cased MethodUniqueIdentifier. */
   customMethods: ReadonlyMap<string, MethodDefinition>;
+  /** The objects the custom categories were copied for, by custom category id. */
+  customObjects: ReadonlyMap<number, string>;
   /** Account connector properties (sensitive ones opened), then partner values, then defaults. */
   values: ReadonlyMap<string, string>;
 }

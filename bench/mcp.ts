@@ -76,16 +76,7 @@ async function main(simulator: string): Promise<void> {
     PATCHBAY_LOG_LEVEL: 'error',
   });
   try {
-    const clientId = /PATCHBAY_CLIENT_ID=(\S+)/.exec(node.output())?.[1] ?? '';
-    const clientSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(node.output())?.[1] ?? '';
-    const token = await ok(
-      await fetch(`${node.url}/oauth/token`, {
-        method: 'POST',
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-      }),
-      'POST /oauth/token',
-    );
-    const authorization = `Bearer ${token.access_token as string}`;
+    const authorization = `Bearer ${await node.firstClientToken()}`;
     const install = async (account: string) => {
       const headers = { authorization, 'content-type': 'application/json', 'x-cyclr-account': account };
       const reply = await fetch(`${node.url}/v1.0/connectors/2/install`, {

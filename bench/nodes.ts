@@ -99,16 +99,7 @@ async function measure(setup: Setup, simulator: string): Promise<Row> {
   const first = await startPatchbayProcess(env);
   const nodes = [first, ...(await Promise.all(Array.from({ length: setup.nodes - 1 }, () => startPatchbayProcess(env))))];
   try {
-    const clientId = /PATCHBAY_CLIENT_ID=(\S+)/.exec(first.output())?.[1] ?? '';
-    const clientSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(first.output())?.[1] ?? '';
-    const token = await ok(
-      await fetch(`${first.url}/oauth/token`, {
-        method: 'POST',
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-      }),
-      'POST /oauth/token',
-    );
-    const headers = { authorization: `Bearer ${token.access_token as string}`, 'content-type': 'application/json' };
+    const headers = { authorization: `Bearer ${await first.firstClientToken()}`, 'content-type': 'application/json' };
     await ok(
       await fetch(`${first.url}/v1.0/accounts`, { method: 'POST', headers, body: JSON.stringify({ Id: ACCOUNT, Name: 'Bench' }) }),
       'POST /v1.0/accounts',

@@ -10,6 +10,8 @@ export interface PatchbayProcess {
   process: ChildProcess;
   /** Everything it printed. */
   output(): string;
+  /** A partner bearer token for the API client the first start printed (the node that made the store). */
+  firstClientToken(): Promise<string>;
   /** SIGKILL: no shutdown of any kind. */
   kill(): void;
   stop(): Promise<void>;
@@ -84,6 +86,17 @@ export async function startPatchbayProcess(env: Record<string, string>): Promise
     url,
     process: child,
     output: () => output,
+    async firstClientToken() {
+      const clientId = /PATCHBAY_CLIENT_ID=(\S+)/.exec(output)?.[1];
+      const clientSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(output)?.[1];
+      if (clientId === undefined || clientSecret === undefined) throw new Error(`${url} printed no first API client`);
+      const reply = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+      });
+      if (!reply.ok) throw new Error(`POST /oauth/token answered ${reply.status}`);
+      return ((await reply.json()) as { access_token: string }).access_token;
+    },
     kill() {
       child.kill('SIGKILL');
     },

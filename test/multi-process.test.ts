@@ -60,13 +60,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('three Patchbay processes on on
     // The first node makes the store and the first API client; the others join it.
     const first = await startPatchbayProcess(env);
     nodes = [first, ...(await Promise.all([startPatchbayProcess(env), startPatchbayProcess(env)]))];
-    const clientId = /PATCHBAY_CLIENT_ID=(\S+)/.exec(first.output())?.[1] as string;
-    const clientSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(first.output())?.[1] as string;
-    const issued = await fetch(`${first.url}/oauth/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-    });
-    token = ((await issued.json()) as { access_token: string }).access_token;
+    token = await first.firstClientToken();
     const setup = await fetch(`${first.url}/v1.0/connectors/${CAPSULE}/setup`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

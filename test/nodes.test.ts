@@ -5,18 +5,12 @@ import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule
 import { currentSchema } from '../src/store/current-schema.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 import { decide, signinToken, startUrl, visit } from './support/oauth-flow.js';
+import { until } from './support/until.js';
 
 const CAPSULE = 3;
 
-/** Waits until `check` holds, for at most `withinMs`; returns how long it took. */
-async function within(withinMs: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits until `check` holds, for at most `withinMs`. */
+const within = (withinMs: number, check: () => Promise<boolean>) => until(async () => ((await check()) ? true : undefined), withinMs, 20);
 
 /**
  * Two Patchbay nodes sharing one PostgreSQL store (and one key): nothing else passes between them. Several

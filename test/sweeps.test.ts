@@ -3,19 +3,10 @@ import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { PARTNER_ORIGIN, signinToken, startUrl, visit } from './support/oauth-flow.js';
+import { until } from './support/until.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const CAPSULE = 3;
-
-async function until<T>(what: () => Promise<T | undefined>, withinMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await what();
-    if (value !== undefined) return value;
-    if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The periodic jobs, every second here: nothing calls Patchbay to make them happen. */
 describe('periodic sweeps', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
+import { until } from './support/until.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const PIPEDRIVE = 2;
@@ -41,16 +42,6 @@ interface EventBody {
 }
 
 const sign = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-async function until<T>(what: () => Promise<T | undefined>, withinMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await what();
-    if (value !== undefined) return value;
-    if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('partner webhooks', () => {
   let pipedrive: PipedriveSimulator;

@@ -20,6 +20,8 @@ const API_TOKEN = 'pipedrive-test-token';
 const ACCOUNT = 'bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 48);
+/** Each node is a fresh process: its code must be warm before it is measured, whatever its share of the load. */
+const WARMUP_SECONDS = 2;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Setup {
@@ -117,7 +119,7 @@ async function measure(setup: Setup, simulator: string): Promise<Row> {
     for (const node of nodes) await ok(await fetch(`${node.url}${path}`, { headers: callHeaders }), `${node.url} get-person`);
     // The connections are shared out over the nodes, as a load balancer would.
     const share = Math.max(1, Math.round(CONNECTIONS / nodes.length));
-    await Promise.all(nodes.map((node) => load(`${node.url}${path}`, callHeaders, share, 1)));
+    await Promise.all(nodes.map((node) => load(`${node.url}${path}`, callHeaders, share, WARMUP_SECONDS)));
     const queriesBefore = await counter(nodes, 'patchbay_db_queries_total');
     const results = await Promise.all(nodes.map((node) => load(`${node.url}${path}`, callHeaders, share, SECONDS)));
     const queries = (await counter(nodes, 'patchbay_db_queries_total')) - queriesBefore;

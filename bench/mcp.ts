@@ -7,11 +7,9 @@
 // Patchbay runs as a `patchbay serve` process, the simulator in a worker thread, autocannon on the main
 // thread. Latencies come from autocannon's per-response timings (fractions of a millisecond). See
 // bench/README.md. Exits 0 whatever the figures; non-zero only when the setup fails.
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import { startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { startPatchbayProcess } from './patchbay-process.js';
+import { ok, withSimulatorThread } from './simulator-thread.js';
 
 const API_TOKEN = 'pipedrive-test-token';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -63,11 +61,6 @@ function load(target: Target, connections: number, seconds: number): Promise<Cel
       if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
     });
   });
-}
-
-async function ok(reply: Response, what: string): Promise<Record<string, unknown>> {
-  if (!reply.ok) throw new Error(`${what} answered ${reply.status}: ${await reply.text()}`);
-  return (await reply.json()) as Record<string, unknown>;
 }
 
 async function main(simulator: string): Promise<void> {
@@ -174,21 +167,4 @@ async function main(simulator: string): Promise<void> {
   }
 }
 
-if (isMainThread) {
-  const worker = new Worker(fileURLToPath(import.meta.url));
-  const simulator = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { url: string }) => resolve(message.url));
-    worker.once('error', reject);
-  });
-  try {
-    await main(simulator);
-  } catch (error) {
-    console.error('Benchmark setup failed:', error);
-    process.exitCode = 1;
-  } finally {
-    await worker.terminate();
-  }
-} else {
-  const simulator = await startPipedriveSimulator({ apiTokens: [API_TOKEN] });
-  parentPort?.postMessage({ url: simulator.url });
-}
+await withSimulatorThread(import.meta.url, API_TOKEN, main);

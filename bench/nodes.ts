@@ -9,12 +9,10 @@
 // autocannon on the main thread. See bench/README.md. Exits 0 whatever the figures; non-zero only when the
 // setup fails.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { type PatchbayProcess, startPatchbayProcess } from './patchbay-process.js';
+import { ok, withSimulatorThread } from './simulator-thread.js';
 
 const API_TOKEN = 'pipedrive-test-token';
 const ACCOUNT = 'bench';
@@ -45,11 +43,6 @@ const SETUPS: Setup[] = [
   { label: 'PostgreSQL, 2 nodes', postgres: true, nodes: 2 },
   { label: 'PostgreSQL, 3 nodes', postgres: true, nodes: 3 },
 ];
-
-async function ok(reply: Response, what: string): Promise<Record<string, unknown>> {
-  if (!reply.ok) throw new Error(`${what} answered ${reply.status}: ${await reply.text()}`);
-  return (await reply.json()) as Record<string, unknown>;
-}
 
 /** The sum of one counter over the nodes' /metrics. */
 async function counter(nodes: PatchbayProcess[], name: string): Promise<number> {
@@ -158,24 +151,12 @@ function print(rows: Row[]): void {
   console.log(`a warm method call makes no PostgreSQL round trip: ${warm ? 'PASS' : 'MISS'}`);
 }
 
-if (isMainThread) {
-  const worker = new Worker(fileURLToPath(import.meta.url));
-  const simulator = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { url: string }) => resolve(message.url));
-    worker.once('error', reject);
-  });
-  try {
-    const rows: Row[] = [];
-    for (const setup of SETUPS) {
-      process.stdout.write(`${setup.label}... `);
-      rows.push(await measure(setup, simulator));
-      console.log('done');
-    }
-    print(rows);
-  } finally {
-    await worker.terminate();
+await withSimulatorThread(import.meta.url, API_TOKEN, async (simulator) => {
+  const rows: Row[] = [];
+  for (const setup of SETUPS) {
+    process.stdout.write(`${setup.label}... `);
+    rows.push(await measure(setup, simulator));
+    console.log('done');
   }
-} else {
-  const simulator = await startPipedriveSimulator({ apiTokens: [API_TOKEN] });
-  parentPort?.postMessage({ url: simulator.url });
-}
+  print(rows);
+});

@@ -5,8 +5,12 @@
 //   BENCH_SECONDS=3 npm run bench:mcp
 //
 // Patchbay runs as a `patchbay serve` process, the simulator in a worker thread, autocannon on the main
-// thread. Latencies come from autocannon's per-response timings (fractions of a millisecond). See
-// bench/README.md. Exits 0 whatever the figures; non-zero only when the setup fails.
+// thread. The two calls take turns, ROUNDS times each, and each is judged by its median round, so a
+// slow spell of the machine does not land on one side only. Latencies come from autocannon's
+// per-response timings (fractions of a millisecond); on Linux the Patchbay process's CPU time per call
+// is shown too, read from /proc. See bench/README.md. Exits 0 whatever the figures; non-zero only when
+// the setup fails.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { startPatchbayProcess } from './patchbay-process.js';
 import { ok, withSimulatorThread } from './simulator-thread.js';
@@ -14,6 +18,7 @@ import { ok, withSimulatorThread } from './simulator-thread.js';
 const API_TOKEN = 'pipedrive-test-token';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = [1, 50];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Pipedrive has 20 methods: 25 installs make an account of 500 tools. */
 const BIG_INSTALLS = 25;
 
@@ -32,7 +37,21 @@ interface Cell {
   p50: number;
   p99: number;
   failures: number;
+  /** The Patchbay process's CPU time per answered call, in µs (Linux only). */
+  cpuPerCall?: number;
 }
+
+/** User + system CPU time of a process so far, in ms, from /proc (undefined where there is none). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const median = (cells: Cell[]): Cell => [...cells].sort((a, b) => a.rps - b.rps)[Math.floor(cells.length / 2)] as Cell;
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -133,22 +152,34 @@ async function main(simulator: string): Promise<void> {
       }
     }
 
+    /** One measured cell, with the Patchbay process's CPU time per call. */
+    const measure = async (target: Target, connections: number): Promise<Cell> => {
+      const before = cpuMs(node.process.pid);
+      const cell = await load(target, connections, SECONDS);
+      const after = cpuMs(node.process.pid);
+      if (before !== undefined && after !== undefined) cell.cpuPerCall = ((after - before) * 1000) / (cell.rps * SECONDS);
+      return cell;
+    };
     const cells: Cell[] = [];
     for (const connections of CONNECTIONS) {
-      for (const target of targets) {
-        await load(target, connections, 1);
-        cells.push(await load(target, connections, SECONDS));
+      for (const target of targets) await load(target, connections, 1);
+      const rounds = new Map<Target, Cell[]>(targets.map((target) => [target, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of targets) rounds.get(target)?.push(await measure(target, connections));
       }
+      for (const target of targets) cells.push(median(rounds.get(target) ?? []));
     }
     await load(list, 1, 1);
-    const listed = await load(list, 1, SECONDS);
+    const listed = await measure(list, 1);
 
-    console.log(`\nMCP benchmark: ${SECONDS} s per cell after 1 s warm-up, node ${process.version}\n`);
-    console.log('| target | connections | requests/s | p50 ms | p99 ms | failures |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log(
+      `\nMCP benchmark: median of ${ROUNDS} rounds of ${SECONDS} s per call and connection count, after 1 s warm-up; node ${process.version}\n`,
+    );
+    console.log('| target | connections | requests/s | p50 ms | p99 ms | Patchbay CPU µs per call | failures |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const cell of [...cells, listed]) {
       console.log(
-        `| ${cell.name} | ${cell.connections} | ${cell.rps.toFixed(0)} | ${cell.p50.toFixed(3)} | ${cell.p99.toFixed(3)} | ${cell.failures} |`,
+        `| ${cell.name} | ${cell.connections} | ${cell.rps.toFixed(0)} | ${cell.p50.toFixed(3)} | ${cell.p99.toFixed(3)} | ${cell.cpuPerCall?.toFixed(0) ?? 'n/a'} | ${cell.failures} |`,
       );
     }
     console.log('');

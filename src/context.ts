@@ -11,6 +11,7 @@ import { loggerOptions } from './http/logging.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { openJobQueue } from './jobs/open-queue.js';
 import { McpTools } from './mcp/mcp-tools.js';
+import { McpEndpoint } from './mcp/server.js';
 import { Metrics } from './metrics.js';
 import { builtInConnectorsDir } from './paths.js';
 import { MethodRunner } from './runner/method-runner.js';
@@ -55,7 +56,7 @@ export interface AppContext {
   customCategories: CustomCategories;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
-  mcp: McpTools;
+  mcp: McpEndpoint;
   signins: SigninTokens;
   connect: OAuthConnect;
   refresher: TokenRefresher;
@@ -127,7 +128,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     probe,
     customCategories: new CustomCategories(db, installs, runner, cache),
     webhooks,
-    mcp: new McpTools(installs, runner),
+    mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
     signins,
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {

@@ -246,6 +246,77 @@ describe('MCP endpoint', () => {
     expect(installA).toBeGreaterThan(0);
   });
 
+  it('answers each of many concurrent requests with its own reply, though clients reuse ids', async () => {
+    const tokenB = await patchbay.restrictedToken('mcp-b');
+    const asA = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' };
+    const asB = { authorization: `Bearer ${tokenB}` };
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const name = `Concurrent ${i}`;
+        const reply = await post(
+          { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'pipedrive_create_person', arguments: { name } } },
+          i % 2 === 0 ? asA : asB,
+        );
+        return { name, status: reply.status, body: (await reply.json()) as { id: number; result: ToolResult } };
+      }),
+    );
+    for (const { name, status, body } of replies) {
+      expect(status).toBe(200);
+      expect(body.id).toBe(7);
+      expect(body.result.structuredContent).toMatchObject({ name });
+    }
+    const lists = await Promise.all(
+      ['pipedrive_get_*', 'pipedrive_list_*'].map(async (glob) => {
+        const reply = await fetch(`${patchbay.url}/mcp?tools=${glob}`, {
+          method: 'POST',
+          headers: { ...asA, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+          body: JSON.stringify(listRequest),
+        });
+        return { glob, tools: ((await reply.json()) as { result: { tools: { name: string }[] } }).result.tools };
+      }),
+    );
+    for (const { glob, tools } of lists) {
+      expect(tools.length).toBeGreaterThan(0);
+      expect(tools.every((tool) => tool.name.startsWith(glob.slice(0, -1)))).toBe(true);
+    }
+  });
+
+  it('speaks stateless Streamable HTTP: 202 for notifications, batches, and clear refusals', async () => {
+    const auth = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' };
+    const notified = await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, auth);
+    expect(notified.status).toBe(202);
+    expect(await notified.text()).toBe('');
+
+    const batch = await post(
+      [
+        { ...listRequest, id: 'first' },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        { ...listRequest, id: 2 },
+      ],
+      auth,
+    );
+    expect(batch.status).toBe(200);
+    const answers = (await batch.json()) as { id: unknown; result: { tools: unknown[] } }[];
+    expect(answers.map((answer) => answer.id)).toEqual(['first', 2]);
+    expect(answers[0]?.result.tools.length).toBeGreaterThan(0);
+
+    const jsonOnly = await post(listRequest, { ...auth, accept: 'application/json' });
+    expect(jsonOnly.status).toBe(406);
+    expect(await jsonOnly.json()).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringContaining('Accept') } });
+
+    const oldVersion = await post(listRequest, { ...auth, 'mcp-protocol-version': '2023-01-01' });
+    expect(oldVersion.status).toBe(400);
+    expect(((await oldVersion.json()) as { error: { message: string } }).error.message).toContain('2023-01-01');
+
+    const notRpc = await post({ hello: 'world' }, auth);
+    expect(notRpc.status).toBe(400);
+    expect(await notRpc.json()).toMatchObject({ error: { code: -32700 } });
+    expect((await post([], auth)).status).toBe(400);
+
+    const unknownMethod = await post({ jsonrpc: '2.0', id: 3, method: 'resources/list' }, auth);
+    expect(await unknownMethod.json()).toMatchObject({ id: 3, error: { code: -32601 } });
+  });
+
   it('answers 405 to GET and DELETE, and 413 to a body over the limit', async () => {
     for (const method of ['GET', 'DELETE']) {
       const reply = await fetch(`${patchbay.url}/mcp`, { method, headers: { authorization: `Bearer ${patchbay.token}` } });

@@ -100,6 +100,35 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
     await within(1000, async () => (await listParties(nodeB, other)).status === 404);
   });
 
+  it("shows on one node's MCP tool list, within a second, an install made or deleted on the other", async () => {
+    const toolsOn = async (node: Patchbay, accountId: string) => {
+      const reply = await fetch(`${node.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${node.token}`,
+          'x-cyclr-account': accountId,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      return ((await reply.json()) as { result: { tools: { name: string }[] } }).result.tools.map((tool) => tool.name);
+    };
+    const first = await installWithTokens('2099-01-01T00:00:00Z');
+    expect(await toolsOn(nodeB, first.account)).toContain('capsule_list_parties');
+    expect(await toolsOn(nodeB, first.account)).not.toContain('capsule_2_list_parties');
+    const tokens = capsule.oauth.issueForTest('capsule-client');
+    const second = await installInto(
+      nodeA,
+      first.account,
+      CAPSULE,
+      JSON.stringify({ AccessToken: tokens.access_token, RefreshToken: tokens.refresh_token, Expires: '2099-01-01T00:00:00Z' }),
+    );
+    await within(1000, async () => (await toolsOn(nodeB, first.account)).includes('capsule_2_list_parties'));
+    expect((await nodeA.call('DELETE', `/v1.0/account/connectors/${second}`, { account: first.account })).status).toBe(204);
+    await within(1000, async () => !(await toolsOn(nodeB, first.account)).includes('capsule_2_list_parties'));
+  });
+
   it('refuses on one node, within a second, a token whose API client the other revoked, and an account it deleted', async () => {
     const client = await nodeA.ctx.clients.create('short-lived');
     const issued = await fetch(`${nodeB.url}/oauth/token`, {

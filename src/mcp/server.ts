@@ -1,30 +1,98 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  type JSONRPCMessage,
+  ListToolsRequestSchema,
+  McpError,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { type McpTools, UnknownToolError } from './mcp-tools.js';
 import type { ToolFilter } from './toolset.js';
 
-/** One validator for every request: building one (an Ajv instance) costs more than the rest of a call. */
-const validator = new AjvJsonSchemaValidator();
+/** Whom a request acts for: the account, and which of its tools the request may see. */
+export interface McpScope {
+  accountId: string;
+  filter: ToolFilter;
+}
+
+interface Open {
+  scope: McpScope;
+  /** The id the client gave the request. */
+  id: RequestId;
+  reply: (message: JSONRPCMessage) => void;
+}
 
 /**
- * An MCP server for one request of one account: stateless, so any node answers any request, and the tool
- * list is read afresh each time (installs, authentications and deletions show on the next tools/list).
+ * Carries the messages of every HTTP exchange to one SDK server, concurrently. A request gets an id of
+ * its own on the way in (clients reuse ids: each may send id 1) and gets the client's back on the way
+ * out; the server's handlers find the scope of the request they answer by that id. Messages the server
+ * starts itself have no stream to travel on in a JSON reply, so they are dropped.
  */
-export function accountServer(tools: McpTools, accountId: string, filter: ToolFilter): Server {
+class ExchangeTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  private next = 0;
+  private readonly open = new Map<RequestId, Open>();
+
+  async start(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.onclose?.();
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (!('id' in message) || 'method' in message || message.id === undefined) return;
+    const open = this.open.get(message.id);
+    if (open === undefined) return;
+    this.open.delete(message.id);
+    open.reply({ ...message, id: open.id });
+  }
+
+  scopeOf(id: RequestId): McpScope {
+    const open = this.open.get(id);
+    if (open === undefined) throw new McpError(ErrorCode.InternalError, 'The request is no longer open');
+    return open.scope;
+  }
+
+  /** Hands one POST's messages to the server; resolves with the replies to its requests, in their order. */
+  exchange(scope: McpScope, messages: JSONRPCMessage[]): Promise<JSONRPCMessage[]> {
+    const replies: Promise<JSONRPCMessage>[] = [];
+    for (const message of messages) {
+      if (!('method' in message && 'id' in message)) {
+        // A cancellation could only name another client's request (ids are ours in here): not passed on.
+        if (!('method' in message && message.method === 'notifications/cancelled')) this.onmessage?.(message);
+        continue;
+      }
+      const id = ++this.next;
+      replies.push(
+        new Promise((reply) => {
+          this.open.set(id, { scope, id: message.id, reply });
+        }),
+      );
+      this.onmessage?.({ ...message, id });
+    }
+    return Promise.all(replies);
+  }
+}
+
+/** One validator for the server: building one (an Ajv instance) costs more than the rest of a call. */
+const validator = new AjvJsonSchemaValidator();
+
+function server(tools: McpTools, transport: ExchangeTransport, instructions: string): Server {
   const server = new Server(
     { name: 'patchbay', title: 'Patchbay', version: '1.0.0' },
-    {
-      jsonSchemaValidator: validator,
-      capabilities: { tools: {} },
-      instructions:
-        filter.mode === 'search'
-          ? "The account's connected apps. Find a tool with search_tools, then run it with call_tool."
-          : "The account's connected apps: each tool is one method of one app the account connected.",
-    },
+    { jsonSchemaValidator: validator, capabilities: { tools: {} }, instructions },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await tools.list(accountId, filter) }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
+    const { accountId, filter } = transport.scopeOf(extra.requestId);
+    return { tools: await tools.list(accountId, filter) };
+  });
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const { accountId, filter } = transport.scopeOf(extra.requestId);
     try {
       return await tools.call(accountId, filter, request.params.name, request.params.arguments ?? {});
     } catch (error) {
@@ -33,4 +101,34 @@ export function accountServer(tools: McpTools, accountId: string, filter: ToolFi
     }
   });
   return server;
+}
+
+/**
+ * The MCP server of this node: the SDK's server, one for the tool list and one for search mode (they
+ * differ in their instructions), each answering every account's requests. Stateless: a request
+ * carries its scope, nothing is kept between requests, so any node answers any request, and the tool
+ * list is read afresh each time (installs, authentications and deletions show on the next tools/list).
+ */
+export class McpEndpoint {
+  private constructor(private readonly transports: Record<ToolFilter['mode'], ExchangeTransport>) {}
+
+  static async start(tools: McpTools): Promise<McpEndpoint> {
+    const transports = { tools: new ExchangeTransport(), search: new ExchangeTransport() };
+    await server(
+      tools,
+      transports.tools,
+      "The account's connected apps: each tool is one method of one app the account connected.",
+    ).connect(transports.tools);
+    await server(
+      tools,
+      transports.search,
+      "The account's connected apps. Find a tool with search_tools, then run it with call_tool.",
+    ).connect(transports.search);
+    return new McpEndpoint(transports);
+  }
+
+  /** One POST's valid JSON-RPC messages in; the replies to its requests out (none when it held none). */
+  exchange(scope: McpScope, messages: JSONRPCMessage[]): Promise<JSONRPCMessage[]> {
+    return this.transports[scope.filter.mode].exchange(scope, messages);
+  }
 }

@@ -126,6 +126,7 @@ export class AccountConnectors {
       }
       return installed.id;
     });
+    this.cache.forgetAccountInstalls(accountId);
     return this.get(accountId, id);
   }
 
@@ -286,14 +287,11 @@ export class AccountConnectors {
 
   /** The account's authenticated installs, resolved (from the cache when warm); installs of connectors no longer in the catalogue are left out. */
   async authenticatedInstalls(accountId: string): Promise<ResolvedInstall[]> {
-    const rows = await this.db
-      .selectFrom('account_connectors')
-      .select('id')
-      .where('account_id', '=', accountId)
-      .where('authenticated', '=', 1)
-      .orderBy('id')
-      .execute();
-    const resolved = await Promise.all(rows.map((row) => this.resolve(accountId, row.id).catch(() => undefined)));
+    const ids = await this.cache.idsOf(accountId, async () => {
+      const rows = await this.db.selectFrom('account_connectors').select('id').where('account_id', '=', accountId).orderBy('id').execute();
+      return rows.map((row) => row.id);
+    });
+    const resolved = await Promise.all(ids.map((id) => this.resolve(accountId, id).catch(() => undefined)));
     return resolved.filter((install): install is ResolvedInstall => install?.authenticated === true);
   }
 

@@ -36,6 +36,9 @@ const LIMIT = 50_000;
 export class InstallCache {
   private readonly entries = new Map<number, { value: ResolvedInstall; loadedAt: number }>();
   private readonly pending = new Map<number, Promise<ResolvedInstall | undefined>>();
+  /** The ids of each account's installs (authenticated or not), and the account each listed install is in. */
+  private readonly lists = new Map<string, { ids: readonly number[]; loadedAt: number }>();
+  private readonly listedIn = new Map<number, string>();
   /** Bumped by every write, so a load that raced a write is not kept. */
   private generation = 0;
 
@@ -69,6 +72,25 @@ export class InstallCache {
     return loading;
   }
 
+  /** The ids of an account's installs, kept until one is added or removed (or the entry is older than `ttlMs`). */
+  async idsOf(accountId: string, load: () => Promise<number[]>): Promise<readonly number[]> {
+    const hit = this.lists.get(accountId);
+    if (hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs) return hit.ids;
+    const generation = this.generation;
+    const ids = await load();
+    if (generation === this.generation) {
+      if (this.lists.size >= LIMIT) this.dropList(this.lists.keys().next().value as string);
+      this.lists.set(accountId, { ids, loadedAt: Date.now() });
+      for (const id of ids) this.listedIn.set(id, accountId);
+    }
+    return ids;
+  }
+
+  /** An install was added: the account's list is read afresh. */
+  forgetAccountInstalls(accountId: string): void {
+    this.bus.publish({ kind: 'account-installs', id: accountId });
+  }
+
   forget(id: number): void {
     this.bus.publish({ kind: 'install', id });
   }
@@ -89,7 +111,15 @@ export class InstallCache {
     if (invalidation.kind === 'install') {
       this.entries.delete(invalidation.id);
       this.pending.delete(invalidation.id);
+      const account = this.listedIn.get(invalidation.id);
+      if (account !== undefined) this.dropList(account);
       return;
+    }
+    if (invalidation.kind === 'account-installs' || invalidation.kind === 'account') this.dropList(invalidation.id);
+    if (invalidation.kind === 'account-installs') return;
+    if (invalidation.kind === 'everything') {
+      this.lists.clear();
+      this.listedIn.clear();
     }
     // A load in flight may be for an install concerned; let the next call start afresh.
     this.pending.clear();
@@ -106,6 +136,11 @@ export class InstallCache {
       }
     };
     for (const [id, entry] of this.entries) if (concerned(entry.value)) this.entries.delete(id);
+  }
+
+  private dropList(accountId: string): void {
+    for (const id of this.lists.get(accountId)?.ids ?? []) this.listedIn.delete(id);
+    this.lists.delete(accountId);
   }
 
   private remember(value: ResolvedInstall): void {

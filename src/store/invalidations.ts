@@ -1,6 +1,8 @@
 /** Something a node may hold in memory changed in the store. */
 export type Invalidation =
   | { kind: 'install'; id: number }
+  /** An install was added to the account. */
+  | { kind: 'account-installs'; id: string }
   | { kind: 'credential'; id: number }
   | { kind: 'connector'; id: number }
   | { kind: 'account'; id: string }

@@ -1,11 +1,10 @@
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
-import { accountServer } from '../../mcp/server.js';
 import { toolFilter } from '../../mcp/toolset.js';
 import { accountAuth } from '../auth.js';
+import { mcpExchange } from '../mcp-exchange.js';
 import type { App } from './types.js';
 
 /** The largest JSON-RPC request /mcp takes. */
@@ -77,15 +76,15 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const header = request.headers['x-patchbay-tools'];
       const filter = toolFilter(request.query, typeof header === 'string' ? header : undefined);
-      const server = accountServer(ctx.mcp, request.accountId, filter);
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-      reply.raw.on('close', () => {
-        transport.close().catch(() => undefined);
-        server.close().catch(() => undefined);
-      });
-      await server.connect(transport);
-      reply.hijack();
-      await transport.handleRequest(request.raw, reply.raw, request.body);
+      const version = request.headers['mcp-protocol-version'];
+      const answer = await mcpExchange(
+        ctx.mcp,
+        { accountId: request.accountId, filter },
+        { accept: request.headers.accept, protocolVersion: typeof version === 'string' ? version : undefined },
+        request.body,
+      );
+      reply.code(answer.status);
+      return answer.body === undefined ? reply.send() : answer.body;
     },
   );
 

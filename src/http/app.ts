@@ -9,6 +9,7 @@ import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
 import { connectorSetupRoutes } from './routes/connector-setup.js';
+import { consoleRoutes } from './routes/console.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { healthRoutes } from './routes/health.js';
@@ -90,6 +91,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   webhookRoutes(app, ctx);
   mcpRoutes(app, ctx);
   sdkRoutes(app);
+  await consoleRoutes(app);
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;
 }

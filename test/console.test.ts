@@ -1,0 +1,201 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { launchChromium } from './support/browser.js';
+import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+
+const PIPEDRIVE_TOKEN = 'console-pipedrive-token';
+/** Where the screenshots of the main pages go, for reviewers to look at. */
+const SCREENSHOTS = path.join(import.meta.dirname, '..', 'test-output', 'screenshots');
+
+/**
+ * The partner console in a real browser, against the sandbox: each test goes on from where the one
+ * before left the console (signed in, Capsule set up, the account made).
+ */
+describe('the partner console', () => {
+  let capsule: CapsuleSimulator;
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let browser: Browser;
+  let page: Page;
+  let client: { ClientId: string; ClientSecret: string };
+  const consoleErrors: string[] = [];
+  /** Answers of 400 and more: the tests expect exactly the ones they provoke. */
+  const failedResponses: string[] = [];
+  const nav = () => page.getByRole('navigation', { name: 'Main' });
+  const shoot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    capsule = await startCapsuleSimulator();
+    pipedrive = await startPipedriveSimulator({ apiTokens: [PIPEDRIVE_TOKEN] });
+    patchbay = await startPatchbay(overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url }));
+    client = await patchbay.ctx.clients.create('console');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page.on('console', (message) => {
+      // The browser logs each failed answer too; those are checked below, as answers.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        failedResponses.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await patchbay.close();
+    await pipedrive.close();
+    await capsule.close();
+  });
+
+  it('refuses a bad client secret in plain words, then signs in', async () => {
+    await page.goto(`${patchbay.url}/console`);
+    await page.getByLabel('Client ID').fill(client.ClientId);
+    await page.getByLabel('Client secret').fill('not-the-secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Invalid client credentials');
+    await shoot('sign-in-error');
+
+    await page.getByLabel('Client secret').fill(client.ClientSecret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Connector Library' }).waitFor();
+  });
+
+  it('lists the connector library with search and a Setup Required marker', async () => {
+    const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
+    await expect.poll(() => capsuleCard.getByText('Setup Required').count()).toBe(1);
+    const pipedriveCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Pipedrive', exact: true }) });
+    expect(await pipedriveCard.getByText('Setup Required').count()).toBe(0);
+    await shoot('connector-library');
+
+    await page.getByLabel('Search connectors').fill('caspio');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Caspio']);
+    await page.getByLabel('Search connectors').fill('no such app');
+    await page.getByText('No connector matches').waitFor();
+    await page.getByLabel('Search connectors').fill('');
+  });
+
+  it('sets up Capsule v2: callback URL to copy, secret as a password field, Save Changes', async () => {
+    await page.getByRole('link', { name: 'Capsule v2' }).click();
+    await page.getByRole('heading', { name: 'Capsule v2: Setup' }).waitFor();
+    expect(await page.getByLabel('Callback URL', { exact: true }).inputValue()).toBe(`${patchbay.url}/connector/callback`);
+    expect(await page.getByLabel('Client Secret').getAttribute('type')).toBe('password');
+    await page.getByLabel('Client ID').fill('capsule-client');
+    await page.getByLabel('Client Secret').fill('capsule-secret');
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved' }).waitFor();
+    await expect.poll(() => page.getByText('Setup Required').count()).toBe(0);
+    // The stored secret is never shown, only that one is stored.
+    expect(await page.getByLabel('Client Secret').inputValue()).toBe('');
+    expect(await page.getByLabel('Client Secret').getAttribute('placeholder')).toContain('Stored');
+    await shoot('connector-setup');
+
+    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/3/setup')).json()) as { SetupRequired: boolean };
+    expect(setup.SetupRequired).toBe(false);
+    await page.getByRole('link', { name: 'Connector Library' }).click();
+    const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
+    await capsuleCard.waitFor();
+    expect(await capsuleCard.getByText('Setup Required').count()).toBe(0);
+  });
+
+  it('creates an account and opens it', async () => {
+    await nav().getByRole('link', { name: 'Accounts' }).click();
+    await page.getByText('No accounts yet').waitFor();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create account' });
+    await dialog.getByLabel('Name').fill('Acme Ltd');
+    await dialog.getByLabel('Id').fill('acme');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Acme Ltd' }).waitFor();
+    await page.getByText('Nothing installed yet').waitFor();
+    expect((await patchbay.call('GET', '/v1.0/accounts/acme')).status).toBe(200);
+  });
+
+  it('shows why an install failed, next to the form', async () => {
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Install connector' });
+    await dialog.getByLabel('Connector').selectOption({ label: 'Caspio' });
+    // Caspio's setup was left blank, so the dialog asks for its properties.
+    await dialog.getByLabel('Account Subdomain').fill('not a subdomain!');
+    await dialog.getByRole('button', { name: 'Install' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain("Property 'AccountSubdomain' does not match the pattern");
+    await shoot('install-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const installs = (await (await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })).json()) as unknown[];
+    expect(installs).toEqual([]);
+  });
+
+  it('installs Pipedrive with an API key, deauthenticates it and gives it the key again', async () => {
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Install connector' });
+    await dialog.getByLabel('Connector').selectOption({ label: 'Pipedrive' });
+    await dialog.getByLabel('API key').fill(PIPEDRIVE_TOKEN);
+    await dialog.getByRole('button', { name: 'Install' }).click();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pipedrive' }) });
+    await row.getByText('Authenticated', { exact: true }).waitFor();
+    const [install] = (await (await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })).json()) as { Id: number }[];
+    const persons = await patchbay.call('GET', `/v1.0/account/connectors/${install?.Id}/methods/list-persons`, { account: 'acme' });
+    expect(persons.status).toBe(200);
+
+    await row.getByRole('button', { name: 'Deauthenticate' }).click();
+    await row.getByText('Not authenticated').waitFor();
+    const listPersons = () => patchbay.call('GET', `/v1.0/account/connectors/${install?.Id}/methods/list-persons`, { account: 'acme' });
+    expect((await listPersons()).status).toBe(409);
+
+    await row.getByRole('button', { name: 'Update key' }).click();
+    const update = page.getByRole('dialog', { name: 'Authenticate Pipedrive' });
+    await update.getByLabel('API key').fill(PIPEDRIVE_TOKEN);
+    await update.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Authenticated', { exact: true }).waitFor();
+    expect((await listPersons()).status).toBe(200);
+  });
+
+  it('installs Capsule and authenticates it through the real popup flow', async () => {
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Install connector' });
+    await dialog.getByLabel('Connector').selectOption({ label: 'Capsule v2' });
+    await dialog.getByLabel('Name').fill('Capsule CRM');
+    await dialog.getByRole('button', { name: 'Install' }).click();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Capsule CRM' }) });
+    await row.getByText('Not authenticated').waitFor();
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), row.getByRole('button', { name: 'Authenticate' }).click()]);
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await row.getByText('Authenticated', { exact: true }).waitFor({ timeout: 10_000 });
+    await shoot('account');
+
+    const installs = (await (await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })).json()) as {
+      Id: number;
+      Name: string;
+    }[];
+    const capsuleInstall = installs.find((install) => install.Name === 'Capsule CRM');
+    const parties = await patchbay.call('GET', `/v1.0/account/connectors/${capsuleInstall?.Id}/methods/list-parties`, { account: 'acme' });
+    expect(parties.status).toBe(200);
+    expect(((await parties.json()) as unknown[]).length).toBe(capsule.items('parties').length);
+  });
+
+  it('deletes an account after asking, and signs out', async () => {
+    await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'short-lived', Name: 'Short-lived Inc' } });
+    await nav().getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('link', { name: 'Short-lived Inc' }).waitFor();
+    await shoot('accounts');
+    await page.getByRole('button', { name: 'Delete Short-lived Inc' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Short-lived Inc?' });
+    await dialog.getByRole('button', { name: 'Delete account' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Short-lived Inc' }).count()).toBe(0);
+    expect((await patchbay.call('GET', '/v1.0/accounts/short-lived')).status).toBe(404);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('logs no errors in the browser console, and meets no failure but those provoked', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(failedResponses).toEqual(['401 POST /oauth/token', '400 POST /v1.0/connectors/5/install']);
+  });
+});

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { launchChromium } from './support/browser.js';
-import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const PIPEDRIVE_TOKEN = 'console-pipedrive-token';
 /** Where the screenshots of the main pages go, for reviewers to look at. */
@@ -18,6 +19,7 @@ const SCREENSHOTS = path.join(import.meta.dirname, '..', 'test-output', 'screens
 describe('the partner console', () => {
   let capsule: CapsuleSimulator;
   let pipedrive: PipedriveSimulator;
+  let caspio: CaspioSimulator;
   let patchbay: Patchbay;
   let browser: Browser;
   let page: Page;
@@ -32,10 +34,15 @@ describe('the partner console', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     capsule = await startCapsuleSimulator();
     pipedrive = await startPipedriveSimulator({ apiTokens: [PIPEDRIVE_TOKEN] });
-    patchbay = await startPatchbay(overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url }));
+    caspio = await startCaspioSimulator();
+    patchbay = await startPatchbay(
+      overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url, ...caspio.overrides() }),
+    );
     client = await patchbay.ctx.clients.create('console');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    // Well inside the test's own timeout, so a step that waits in vain says which.
+    page.setDefaultTimeout(8000);
     page.on('console', (message) => {
       // The browser logs each failed answer too; those are checked below, as answers.
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
@@ -50,6 +57,7 @@ describe('the partner console', () => {
     await browser?.close();
     await patchbay.close();
     await pipedrive.close();
+    await caspio.close();
     await capsule.close();
   });
 
@@ -179,6 +187,64 @@ describe('the partner console', () => {
     expect(((await parties.json()) as unknown[]).length).toBe(capsule.items('parties').length);
   });
 
+  it('runs a method in the tester and shows the sandbox data, the status and the time', async () => {
+    await page.getByRole('link', { name: 'Capsule CRM' }).click();
+    await page.getByRole('heading', { name: 'Method tester' }).waitFor();
+    await page.getByLabel('Method', { exact: true }).selectOption({ label: 'List Parties' });
+    await page.getByRole('button', { name: 'Run' }).click();
+    const response = page.getByLabel('Response');
+    await response.waitFor();
+    await page.getByText('Status 200').waitFor();
+    const shown = JSON.parse((await response.textContent()) ?? '') as { id: number }[];
+    expect(shown.map((party) => party.id)).toEqual(
+      capsule
+        .items('parties')
+        .map((party) => party.id)
+        .slice(0, shown.length),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+
+    // A failing call shows its status and the server's message, as the tester's answer.
+    await page.getByLabel('Method', { exact: true }).selectOption({ label: 'Get Party' });
+    await page.getByLabel('id', { exact: true }).fill('999999');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByText('Status 502').waitFor();
+    await shoot('method-tester');
+  });
+
+  it('copies the Caspio Tables category for a table: a starred category with its fields, whose methods the tester runs', async () => {
+    await setupConnector(patchbay, 'caspio', { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' });
+    await page.getByRole('link', { name: '← Account' }).click();
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Install connector' });
+    await dialog.getByLabel('Connector').selectOption({ label: 'Caspio' });
+    await dialog.getByRole('button', { name: 'Install' }).click();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Caspio' }) });
+    await row.getByText('Authenticated', { exact: true }).waitFor();
+    await row.getByRole('link', { name: 'Caspio' }).click();
+
+    await page.locator('summary', { hasText: 'can be copied' }).click();
+    await page.getByText('List Records').first().waitFor();
+    await page.getByRole('button', { name: 'Copy Tables for an object' }).click();
+    const copy = page.getByRole('dialog', { name: 'Copy Tables' });
+    await copy.getByLabel('Object').selectOption('Contacts');
+    await copy.getByRole('button', { name: 'Copy' }).click();
+    const custom = page.locator('details.custom').filter({ hasText: 'Tables: Contacts' });
+    await custom.getByText('★').waitFor();
+    await custom.locator('summary').click();
+    await custom.getByRole('cell', { name: 'First_Name' }).waitFor();
+    await shoot('custom-category');
+
+    const copied = await page.getByRole('option', { name: /★ List Records/ }).getAttribute('value');
+    await page.getByLabel('Method', { exact: true }).selectOption(copied ?? '');
+    await page.getByLabel('q.where').fill("First_Name = 'Grace'");
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByText('Status 200').waitFor();
+    const records = JSON.parse((await page.getByLabel('Response').textContent()) ?? '') as { First_Name: string }[];
+    expect(records.length).toBe(caspio.records('demo', 'Contacts').filter((r) => r.First_Name === 'Grace').length);
+    expect(records.every((record) => record.First_Name === 'Grace')).toBe(true);
+  });
+
   it('deletes an account after asking, and signs out', async () => {
     await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'short-lived', Name: 'Short-lived Inc' } });
     await nav().getByRole('link', { name: 'Accounts' }).click();
@@ -196,6 +262,10 @@ describe('the partner console', () => {
 
   it('logs no errors in the browser console, and meets no failure but those provoked', () => {
     expect(consoleErrors).toEqual([]);
-    expect(failedResponses).toEqual(['401 POST /oauth/token', '400 POST /v1.0/connectors/5/install']);
+    expect(failedResponses).toEqual([
+      '401 POST /oauth/token',
+      '400 POST /v1.0/connectors/5/install',
+      '502 POST /v1.0/account/connectors/2/methods/get-party',
+    ]);
   });
 });

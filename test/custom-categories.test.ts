@@ -64,6 +64,17 @@ describe('custom object categories (Caspio tables)', () => {
     );
     const categories = await json<{ CustomCategories: { Id: number }[] }[]>(call('GET', base()));
     expect(categories[0]?.CustomCategories.map((c) => c.Id)).toEqual([custom.Id]);
+
+    // The install's method list has the copies beside the connector's own, with the table's fields.
+    type Listed = { Id: string; Parameters: { Name: string }[]; Fields: { Name: string; IsReadOnly: boolean }[] };
+    const methods = await json<Listed[]>(call('GET', `/v1.0/account/connectors/${id}/methods`));
+    expect(methods.map((m) => m.Id)).toEqual(expect.arrayContaining(['list-records', `create-record@${custom.Id}`]));
+    const create = methods.find((m) => m.Id === `create-record@${custom.Id}`);
+    expect(create?.Fields.find((f) => f.Name === 'PK_ID')?.IsReadOnly).toBe(true);
+    expect(create?.Fields.map((f) => f.Name)).toContain('First_Name');
+    expect(methods.find((m) => m.Id === 'list-records')?.Fields).toEqual([]);
+    // The copy is bound to its table: the table is no parameter of its methods.
+    expect(methods.find((m) => m.Id === `list-records@${custom.Id}`)?.Parameters.map((p) => p.Name)).not.toContain('table');
   });
 
   it("calls a custom category's method like any method, by id or by GUID, on its table only", async () => {

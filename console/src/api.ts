@@ -67,4 +67,27 @@ export async function api<T>(method: string, path: string, call: Call = {}): Pro
   return { data, headers: reply.headers };
 }
 
+/** What a call answered, whatever the status, and how long it took: for the method tester. */
+export interface RawAnswer {
+  status: number;
+  ms: number;
+  body: unknown;
+}
+
+export async function raw(method: string, path: string, call: Call = {}): Promise<RawAnswer> {
+  const started = performance.now();
+  const headers: Record<string, string> = { authorization: `Bearer ${session.token() ?? ''}`, 'content-type': 'application/json' };
+  if (call.account !== undefined) headers['x-cyclr-account'] = call.account;
+  const reply = await fetch(path, { method, headers, body: call.body === undefined ? null : JSON.stringify(call.body) });
+  const text = await reply.text();
+  const ms = performance.now() - started;
+  let body: unknown = text;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    // Not JSON: shown as text.
+  }
+  return { status: reply.status, ms, body };
+}
+
 export const get = async <T>(path: string, call: Call = {}) => (await api<T>('GET', path, call)).data;

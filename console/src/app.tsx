@@ -2,14 +2,17 @@ import { useEffect, useState } from 'react';
 import { session, whenSignedOut } from './api';
 import { Account } from './pages/account';
 import { Accounts } from './pages/accounts';
+import { Install } from './pages/install';
 import { Library } from './pages/library';
 import { Setup } from './pages/setup';
 import { SignIn } from './pages/sign-in';
 
-/** The page for a hash route (#/connectors, #/connectors/3/setup, #/accounts, #/accounts/{id}). */
+/** The page for a hash route (#/connectors, #/connectors/3/setup, #/accounts, #/accounts/{id}, #/accounts/{id}/connectors/{installId}). */
 function route(hash: string) {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'connectors' && parts[1] && parts[2] === 'setup') return <Setup connectorId={parts[1]} />;
+  if (parts[0] === 'accounts' && parts[1] && parts[2] === 'connectors' && parts[3])
+    return <Install accountId={parts[1]} installId={parts[3]} />;
   if (parts[0] === 'accounts' && parts[1]) return <Account accountId={parts[1]} />;
   if (parts[0] === 'accounts') return <Accounts />;
   return <Library />;

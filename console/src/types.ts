@@ -69,3 +69,53 @@ export interface AccountConnector {
   CreatedDate: string;
   Connector: Connector;
 }
+
+export interface MethodParameter {
+  Name: string;
+  Location: string;
+  DataType: string;
+  IsOptional: boolean;
+  Description: string;
+}
+
+export interface MethodField {
+  Name: string;
+  DataType: string;
+  IsOptional: boolean;
+  IsReadOnly: boolean;
+  Description: string;
+}
+
+export interface Method {
+  Id: string;
+  Name: string;
+  Description: string;
+  Category: string;
+  HttpMethod: string;
+  Paginated: boolean;
+  Parameters: MethodParameter[];
+  Fields: MethodField[];
+}
+
+export interface MethodRef {
+  Id: string;
+  Name: string;
+}
+
+export interface CustomCategory {
+  Id: number;
+  CategoryId: string;
+  Name: string;
+  ObjectName: string;
+  Fields: { Name: string; DataType: string; ProviderType: string | null; Optional: boolean; ReadOnly: boolean }[];
+  Methods: MethodRef[];
+}
+
+export interface InstallCategory {
+  Id: string;
+  Name: string;
+  Description: string | null;
+  IsCustomisable: boolean;
+  Methods: MethodRef[];
+  CustomCategories: CustomCategory[];
+}

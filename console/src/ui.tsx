@@ -37,10 +37,15 @@ export function Field(props: {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {/* The input says it is required to assistive technology; the star says it to the eye. */}
+        {props.required ? (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
       {props.hint ? (
         <small id={`${id}-hint`} className="muted">
           {props.hint}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MethodDefinition } from '../catalogue/schema.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import { installMethods, type ResolvedInstall } from '../services/install-cache.js';
 
 /** What the common MCP clients accept as a tool name. */
 export const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -76,7 +76,7 @@ function installTools(install: ResolvedInstall, prefix: string): AccountTool[] {
   if (known?.prefix === prefix) return known.tools;
   const taken = new Set<string>();
   const tools: AccountTool[] = [];
-  for (const method of [...install.connector.definition.Methods, ...new Set(install.customMethods.values())]) {
+  for (const method of installMethods(install)) {
     let name = withinLimit(`${prefix}_${methodPart(install, method)}`);
     // Two objects whose names differ only in punctuation would meet: the later one is numbered.
     for (let n = 2; taken.has(name); n++) name = withinLimit(`${prefix}_${methodPart(install, method)}_${n}`);

@@ -25,6 +25,11 @@ export interface ResolvedInstall {
   values: ReadonlyMap<string, string>;
 }
 
+/** Every method an install can call: the connector's, then the copies its custom categories made. */
+export function installMethods(install: ResolvedInstall): MethodDefinition[] {
+  return [...install.connector.definition.Methods, ...new Set(install.customMethods.values())];
+}
+
 const LIMIT = 50_000;
 
 /**

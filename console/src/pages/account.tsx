@@ -103,7 +103,9 @@ export function Account({ accountId }: { accountId: string }) {
             <div className="card-head">
               <ConnectorIcon name={install.Connector.Name} icon={install.Connector.Icon} />
               <div>
-                <h3>{install.Name}</h3>
+                <h3>
+                  <a href={`#/accounts/${encodeURIComponent(accountId)}/connectors/${install.Id}`}>{install.Name}</a>
+                </h3>
                 <p className="muted">
                   {install.Connector.Name} · {AUTH_LABELS[install.Connector.AuthType]} · id {install.Id}
                 </p>

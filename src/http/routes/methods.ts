@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { RunOptions } from '../../runner/method-runner.js';
+import { methodView } from '../../services/connector-views.js';
+import { installMethods } from '../../services/install-cache.js';
 import { accountAuth } from '../auth.js';
-import { errorReplies, IdParam } from '../schemas.js';
+import { errorReplies, IdParam, MethodReply } from '../schemas.js';
 import type { App } from './types.js';
 
 const Params = Type.Object({
@@ -31,6 +33,20 @@ export function methodRoutes(app: App, ctx: AppContext): void {
     const install = await ctx.installs.resolve(accountId, id);
     return ctx.runner.run(install, method, options);
   };
+
+  app.get(
+    '/v1.0/account/connectors/:id/methods',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: "List an installed connector's methods, its custom categories' copies included",
+        params: Type.Object({ id: IdParam }),
+        response: { 200: Type.Array(MethodReply), ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => installMethods(await ctx.installs.resolve(request.accountId, request.params.id)).map(methodView),
+  );
 
   app.post(
     '/v1.0/account/connectors/:id/methods/:method',

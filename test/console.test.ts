@@ -99,7 +99,7 @@ describe('the partner console', () => {
     await page.getByRole('status').filter({ hasText: 'Changes saved' }).waitFor();
     await expect.poll(() => page.getByText('Setup Required').count()).toBe(0);
     // The stored secret is never shown, only that one is stored.
-    expect(await page.getByLabel('Client Secret').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('Client Secret').inputValue()).toBe('');
     expect(await page.getByLabel('Client Secret').getAttribute('placeholder')).toContain('Stored');
     await shoot('connector-setup');
 
@@ -187,6 +187,45 @@ describe('the partner console', () => {
     expect(((await parties.json()) as unknown[]).length).toBe(capsule.items('parties').length);
   });
 
+  it('adds a credential, probes it, shares it with a new install, and will not delete it while in use', async () => {
+    const credentials = page.getByRole('region', { name: 'Credentials' });
+    await credentials.getByRole('button', { name: '+ Add Credential' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add Credential' });
+    await dialog.getByLabel('Name').fill('Shared Pipedrive');
+    await dialog.getByLabel('Description').fill('The sales team key');
+    await dialog.getByLabel('Connector').selectOption({ label: 'Pipedrive' });
+    await dialog.getByLabel('API key').fill(PIPEDRIVE_TOKEN);
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    const tile = credentials.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Shared Pipedrive' }) });
+    await tile.getByText('Not verified yet').waitFor();
+    // The secret is never shown whole.
+    expect(await tile.textContent()).not.toContain(PIPEDRIVE_TOKEN);
+
+    await tile.getByRole('button', { name: 'Probe' }).click();
+    await tile.getByRole('status').filter({ hasText: 'Verified' }).waitFor();
+    await tile.getByText(/^Verified /).waitFor();
+    await tile.getByRole('button', { name: 'Usage' }).click();
+    await tile.getByText('No install uses it.').waitFor();
+
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const install = page.getByRole('dialog', { name: 'Install connector' });
+    await install.getByLabel('Connector').selectOption({ label: 'Pipedrive' });
+    await install.getByLabel('Name').fill('Pipedrive shared');
+    await install.getByLabel('Credential').selectOption({ label: 'Shared Pipedrive' });
+    expect(await install.getByLabel('API key').count()).toBe(0);
+    await install.getByRole('button', { name: 'Install' }).click();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pipedrive shared' }) });
+    await row.getByText('Authenticated', { exact: true }).waitFor();
+    await tile.getByRole('button', { name: 'Usage' }).click();
+    await tile.getByText('Used by Pipedrive shared.').waitFor();
+
+    page.once('dialog', (confirm) => confirm.accept());
+    await tile.getByRole('button', { name: 'Delete Shared Pipedrive' }).click();
+    await tile.getByRole('alert').waitFor();
+    expect(await tile.getByRole('alert').textContent()).toMatch(/in use|used/i);
+    await shoot('credentials');
+  });
+
   it('runs a method in the tester and shows the sandbox data, the status and the time', async () => {
     await page.getByRole('link', { name: 'Capsule CRM' }).click();
     await page.getByRole('heading', { name: 'Method tester' }).waitFor();
@@ -265,6 +304,7 @@ describe('the partner console', () => {
     expect(failedResponses).toEqual([
       '401 POST /oauth/token',
       '400 POST /v1.0/connectors/5/install',
+      '409 DELETE /v1.0/account/credentials/3',
       '502 POST /v1.0/account/connectors/2/methods/get-party',
     ]);
   });

@@ -119,3 +119,17 @@ export interface InstallCategory {
   Methods: MethodRef[];
   CustomCategories: CustomCategory[];
 }
+
+export interface Credential {
+  Id: number;
+  Name: string;
+  Description: string | null;
+  ConnectorId: number | null;
+  ConnectorName: string | null;
+  AuthType: string;
+  AuthValue: string | null;
+  UsageCount: number;
+  VerifiedStatus: string | null;
+  VerifiedAt: string | null;
+  VerifiedMessage: string | null;
+}

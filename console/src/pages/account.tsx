@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, get } from '../api';
-import type { AccountConnector, Account as AccountView, Connector, Setup } from '../types';
+import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
+import type { AccountConnector, Account as AccountView, Connector, Credential, Setup } from '../types';
 import { AUTH_LABELS, ConnectorIcon, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
+import { Credentials } from './credentials';
 
 interface PatchbayConnect {
   connect(options: { url: string }): Promise<unknown>;
@@ -22,35 +24,6 @@ async function authenticate(accountId: string, install: AccountConnector): Promi
   await Patchbay.connect({ url: `/connectorauth/updateaccountconnectoroauth?${query}` });
 }
 
-interface Secret {
-  apiKey: string;
-  username: string;
-  password: string;
-}
-const NO_SECRET: Secret = { apiKey: '', username: '', password: '' };
-
-/** The AuthValue the API takes: the API key, or base64 of username:password; undefined when none was typed. */
-function authValueOf(authType: Connector['AuthType'], secret: Secret): string | undefined {
-  if (authType === 'ApiKey' && secret.apiKey.trim() !== '') return secret.apiKey.trim();
-  if (authType === 'Basic' && secret.username !== '') return btoa(`${secret.username}:${secret.password}`);
-  return undefined;
-}
-
-/** The secret fields an auth type asks for (none for OAuth 2.0 and None). */
-function SecretFields(props: { authType: Connector['AuthType']; secret: Secret; onChange: (secret: Secret) => void }) {
-  const set = (key: keyof Secret) => (value: string) => props.onChange({ ...props.secret, [key]: value });
-  if (props.authType === 'ApiKey') {
-    return <Field label="API key" name="AuthValue" type="password" value={props.secret.apiKey} onChange={set('apiKey')} />;
-  }
-  if (props.authType !== 'Basic') return null;
-  return (
-    <>
-      <Field label="Username" name="username" value={props.secret.username} onChange={set('username')} />
-      <Field label="Password" name="password" type="password" value={props.secret.password} onChange={set('password')} />
-    </>
-  );
-}
-
 /** OAuth 2.0 with the user's consent (authorization code); client credentials need no browser. */
 const signsInWithPopup = (connector: Connector) => connector.AuthType === 'OAuth2' && connector.OAuth2Type === 'AuthorisationCode';
 
@@ -68,6 +41,12 @@ export function Account({ accountId }: { accountId: string }) {
   const account = useLoad(() => get<AccountView>(`/v1.0/accounts/${encodeURIComponent(accountId)}`), accountId);
   const installs = useLoad(() => get<AccountConnector[]>('/v1.0/account/connectors?pageSize=500', { account: accountId }), accountId);
   const [installing, setInstalling] = useState(false);
+  // Installs make and drop credentials: the credentials section reads them again after each change.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    installs.reload();
+    setChanges((n) => n + 1);
+  };
   const [rowError, setRowError] = useState<{ id: number; error: Error }>();
   const [updating, setUpdating] = useState<AccountConnector>();
 
@@ -78,7 +57,7 @@ export function Account({ accountId }: { accountId: string }) {
     } catch (caught) {
       setRowError({ id: install.Id, error: caught as Error });
     }
-    installs.reload();
+    changed();
   };
 
   return (
@@ -151,6 +130,7 @@ export function Account({ accountId }: { accountId: string }) {
           </li>
         ))}
       </ul>
+      <Credentials accountId={accountId} version={changes} onChanged={changed} />
       {updating ? (
         <UpdateSecret
           accountId={accountId}
@@ -158,7 +138,7 @@ export function Account({ accountId }: { accountId: string }) {
           onClose={() => setUpdating(undefined)}
           onSaved={() => {
             setUpdating(undefined);
-            installs.reload();
+            changed();
           }}
         />
       ) : null}
@@ -168,7 +148,7 @@ export function Account({ accountId }: { accountId: string }) {
           onClose={() => setInstalling(false)}
           onInstalled={() => {
             setInstalling(false);
-            installs.reload();
+            changed();
           }}
         />
       ) : null}
@@ -185,14 +165,18 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
     () => (connectorId ? get<Setup>(`/v1.0/connectors/${connectorId}/setup`) : Promise.resolve(undefined)),
     connectorId,
   );
+  const credentials = useLoad(() => get<Credential[]>('/v1.0/account/credentials?pageSize=500', { account: accountId }), accountId);
+  const reusable = (credentials.data ?? []).filter((c) => String(c.ConnectorId) === connectorId);
+  const [credentialId, setCredentialId] = useState('');
   const [name, setName] = useState('');
   const [secret, setSecret] = useState(NO_SECRET);
   const [properties, setProperties] = useState<Record<string, string>>({});
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  // An existing credential brings its secret and the values that belong to it.
   const asked = [
     ...(connector?.Parameters ?? []).filter((p) => p.IsAccountConnectorProperty),
-    ...(setup.data?.Properties ?? []).filter((p) => setup.data?.AskedAtInstall.includes(p.Name)),
+    ...(credentialId === '' ? (setup.data?.Properties ?? []).filter((p) => setup.data?.AskedAtInstall.includes(p.Name)) : []),
   ];
 
   const submit = async (event: FormEvent) => {
@@ -202,8 +186,9 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
     setError(undefined);
     const body: Record<string, unknown> = { Name: name.trim() || connector.Name };
     const authValue = authValueOf(connector.AuthType, secret);
-    if (authValue !== undefined) body.AuthValue = authValue;
-    const values = Object.entries(properties).filter(([, value]) => value !== '');
+    if (credentialId !== '') body.CredentialId = Number(credentialId);
+    else if (authValue !== undefined) body.AuthValue = authValue;
+    const values = Object.entries(properties).filter(([name, value]) => value !== '' && asked.some((p) => p.Name === name));
     if (values.length > 0) body.Properties = values.map(([Name, Value]) => ({ Name, Value }));
     try {
       await api('POST', `/v1.0/connectors/${connector.Id}/install`, { account: accountId, body });
@@ -220,7 +205,15 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="install-connector">Connector</label>
-          <select id="install-connector" value={connectorId} onChange={(event) => setConnectorId(event.target.value)} required>
+          <select
+            id="install-connector"
+            value={connectorId}
+            onChange={(event) => {
+              setConnectorId(event.target.value);
+              setCredentialId('');
+            }}
+            required
+          >
             <option value="">Choose a connector…</option>
             {(connectors.data ?? []).map((c) => (
               <option key={c.Id} value={c.Id}>
@@ -240,9 +233,22 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
               placeholder={connector.Name}
               hint="How this install is shown in the account"
             />
-            {connector.AuthDescription ? <p className="muted">{connector.AuthDescription}</p> : null}
-            <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} />
-            {signsInWithPopup(connector) ? (
+            {reusable.length > 0 ? (
+              <div className="field">
+                <label htmlFor="install-credential">Credential</label>
+                <select id="install-credential" value={credentialId} onChange={(event) => setCredentialId(event.target.value)}>
+                  <option value="">A new one</option>
+                  {reusable.map((credential) => (
+                    <option key={credential.Id} value={credential.Id}>
+                      {credential.Name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {credentialId === '' && connector.AuthDescription ? <p className="muted">{connector.AuthDescription}</p> : null}
+            {credentialId === '' ? <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} /> : null}
+            {credentialId === '' && signsInWithPopup(connector) ? (
               <p className="muted">After installing, use Authenticate to sign in to {connector.Name} in a popup.</p>
             ) : null}
             {asked.map((property) => (

@@ -36,6 +36,8 @@ export interface Config {
   webhookRetries: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
+  /** The end user's connect page: its title, accent colour (#rrggbb) and logo (an image URL), for the partner's brand. */
+  connectPage: { title: string; accent: string; logoUrl: string | null };
 }
 
 /** Thrown for a bad environment value; the message names the variable and is printed as one line. */
@@ -113,6 +115,15 @@ function origins(raw: string | undefined, publicUrl: string): Set<string> {
   return set;
 }
 
+function connectPage(env: Env): Config['connectPage'] {
+  const title = env.PATCHBAY_CONNECT_TITLE || 'Connect your apps';
+  if (title.length > 100) throw new ConfigError('PATCHBAY_CONNECT_TITLE must be at most 100 characters');
+  const accent = env.PATCHBAY_CONNECT_ACCENT || '#0b5fff';
+  if (!/^#[0-9a-fA-F]{6}$/.test(accent)) throw new ConfigError(`PATCHBAY_CONNECT_ACCENT must be a colour such as #0b5fff, got "${accent}"`);
+  const logo = env.PATCHBAY_CONNECT_LOGO_URL || null;
+  return { title, accent, logoUrl: logo === null ? null : httpUrl('PATCHBAY_CONNECT_LOGO_URL', logo).href };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = integer(env, 'PATCHBAY_PORT', 8080, 0, 65535);
   const host = env.PATCHBAY_HOST || '0.0.0.0';
@@ -159,5 +170,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    connectPage: connectPage(env),
   };
 }

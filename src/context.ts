@@ -19,6 +19,7 @@ import { AccessTokens } from './services/access-tokens.js';
 import { AccountConnectors } from './services/account-connectors.js';
 import { Accounts } from './services/accounts.js';
 import { ApiClients } from './services/api-clients.js';
+import { ConnectSessions } from './services/connect-sessions.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
 import { CredentialProbe } from './services/credential-probe.js';
@@ -58,6 +59,7 @@ export interface AppContext {
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
   signins: SigninTokens;
+  connectPage: ConnectSessions;
   connect: OAuthConnect;
   refresher: TokenRefresher;
   runner: MethodRunner;
@@ -131,6 +133,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
     signins,
+    connectPage: new ConnectSessions(db, signins, installs, config.publicUrl),
     connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
       publicUrl: config.publicUrl,
       allowedOrigins: config.allowedOrigins,

@@ -114,8 +114,13 @@ describe('the partner console', () => {
   it('creates an account and opens it', async () => {
     await nav().getByRole('link', { name: 'Accounts' }).click();
     await page.getByText('No accounts yet').waitFor();
+    // Escape closes a dialog, and focus starts in it.
     await page.getByRole('button', { name: 'Create account' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create account' });
+    await expect.poll(() => dialog.getByLabel('Name').evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByRole('button', { name: 'Create account' }).click();
     await dialog.getByLabel('Name').fill('Acme Ltd');
     await dialog.getByLabel('Id').fill('acme');
     await dialog.getByRole('button', { name: 'Create' }).click();

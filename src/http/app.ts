@@ -8,6 +8,7 @@ import { installErrorHandler } from './error-handler.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
+import { connectPageRoutes } from './routes/connect-page.js';
 import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
@@ -92,6 +93,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   mcpRoutes(app, ctx);
   sdkRoutes(app);
   await consoleRoutes(app);
+  connectPageRoutes(app, ctx);
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;
 }

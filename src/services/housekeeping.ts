@@ -10,13 +10,15 @@ export async function removeExpired(db: Db): Promise<Record<string, number>> {
   const logStart = new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000).toISOString();
   const removed = await Promise.all([
     db.deleteFrom('signin_tokens').where('expires_at', '<', now).executeTakeFirst(),
+    db.deleteFrom('connect_sessions').where('expires_at', '<', now).executeTakeFirst(),
     db.deleteFrom('oauth_sessions').where('expires_at', '<', now).executeTakeFirst(),
     db.deleteFrom('access_tokens').where('expires_at', '<', now).executeTakeFirst(),
     db.deleteFrom('webhook_deliveries').where('created_at', '<', logStart).executeTakeFirst(),
   ]);
-  const [signinTokens, oauthSessions, accessTokens, deliveries] = removed.map((r) => Number(r.numDeletedRows));
+  const [signinTokens, connectSessions, oauthSessions, accessTokens, deliveries] = removed.map((r) => Number(r.numDeletedRows));
   return {
     signinTokens: signinTokens ?? 0,
+    connectSessions: connectSessions ?? 0,
     oauthSessions: oauthSessions ?? 0,
     accessTokens: accessTokens ?? 0,
     deliveries: deliveries ?? 0,

@@ -196,6 +196,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_deliveries_created').on('webhook_deliveries').column('created_at').execute();
     },
   },
+  '0009_connect_sessions': {
+    async up(db) {
+      await db.schema
+        .createTable('connect_sessions')
+        .addColumn('session_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,11 +10,20 @@ export interface Database {
   account_connector_properties: PropertyTable;
   connector_setups: ConnectorSetupTable;
   signin_tokens: SigninTokenTable;
+  connect_sessions: ConnectSessionTable;
   oauth_sessions: OAuthSessionTable;
   custom_categories: CustomCategoryTable;
   jobs: JobTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+}
+
+/** A browser's session on the end user's connect page, opened with a sign-in token. */
+export interface ConnectSessionTable {
+  session_hash: string;
+  account_id: string;
+  expires_at: string;
+  created_at: string;
 }
 
 export interface ApiClientTable {

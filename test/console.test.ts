@@ -89,7 +89,8 @@ describe('the partner console', () => {
   });
 
   it('sets up Capsule v2: callback URL to copy, secret as a password field, Save Changes', async () => {
-    await page.getByRole('link', { name: 'Capsule v2' }).click();
+    // As the guides say: the Setup Required icon opens the setup.
+    await page.getByRole('link', { name: 'Setup Required: set up Capsule v2' }).click();
     await page.getByRole('heading', { name: 'Capsule v2: Setup' }).waitFor();
     expect(await page.getByLabel('Callback URL', { exact: true }).inputValue()).toBe(`${patchbay.url}/connector/callback`);
     expect(await page.getByLabel('Client Secret').getAttribute('type')).toBe('password');
@@ -195,12 +196,12 @@ describe('the partner console', () => {
   it('adds a credential, probes it, shares it with a new install, and will not delete it while in use', async () => {
     const credentials = page.getByRole('region', { name: 'Credentials' });
     await credentials.getByRole('button', { name: '+ Add Credential' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add Credential' });
+    const dialog = page.getByRole('dialog', { name: 'Add New Credential' });
     await dialog.getByLabel('Name').fill('Shared Pipedrive');
     await dialog.getByLabel('Description').fill('The sales team key');
     await dialog.getByLabel('Connector').selectOption({ label: 'Pipedrive' });
     await dialog.getByLabel('API key').fill(PIPEDRIVE_TOKEN);
-    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
     const tile = credentials.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Shared Pipedrive' }) });
     await tile.getByText('Not verified yet').waitFor();
     // The secret is never shown whole.
@@ -267,9 +268,12 @@ describe('the partner console', () => {
     await row.getByText('Authenticated', { exact: true }).waitFor();
     await row.getByRole('link', { name: 'Caspio' }).click();
 
+    // The copy button shows once the category is expanded.
+    const copyButton = page.getByRole('button', { name: 'Copy Tables for an object' });
+    expect(await copyButton.isVisible()).toBe(false);
     await page.locator('summary', { hasText: 'can be copied' }).click();
     await page.getByText('List Records').first().waitFor();
-    await page.getByRole('button', { name: 'Copy Tables for an object' }).click();
+    await copyButton.click();
     const copy = page.getByRole('dialog', { name: 'Copy Tables' });
     await copy.getByLabel('Object').selectOption('Contacts');
     await copy.getByRole('button', { name: 'Copy' }).click();

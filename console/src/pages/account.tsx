@@ -72,7 +72,7 @@ export function Account({ accountId }: { accountId: string }) {
           Install connector
         </button>
       </div>
-      <h2>Installed connectors</h2>
+      <h2>My Connectors</h2>
       {installs.loading && !installs.data ? <Loading what="installed connectors" /> : null}
       <ErrorText error={installs.error} />
       {installs.data && installs.data.length === 0 ? <Empty>Nothing installed yet.</Empty> : null}

@@ -26,24 +26,24 @@ export function Categories(props: { accountId: string; installId: string; onCopi
                 {category.IsCustomisable ? <span className="muted"> · can be copied for an object</span> : null}
               </summary>
               {category.Description ? <p className="muted">{category.Description}</p> : null}
+              {category.IsCustomisable ? (
+                <div className="actions start">
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Copy ${category.Name} for an object`}
+                    onClick={() => setCopying(category)}
+                  >
+                    ★ Copy
+                  </button>
+                </div>
+              ) : null}
               <ul>
                 {category.Methods.map((method) => (
                   <li key={method.Id}>{method.Name}</li>
                 ))}
               </ul>
             </details>
-            {category.IsCustomisable ? (
-              <div className="actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={`Copy ${category.Name} for an object`}
-                  onClick={() => setCopying(category)}
-                >
-                  ★ Copy
-                </button>
-              </div>
-            ) : null}
             {category.CustomCategories.map((custom) => (
               <details key={custom.Id} className="custom">
                 <summary>

@@ -121,7 +121,7 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
   );
 }
 
-/** The Add Credential overlay: name, description, and the chosen connector's auth fields. */
+/** The Add New Credential overlay: name, description, and the chosen connector's auth fields. */
 function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onClose: () => void; onAdded: () => void }) {
   const connectors = useLoad(() => get<Connector[]>('/v1.0/connectors'), 'connectors');
   const [connectorId, setConnectorId] = useState('');
@@ -161,7 +161,7 @@ function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onC
   };
 
   return (
-    <Dialog title="Add Credential" onClose={onClose}>
+    <Dialog title="Add New Credential" onClose={onClose}>
       <form onSubmit={submit}>
         <Field label="Name" name="Name" value={name} onChange={setName} required />
         <Field label="Description" name="Description" value={description} onChange={setDescription} />
@@ -200,7 +200,7 @@ function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onC
             Cancel
           </button>
           <button type="submit" disabled={!connector || busy}>
-            {busy ? 'Adding…' : 'Add'}
+            {busy ? 'Saving…' : 'Save'}
           </button>
         </div>
       </form>

@@ -58,15 +58,25 @@ export function Library() {
                 <a href={`#/connectors/${connector.Id}/setup`}>{connector.Name}</a>
               </h2>
               {setupRequired ? (
-                <span className="badge warn" title="Set the partner properties before accounts can connect">
+                <a
+                  className="badge warn"
+                  href={`#/connectors/${connector.Id}/setup`}
+                  title="Set the partner properties before accounts can connect"
+                  aria-label={`Setup Required: set up ${connector.Name}`}
+                >
                   Setup Required
-                </span>
+                </a>
               ) : null}
             </div>
             <p>{connector.Description}</p>
             <p className="muted">
               {AUTH_LABELS[connector.AuthType] ?? connector.AuthType} · {connector.Categories.map((c) => c.Name).join(', ')}
             </p>
+            <div className="actions">
+              <a className="button secondary" href={`#/connectors/${connector.Id}/setup`} aria-label={`Setup ${connector.Name}`}>
+                Setup
+              </a>
+            </div>
           </li>
         ))}
       </ul>

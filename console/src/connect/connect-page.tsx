@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { FormActions, useAction } from '../forms';
 import { ConnectorIcon, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -138,20 +139,13 @@ function KeyForm({ app, onDone }: { app: App; onDone: () => void }) {
   const [key, setKey] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<Error>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const AuthValue = app.Connect === 'key' ? key.trim() : btoa(`${username}:${password}`);
-      await call('PUT', `apps/${app.Id}`, { AuthValue });
-      onDone();
-    } catch (caught) {
-      setError(caught as Error);
-    }
-  };
+  const action = useAction(async () => {
+    const AuthValue = app.Connect === 'key' ? key.trim() : btoa(`${username}:${password}`);
+    await call('PUT', `apps/${app.Id}`, { AuthValue });
+    onDone();
+  });
   return (
-    <form onSubmit={submit} className="key-form">
+    <form onSubmit={action.submit} className="key-form">
       {app.AuthDescription ? <p className="muted">{app.AuthDescription}</p> : null}
       {app.Connect === 'key' ? (
         <Field label="API key" name="key" type="password" value={key} onChange={setKey} required autoFocus />
@@ -161,13 +155,7 @@ function KeyForm({ app, onDone }: { app: App; onDone: () => void }) {
           <Field label="Password" name="password" type="password" value={password} onChange={setPassword} required />
         </>
       )}
-      <ErrorText error={error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit">Save</button>
-      </div>
+      <FormActions error={action.error} onCancel={onDone} label="Save" busyLabel="Saving…" busy={action.busy} />
     </form>
   );
 }

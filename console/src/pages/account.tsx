@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, get } from '../api';
+import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { AccountConnector, Account as AccountView, Connector, Credential, Setup } from '../types';
+import type { AccountConnector, Account as AccountView, Connector, Credential } from '../types';
 import { AUTH_LABELS, ConnectorIcon, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 import { Credentials } from './credentials';
@@ -158,71 +159,35 @@ export function Account({ accountId }: { accountId: string }) {
 
 /** The install dialog: its fields follow the connector's auth type and the properties its setup left blank. */
 function Install({ accountId, onClose, onInstalled }: { accountId: string; onClose: () => void; onInstalled: () => void }) {
-  const connectors = useLoad(() => get<Connector[]>('/v1.0/connectors'), 'connectors');
-  const [connectorId, setConnectorId] = useState('');
-  const connector = connectors.data?.find((c) => String(c.Id) === connectorId);
-  const setup = useLoad(
-    () => (connectorId ? get<Setup>(`/v1.0/connectors/${connectorId}/setup`) : Promise.resolve(undefined)),
-    connectorId,
-  );
+  const choice = useConnectorChoice();
+  const { connector } = choice;
   const credentials = useLoad(() => get<Credential[]>('/v1.0/account/credentials?pageSize=500', { account: accountId }), accountId);
-  const reusable = (credentials.data ?? []).filter((c) => String(c.ConnectorId) === connectorId);
+  const reusable = (credentials.data ?? []).filter((c) => String(c.ConnectorId) === choice.connectorId);
   const [credentialId, setCredentialId] = useState('');
   const [name, setName] = useState('');
   const [secret, setSecret] = useState(NO_SECRET);
-  const [properties, setProperties] = useState<Record<string, string>>({});
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Record<string, string>>({});
   // An existing credential brings its secret and the values that belong to it.
   const asked = [
     ...(connector?.Parameters ?? []).filter((p) => p.IsAccountConnectorProperty),
-    ...(credentialId === '' ? (setup.data?.Properties ?? []).filter((p) => setup.data?.AskedAtInstall.includes(p.Name)) : []),
+    ...(credentialId === '' ? choice.askedAtInstall : []),
   ];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const action = useAction(async () => {
     if (!connector) return;
-    setBusy(true);
-    setError(undefined);
-    const body: Record<string, unknown> = { Name: name.trim() || connector.Name };
     const authValue = authValueOf(connector.AuthType, secret);
-    if (credentialId !== '') body.CredentialId = Number(credentialId);
-    else if (authValue !== undefined) body.AuthValue = authValue;
-    const values = Object.entries(properties).filter(([name, value]) => value !== '' && asked.some((p) => p.Name === name));
-    if (values.length > 0) body.Properties = values.map(([Name, Value]) => ({ Name, Value }));
-    try {
-      await api('POST', `/v1.0/connectors/${connector.Id}/install`, { account: accountId, body });
-      onInstalled();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = {
+      Name: name.trim() || connector.Name,
+      ...(credentialId !== '' ? { CredentialId: Number(credentialId) } : authValue !== undefined ? { AuthValue: authValue } : {}),
+      Properties: propertyInput(asked, values),
+    };
+    await api('POST', `/v1.0/connectors/${connector.Id}/install`, { account: accountId, body });
+    onInstalled();
+  });
 
   return (
     <Dialog title="Install connector" onClose={onClose}>
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="install-connector">Connector</label>
-          <select
-            id="install-connector"
-            value={connectorId}
-            onChange={(event) => {
-              setConnectorId(event.target.value);
-              setCredentialId('');
-            }}
-            required
-          >
-            <option value="">Choose a connector…</option>
-            {(connectors.data ?? []).map((c) => (
-              <option key={c.Id} value={c.Id}>
-                {c.Name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ErrorText error={connectors.error} />
+      <form onSubmit={action.submit}>
+        <ConnectorSelect id="install-connector" choice={choice} onChange={() => setCredentialId('')} />
         {connector ? (
           <>
             <Field
@@ -251,28 +216,17 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
             {credentialId === '' && signsInWithPopup(connector) ? (
               <p className="muted">After installing, use Authenticate to sign in to {connector.Name} in a popup.</p>
             ) : null}
-            {asked.map((property) => (
-              <Field
-                key={property.Name}
-                label={property.DisplayName}
-                name={property.Name}
-                type={property.IsSensitive ? 'password' : 'text'}
-                hint={property.Description}
-                value={properties[property.Name] ?? ''}
-                onChange={(value) => setProperties((all) => ({ ...all, [property.Name]: value }))}
-              />
-            ))}
+            <PropertyFields properties={asked} values={values} onChange={setValues} />
           </>
         ) : null}
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={!connector || busy}>
-            {busy ? 'Installing…' : 'Install'}
-          </button>
-        </div>
+        <FormActions
+          error={action.error}
+          onCancel={onClose}
+          label="Install"
+          busyLabel="Installing…"
+          busy={action.busy}
+          disabled={!connector}
+        />
       </form>
     </Dialog>
   );
@@ -281,32 +235,24 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
 /** A new API key (or username and password) for an install, which is then authenticated with it. */
 function UpdateSecret(props: { accountId: string; install: AccountConnector; onClose: () => void; onSaved: () => void }) {
   const [secret, setSecret] = useState(NO_SECRET);
-  const [error, setError] = useState<Error>();
   const authValue = authValueOf(props.install.Connector.AuthType, secret);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      await api('PUT', `/v1.0/account/connectors/${props.install.Id}`, { account: props.accountId, body: { AuthValue: authValue } });
-      props.onSaved();
-    } catch (caught) {
-      setError(caught as Error);
-    }
-  };
+  const action = useAction(async () => {
+    await api('PUT', `/v1.0/account/connectors/${props.install.Id}`, { account: props.accountId, body: { AuthValue: authValue } });
+    props.onSaved();
+  });
   return (
     <Dialog title={`Authenticate ${props.install.Name}`} onClose={props.onClose}>
-      <form onSubmit={submit}>
+      <form onSubmit={action.submit}>
         {props.install.Connector.AuthDescription ? <p className="muted">{props.install.Connector.AuthDescription}</p> : null}
         <SecretFields authType={props.install.Connector.AuthType} secret={secret} onChange={setSecret} />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={authValue === undefined}>
-            Save
-          </button>
-        </div>
+        <FormActions
+          error={action.error}
+          onCancel={props.onClose}
+          label="Save"
+          busyLabel="Saving…"
+          busy={action.busy}
+          disabled={authValue === undefined}
+        />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
+import { FormActions, useAction } from '../forms';
 import type { Account } from '../types';
 import { Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
@@ -99,54 +100,35 @@ export function Accounts() {
 function CreateAccount({ onClose, onCreated }: { onClose: () => void; onCreated: (account: Account) => void }) {
   const [name, setName] = useState('');
   const [id, setId] = useState('');
-  const [error, setError] = useState<Error>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const body: Record<string, string> = { Name: name.trim() };
-      if (id.trim() !== '') body.Id = id.trim();
-      onCreated((await api<Account>('POST', '/v1.0/accounts', { body })).data);
-    } catch (caught) {
-      setError(caught as Error);
-    }
-  };
+  const action = useAction(async () => {
+    const body = { Name: name.trim(), Id: id.trim() === '' ? undefined : id.trim() };
+    onCreated((await api<Account>('POST', '/v1.0/accounts', { body })).data);
+  });
   return (
     <Dialog title="Create account" onClose={onClose}>
-      <form onSubmit={submit}>
+      <form onSubmit={action.submit}>
         <Field label="Name" name="Name" value={name} onChange={setName} required autoFocus />
         <Field label="Id" name="Id" value={id} onChange={setId} hint="Your own id for this customer; left blank, Patchbay makes one." />
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit">Create</button>
-        </div>
+        <FormActions error={action.error} onCancel={onClose} label="Create" busyLabel="Creating…" busy={action.busy} />
       </form>
     </Dialog>
   );
 }
 
 function DeleteAccount({ account, onClose, onDeleted }: { account: Account; onClose: () => void; onDeleted: () => void }) {
-  const [error, setError] = useState<Error>();
-  const confirm = async () => {
-    try {
-      await api('DELETE', `/v1.0/accounts/${encodeURIComponent(account.Id)}`);
-      onDeleted();
-    } catch (caught) {
-      setError(caught as Error);
-    }
-  };
+  const action = useAction(async () => {
+    await api('DELETE', `/v1.0/accounts/${encodeURIComponent(account.Id)}`);
+    onDeleted();
+  });
   return (
     <Dialog title={`Delete ${account.Name}?`} onClose={onClose}>
       <p>The account’s connectors and credentials are deleted with it. This cannot be undone.</p>
-      <ErrorText error={error} />
+      <ErrorText error={action.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={confirm}>
+        <button type="button" className="danger" onClick={() => action.submit()} disabled={action.busy}>
           Delete account
         </button>
       </div>

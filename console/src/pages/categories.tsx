@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, get } from '../api';
+import { FormActions, useAction } from '../forms';
 import type { InstallCategory } from '../types';
 import { Dialog, ErrorText, Loading } from '../ui';
 import { useLoad } from '../use-load';
@@ -103,27 +104,16 @@ function CopyCategory(props: { accountId: string; base: string; category: Instal
   const path = `${props.base}/${encodeURIComponent(props.category.Id)}/objects`;
   const objects = useLoad(() => get<{ Name: string }[]>(path, { account: props.accountId }), path);
   const [object, setObject] = useState('');
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('POST', `${props.base}/${encodeURIComponent(props.category.Id)}/custom`, {
-        account: props.accountId,
-        body: { ObjectName: object },
-      });
-      props.onCopied();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = useAction(async () => {
+    await api('POST', `${props.base}/${encodeURIComponent(props.category.Id)}/custom`, {
+      account: props.accountId,
+      body: { ObjectName: object },
+    });
+    props.onCopied();
+  });
   return (
     <Dialog title={`Copy ${props.category.Name}`} onClose={props.onClose}>
-      <form onSubmit={submit}>
+      <form onSubmit={action.submit}>
         <p className="muted">The copy's methods are bound to one object, and check fields against its fields.</p>
         {objects.loading ? <Loading what="objects" /> : null}
         <ErrorText error={objects.error} />
@@ -138,15 +128,14 @@ function CopyCategory(props: { accountId: string; base: string; category: Instal
             ))}
           </select>
         </div>
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={object === '' || busy}>
-            {busy ? 'Copying…' : 'Copy'}
-          </button>
-        </div>
+        <FormActions
+          error={action.error}
+          onCancel={props.onClose}
+          label="Copy"
+          busyLabel="Copying…"
+          busy={action.busy}
+          disabled={object === ''}
+        />
       </form>
     </Dialog>
   );

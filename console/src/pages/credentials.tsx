@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, get } from '../api';
+import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { Connector, Credential, Setup } from '../types';
+import type { Credential } from '../types';
 import { AUTH_LABELS, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -123,86 +124,40 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
 
 /** The Add New Credential overlay: name, description, and the chosen connector's auth fields. */
 function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onClose: () => void; onAdded: () => void }) {
-  const connectors = useLoad(() => get<Connector[]>('/v1.0/connectors'), 'connectors');
-  const [connectorId, setConnectorId] = useState('');
-  const connector = connectors.data?.find((c) => String(c.Id) === connectorId);
-  const setup = useLoad(
-    () => (connectorId ? get<Setup>(`/v1.0/connectors/${connectorId}/setup`) : Promise.resolve(undefined)),
-    connectorId,
-  );
+  const choice = useConnectorChoice();
+  const { connector } = choice;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState(NO_SECRET);
-  const [properties, setProperties] = useState<Record<string, string>>({});
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-  const asked = (setup.data?.Properties ?? []).filter((p) => setup.data?.AskedAtInstall.includes(p.Name));
+  const [values, setValues] = useState<Record<string, string>>({});
   const byConsent = connector?.AuthType === 'OAuth2' && connector.OAuth2Type === 'AuthorisationCode';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const action = useAction(async () => {
     if (!connector) return;
-    setBusy(true);
-    setError(undefined);
-    const body: Record<string, unknown> = { Name: name.trim(), Connector: String(connector.Id) };
-    if (description.trim() !== '') body.Description = description.trim();
-    const authValue = authValueOf(connector.AuthType, secret);
-    if (authValue !== undefined) body.AuthValue = authValue;
-    const values = Object.entries(properties).filter(([, value]) => value !== '');
-    if (values.length > 0) body.Properties = values.map(([Name, Value]) => ({ Name, Value }));
-    try {
-      await api('POST', '/v1.0/account/credentials', { account: accountId, body });
-      onAdded();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = {
+      Name: name.trim(),
+      Connector: String(connector.Id),
+      Description: description.trim() === '' ? undefined : description.trim(),
+      AuthValue: authValueOf(connector.AuthType, secret),
+      Properties: propertyInput(choice.askedAtInstall, values),
+    };
+    await api('POST', '/v1.0/account/credentials', { account: accountId, body });
+    onAdded();
+  });
 
   return (
     <Dialog title="Add New Credential" onClose={onClose}>
-      <form onSubmit={submit}>
+      <form onSubmit={action.submit}>
         <Field label="Name" name="Name" value={name} onChange={setName} required />
         <Field label="Description" name="Description" value={description} onChange={setDescription} />
-        <div className="field">
-          <label htmlFor="credential-connector">Connector</label>
-          <select id="credential-connector" value={connectorId} onChange={(event) => setConnectorId(event.target.value)} required>
-            <option value="">Choose a connector…</option>
-            {(connectors.data ?? []).map((c) => (
-              <option key={c.Id} value={c.Id}>
-                {c.Name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ErrorText error={connectors.error} />
+        <ConnectorSelect id="credential-connector" choice={choice} />
         {connector ? <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} /> : null}
         {byConsent ? (
           <p className="muted">
             {connector?.Name} signs in with the user's consent: install it and use Authenticate; the install makes its credential.
           </p>
         ) : null}
-        {asked.map((property) => (
-          <Field
-            key={property.Name}
-            label={property.DisplayName}
-            name={property.Name}
-            type={property.IsSensitive ? 'password' : 'text'}
-            hint={property.Description}
-            value={properties[property.Name] ?? ''}
-            onChange={(value) => setProperties((all) => ({ ...all, [property.Name]: value }))}
-          />
-        ))}
-        <ErrorText error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={!connector || busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <PropertyFields properties={choice.askedAtInstall} values={values} onChange={setValues} />
+        <FormActions error={action.error} onCancel={onClose} label="Save" busyLabel="Saving…" busy={action.busy} disabled={!connector} />
       </form>
     </Dialog>
   );

@@ -1,16 +1,27 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, get } from '../api';
+import { PropertyFields, useAction } from '../forms';
 import type { Setup as SetupView } from '../types';
-import { CopyButton, ErrorText, Field, Loading } from '../ui';
+import { CopyButton, ErrorText, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
 /** Connectors > Connector Library > {connector} > Setup: the partner's values for the connector's properties. */
 export function Setup({ connectorId }: { connectorId: string }) {
   const setup = useLoad(() => get<SetupView>(`/v1.0/connectors/${connectorId}/setup`), connectorId);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<Error>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(async () => {
+    const view = setup.data;
+    if (!view) return;
+    setSaved(false);
+    // A sensitive value left blank keeps the stored one; another field emptied is cleared.
+    const Properties = view.Properties.filter((p) => (p.IsSensitive ? values[p.Name] !== '' : values[p.Name] !== (p.Value ?? ''))).map(
+      (p) => ({ Name: p.Name, Value: values[p.Name] === '' ? null : values[p.Name] }),
+    );
+    await api('PUT', `/v1.0/connectors/${connectorId}/setup`, { body: { Properties } });
+    setSaved(true);
+    setup.reload();
+  });
 
   useEffect(() => {
     if (!setup.data) return;
@@ -20,29 +31,6 @@ export function Setup({ connectorId }: { connectorId: string }) {
   if (setup.loading && !setup.data) return <Loading what="the setup" />;
   if (!setup.data) return <ErrorText error={setup.error} />;
   const view = setup.data;
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    // A sensitive value left blank keeps the stored one; another field emptied is cleared.
-    const Properties = view.Properties.filter((p) => (p.IsSensitive ? values[p.Name] !== '' : values[p.Name] !== (p.Value ?? ''))).map(
-      (p) => ({
-        Name: p.Name,
-        Value: values[p.Name] === '' ? null : values[p.Name],
-      }),
-    );
-    try {
-      await api('PUT', `/v1.0/connectors/${connectorId}/setup`, { body: { Properties } });
-      setSaved(true);
-      setup.reload();
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <main>
@@ -64,28 +52,22 @@ export function Setup({ connectorId }: { connectorId: string }) {
         </div>
       </div>
       {view.Properties.length === 0 ? <p className="empty">This connector has no partner properties.</p> : null}
-      <form onSubmit={save}>
-        {view.Properties.map((property) => (
-          <Field
-            key={property.Name}
-            label={property.DisplayName}
-            name={property.Name}
-            type={property.IsSensitive ? 'password' : 'text'}
-            hint={property.Description}
-            placeholder={property.IsSensitive && property.IsSet ? 'Stored; type to replace' : (property.Default ?? '')}
-            value={values[property.Name] ?? ''}
-            onChange={(value) => setValues((all) => ({ ...all, [property.Name]: value }))}
-          />
-        ))}
+      <form onSubmit={save.submit}>
+        <PropertyFields
+          properties={view.Properties}
+          values={values}
+          onChange={setValues}
+          placeholder={(property) => (property.IsSensitive && property.IsSet ? 'Stored; type to replace' : (property.Default ?? ''))}
+        />
         <p className="muted">Values left blank are asked for per account, when the connector is installed.</p>
-        <ErrorText error={error} />
+        <ErrorText error={save.error} />
         {saved ? (
           <p className="notice" role="status">
             Changes saved.
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save Changes'}
+        <button type="submit" disabled={save.busy}>
+          {save.busy ? 'Saving…' : 'Save Changes'}
         </button>
       </form>
     </main>

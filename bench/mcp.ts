@@ -13,12 +13,12 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { startPatchbayProcess } from './patchbay-process.js';
+import { medianRound, ROUNDS } from './rounds.js';
 import { ok, withSimulatorThread } from './simulator-thread.js';
 
 const API_TOKEN = 'pipedrive-test-token';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = [1, 50];
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Pipedrive has 20 methods: 25 installs make an account of 500 tools. */
 const BIG_INSTALLS = 25;
 
@@ -50,8 +50,6 @@ function cpuMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
-
-const median = (cells: Cell[]): Cell => [...cells].sort((a, b) => a.rps - b.rps)[Math.floor(cells.length / 2)] as Cell;
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -167,7 +165,7 @@ async function main(simulator: string): Promise<void> {
       for (let round = 0; round < ROUNDS; round++) {
         for (const target of targets) rounds.get(target)?.push(await measure(target, connections));
       }
-      for (const target of targets) cells.push(median(rounds.get(target) ?? []));
+      for (const target of targets) cells.push(medianRound(rounds.get(target) ?? []));
     }
     await load(list, 1, 1);
     const listed = await measure(list, 1);

@@ -1,7 +1,7 @@
 // Proxy overhead benchmark: how much a Patchbay method call and the raw proxy route add on top of
 // the upstream call itself, compared with the floor any Node proxy reaches.
 //
-//   npm run bench:proxy                     # ~5 s per cell
+//   npm run bench:proxy                     # 3 rounds of ~5 s per cell
 //   BENCH_SECONDS=3 npm run bench:proxy     # shorter cells
 //   BENCH_SERVER_THREAD=0 npm run bench:proxy  # servers and load generator on one thread
 //
@@ -10,7 +10,8 @@
 //   (b) minimal  a node:http server forwarding through one undici Pool and piping the body back
 //   (c) method   Patchbay GET /v1.0/account/connectors/{id}/methods/get-person?id=1
 //   (d) proxy    Patchbay GET /v1.0/account/connectors/{id}/proxy/persons/1
-// Each cell is warmed up for 1 s, then measured with autocannon. Latencies are taken from
+// Each target is warmed up for 1 s per connection count; then the targets take turns for BENCH_ROUNDS
+// rounds (default 3) and each is reported by its median round. Latencies are taken from
 // autocannon's per-response timings (sub-millisecond), not from its whole-millisecond histogram.
 // See bench/README.md. Exits 0 whatever the figures; non-zero only when the setup fails.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { buildHttpApp } from '../src/http/app.js';
+import { medianRound, ROUNDS } from './rounds.js';
 
 const API_TOKEN = 'pipedrive-test-token';
 const ACCOUNT = 'bench';
@@ -253,7 +255,7 @@ function table(rows: string[][]): string {
 function report(cells: Cell[], seconds: number, threaded: boolean): void {
   const cell = (key: Target['key'], connections: number) => cells.find((c) => c.target.key === key && c.connections === connections);
   console.log(
-    `\nPatchbay proxy benchmark: ${seconds} s per cell after ${WARMUP_SECONDS} s warm-up, ${availableParallelism()} CPUs, ` +
+    `\nPatchbay proxy benchmark: median of ${ROUNDS} rounds of ${seconds} s per cell after ${WARMUP_SECONDS} s warm-up, ${availableParallelism()} CPUs, ` +
       `node ${process.version}, ${threaded ? 'servers on a worker thread, autocannon on the main thread' : 'everything on one thread'}\n`,
   );
   console.log(
@@ -341,14 +343,21 @@ async function mainThread(): Promise<void> {
 
   const cells: Cell[] = [];
   try {
-    // Connection count outermost: the targets compared in a ratio are measured close together in time.
+    // Connection count outermost, then rounds in which the targets take turns: the targets compared in
+    // a ratio are measured close together in time, each judged by its median round.
     for (const connections of CONNECTIONS) {
-      for (const target of targets) {
-        await load(target, connections, WARMUP_SECONDS, false);
-        const measured = await load(target, connections, seconds, true);
-        cells.push(measured);
-        console.error(`  ${target.name} @${connections}: ${fixed(measured.rps, 0)} req/s, p50 ${fixed(measured.p50, 3)} ms`);
+      for (const target of targets) await load(target, connections, WARMUP_SECONDS, false);
+      const rounds = new Map<Target, Cell[]>(targets.map((target) => [target, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of targets) {
+          const measured = await load(target, connections, seconds, true);
+          rounds.get(target)?.push(measured);
+          console.error(
+            `  ${target.name} @${connections} round ${round + 1}: ${fixed(measured.rps, 0)} req/s, p50 ${fixed(measured.p50, 3)} ms`,
+          );
+        }
       }
+      for (const target of targets) cells.push(medianRound(rounds.get(target) ?? []));
     }
   } finally {
     await close();

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,10 @@ import { signinToken } from './support/oauth-flow.js';
 const CAPSULE = 3;
 const PIPEDRIVE = 2;
 const PIPEDRIVE_TOKEN = 'connect-page-token';
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const SCREENSHOTS = path.join(import.meta.dirname, '..', 'test-output', 'screenshots');
 
 describe("the end user's connect page", () => {
@@ -19,6 +25,8 @@ describe("the end user's connect page", () => {
   let patchbay: Patchbay;
   let capsuleId: number;
   let pipedriveId: number;
+  let logoServer: Server;
+  let logoOrigin: string;
 
   /** Follows a sign-in link the way a browser would, without following the redirect; returns the session cookie. */
   async function open(account: string): Promise<{ reply: Response; cookie: string }> {
@@ -37,11 +45,16 @@ describe("the end user's connect page", () => {
 
   beforeAll(async () => {
     capsule = await startCapsuleSimulator();
+    // The partner's logo, on its own origin ("localhost" differs from Patchbay's 127.0.0.1).
+    logoServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(ONE_PIXEL_PNG));
+    await new Promise<void>((resolve) => logoServer.listen(0, '127.0.0.1', resolve));
+    logoOrigin = `http://localhost:${(logoServer.address() as AddressInfo).port}`;
     pipedrive = await startPipedriveSimulator({ apiTokens: [PIPEDRIVE_TOKEN] });
     patchbay = await startPatchbay({
       ...overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url }),
       PATCHBAY_CONNECT_TITLE: 'Connect your apps to Acme CRM',
       PATCHBAY_CONNECT_ACCENT: '#7a1fa2',
+      PATCHBAY_CONNECT_LOGO_URL: `${logoOrigin}/logo.png`,
     });
     await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
     capsuleId = await installInto(patchbay, 'end-user', CAPSULE);
@@ -52,6 +65,7 @@ describe("the end user's connect page", () => {
     await patchbay.close();
     await pipedrive.close();
     await capsule.close();
+    await new Promise((resolve) => logoServer.close(resolve));
   });
 
   it('trades a sign-in token, once, for an HttpOnly session cookie and sends the browser to the page', async () => {
@@ -79,7 +93,13 @@ describe("the end user's connect page", () => {
       Accent: string;
       Apps: { Id: number; Connect: string }[];
     };
-    expect(page).toMatchObject({ Title: 'Connect your apps to Acme CRM', Accent: '#7a1fa2' });
+    expect(page).toMatchObject({ Title: 'Connect your apps to Acme CRM', Accent: '#7a1fa2', LogoUrl: `${logoOrigin}/logo.png` });
+    // The page may show the partner's logo, and nothing else from elsewhere; it is never framed.
+    const html = await fetch(`${patchbay.url}/account/connect`);
+    const csp = html.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`img-src 'self' data: ${logoOrigin};`);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(page.Apps.map((app) => [app.Id, app.Connect])).toEqual([
       [capsuleId, 'popup'],
       [pipedriveId, 'key'],
@@ -124,6 +144,7 @@ describe("the end user's connect page", () => {
       await page.getByRole('heading', { name: 'Connect your apps to Acme CRM' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/account/connect');
       expect(await page.title()).toBe('Connect your apps to Acme CRM');
+      await expect.poll(() => page.locator('img.logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'connect-page.png'), fullPage: true });
 
       const capsuleRow = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Connector 3' }) });

@@ -1,6 +1,6 @@
 import { nowIso } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
-import { badRequest, PatchbayError } from '../errors.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { AccountConnectors } from './account-connectors.js';
 import type { SigninTokens } from './signin-tokens.js';
@@ -29,6 +29,23 @@ function connectBy(connector: { AuthType: string; OAuth2Type: string }): Connect
   if (connector.AuthType === 'OAuth2') return connector.OAuth2Type === 'AuthorisationCode' ? 'popup' : 'none';
   if (connector.AuthType === 'ApiKey') return 'key';
   return connector.AuthType === 'Basic' ? 'password' : 'none';
+}
+
+type InstallView = Awaited<ReturnType<AccountConnectors['get']>>;
+
+function appOf(install: InstallView): ConnectableApp | undefined {
+  const connector = install.Connector;
+  if (connector === null) return undefined;
+  return {
+    Id: install.Id,
+    Name: install.Name,
+    ConnectorName: connector.Name,
+    Icon: connector.Icon,
+    AuthDescription: connector.AuthDescription,
+    Connect: connectBy(connector),
+    Authenticated: install.Authenticated,
+    AuthenticationError: install.AuthenticationError,
+  };
 }
 
 const ended = () =>
@@ -79,28 +96,19 @@ export class ConnectSessions {
 
   async apps(accountId: string): Promise<ConnectableApp[]> {
     const { items } = await this.installs.list(accountId, { page: 1, pageSize: 500 });
-    return items.flatMap((install) => {
-      const connector = install.Connector;
-      if (connector === null) return [];
-      return [
-        {
-          Id: install.Id,
-          Name: install.Name,
-          ConnectorName: connector.Name,
-          Icon: connector.Icon,
-          AuthDescription: connector.AuthDescription,
-          Connect: connectBy(connector),
-          Authenticated: install.Authenticated,
-          AuthenticationError: install.AuthenticationError,
-        } satisfies ConnectableApp,
-      ];
-    });
+    return items.flatMap((install) => appOf(install) ?? []);
+  }
+
+  /** One of the account's apps (404 for another account's, or one whose connector left the catalogue). */
+  private async app(accountId: string, installId: number): Promise<ConnectableApp> {
+    const app = appOf(await this.installs.get(accountId, installId));
+    if (app === undefined) throw notFound(`Account connector ${installId} not found`);
+    return app;
   }
 
   /** Where the popup starts an app's OAuth flow: a fresh sign-in token, reporting back to this page. */
   async popupUrl(accountId: string, installId: number): Promise<string> {
-    const app = (await this.apps(accountId)).find((candidate) => candidate.Id === installId);
-    if (app === undefined) throw new PatchbayError('PB_ERR_NOT_FOUND', `Account connector ${installId} not found`);
+    const app = await this.app(accountId, installId);
     if (app.Connect !== 'popup') throw badRequest(`${app.Name} is not connected in a popup`);
     const { Token } = await this.signins.issue(accountId, null);
     const query = new URLSearchParams({
@@ -114,8 +122,7 @@ export class ConnectSessions {
 
   /** Connects an app with a key (or base64 of username:password), as the install's update does. */
   async connectWithSecret(accountId: string, installId: number, authValue: string): Promise<void> {
-    const app = (await this.apps(accountId)).find((candidate) => candidate.Id === installId);
-    if (app === undefined) throw new PatchbayError('PB_ERR_NOT_FOUND', `Account connector ${installId} not found`);
+    const app = await this.app(accountId, installId);
     if (app.Connect !== 'key' && app.Connect !== 'password') throw badRequest(`${app.Name} does not take a key`);
     await this.installs.update(accountId, installId, { AuthValue: authValue });
   }

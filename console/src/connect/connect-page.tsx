@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { FormActions, useAction } from '../forms';
+import { runPopup } from '../popup';
 import { ConnectorIcon, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -22,10 +23,6 @@ interface PageData {
   Apps: App[];
 }
 
-interface PatchbayConnect {
-  connect(options: { url: string }): Promise<unknown>;
-}
-
 /** Calls the connect page's API with the session cookie; a refusal becomes an Error with the server's words. */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const reply = await fetch(`/account/connect/api/${path}`, {
@@ -46,8 +43,7 @@ const stateOf = (app: App) =>
 
 async function connectInPopup(app: App): Promise<void> {
   const { Url } = await call<{ Url: string }>('POST', `apps/${app.Id}/popup`);
-  const { Patchbay } = (await import(/* @vite-ignore */ `${window.location.origin}/sdk/connect.js`)) as { Patchbay: PatchbayConnect };
-  await Patchbay.connect({ url: Url });
+  await runPopup(Url);
 }
 
 /**

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
+import { runPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
 import type { AccountConnector, Account as AccountView, Connector, Credential } from '../types';
 import { AUTH_LABELS, ConnectorIcon, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 import { Credentials } from './credentials';
-
-interface PatchbayConnect {
-  connect(options: { url: string }): Promise<unknown>;
-}
 
 /** Runs the OAuth popup flow for an install, through the same browser helper partners use. */
 async function authenticate(accountId: string, install: AccountConnector): Promise<void> {
@@ -21,8 +18,7 @@ async function authenticate(accountId: string, install: AccountConnector): Promi
     targetOrigin: window.location.origin,
     callbackMessage: 'patchbay-console',
   });
-  const { Patchbay } = (await import(/* @vite-ignore */ `${window.location.origin}/sdk/connect.js`)) as { Patchbay: PatchbayConnect };
-  await Patchbay.connect({ url: `/connectorauth/updateaccountconnectoroauth?${query}` });
+  await runPopup(`/connectorauth/updateaccountconnectoroauth?${query}`);
 }
 
 /** OAuth 2.0 with the user's consent (authorization code); client credentials need no browser. */

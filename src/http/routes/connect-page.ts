@@ -1,17 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { PatchbayError } from '../../errors.js';
-import { packageRoot } from '../../paths.js';
+import { notFound, PatchbayError } from '../../errors.js';
 import { CONNECT_SESSION_SECONDS } from '../../services/connect-sessions.js';
+import { builtPageCsp, builtPageHeaders, readBuiltPage } from '../built-pages.js';
 import { errorPage, wantsHtml } from '../pages.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
 const COOKIE = 'patchbay_connect';
-const PAGE = path.join(packageRoot, 'dist', 'console', 'connect.html');
 const Params = Type.Object({ id: IdParam });
 const tags = ['Connect page'];
 
@@ -33,10 +30,8 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
   const { publicUrl, connectPage: brand } = ctx.config;
   const origin = new URL(publicUrl).origin;
   const secure = publicUrl.startsWith('https:') ? '; Secure' : '';
-  const logoOrigin = brand.logoUrl === null ? '' : ` ${new URL(brand.logoUrl).origin}`;
-  const csp =
-    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:${logoOrigin}; connect-src 'self'; ` +
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  const csp = builtPageCsp(brand.logoUrl === null ? [] : [new URL(brand.logoUrl).origin]);
+  const page = readBuiltPage('connect.html');
 
   /** The account of the request's session; a write must also come from Patchbay's own origin. */
   const accountOf = async (request: FastifyRequest) => {
@@ -76,14 +71,9 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get('/account/connect', { schema: { hide: true } }, async (_request, reply) => {
-    if (!existsSync(PAGE)) throw new PatchbayError('PB_ERR_NOT_FOUND', 'The connect page is not built: run npm run build');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', csp)
-      .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .send(readFileSync(PAGE));
+    if (page === undefined) throw notFound('The connect page is not built: run npm run build');
+    builtPageHeaders(reply, csp, 'connect.html');
+    return reply.type('text/html; charset=utf-8').send(page);
   });
 
   app.get(

@@ -268,4 +268,17 @@ describe('secrets in the log', () => {
     expect(text).not.toContain('token=abc');
     expect(text).not.toContain('=abc');
   });
+
+  it('redacts secret fields named at the top of a log line and inside a logged error', () => {
+    const written: string[] = [];
+    const logger = pino(loggerOptions('info'), { write: (chunk: string) => written.push(chunk) });
+    const child = logger.child({ reqId: 'redaction' });
+    child.info({ AuthValue: secrets.apiKey, client_secret: secrets.pipedriveToken }, 'top level');
+    child.error({ err: Object.assign(new Error('failed'), { access_token: secrets.basicAuthValue }) }, 'in an error');
+    const text = written.join('');
+    expect(written).toHaveLength(2);
+    expect(text).toContain('"reqId":"redaction"');
+    expect(text.match(/\[redacted\]/g)).toHaveLength(3);
+    for (const secret of [secrets.apiKey, secrets.pipedriveToken, secrets.basicAuthValue]) expect(text).not.toContain(secret);
+  });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A random, URL-safe token with the given prefix (prefixes make leaked tokens recognisable). */
 export function randomToken(prefix: string, bytes = 32): string {
@@ -7,7 +7,7 @@ export function randomToken(prefix: string, bytes = 32): string {
 
 /** Bearer tokens and client secrets are high-entropy, so a plain SHA-256 is a sufficient at-rest hash. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url');
 }
 
 export function sameHash(a: string, b: string): boolean {

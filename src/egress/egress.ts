@@ -25,6 +25,14 @@ export interface FetchInit {
   body?: unknown;
 }
 
+/** Where one request really goes. */
+interface Route {
+  origin: string;
+  /** Path and query. */
+  path: string;
+  overridden: boolean;
+}
+
 /**
  * All outbound HTTP goes through here: one pooled keep-alive agent, timeouts, the upstream
  * overrides, and the URL policy. Callers hand over the connector's real URL; this module decides
@@ -35,8 +43,10 @@ export class Egress {
   private readonly guarded: Agent;
   /** For origins PATCHBAY_UPSTREAM_OVERRIDES points somewhere on purpose (often a local simulator). */
   private readonly overridden: Agent;
+  /** The overrides parsed once: real origin -> the local origin and the path prefix it adds. */
+  private readonly overrides = new Map<string, { origin: string; prefix: string }>();
 
-  constructor(private readonly options: EgressOptions) {
+  constructor(options: EgressOptions) {
     const agentOptions = {
       headersTimeout: options.responseTimeoutMs,
       bodyTimeout: options.responseTimeoutMs,
@@ -45,28 +55,37 @@ export class Egress {
     };
     this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, lookup: publicOnlyLookup } });
     this.overridden = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs } });
+    for (const [origin, base] of options.overrides) {
+      const local = new URL(base);
+      this.overrides.set(origin, { origin: local.origin, prefix: local.pathname.replace(/\/$/, '') });
+    }
   }
 
   /** Where a request for `url` really goes, or a refusal. */
   target(url: URL): URL {
-    const override = this.options.overrides.get(url.origin);
-    if (override !== undefined) return new URL(`${override}${url.pathname}${url.search}`);
+    const route = this.route(url);
+    return new URL(`${route.origin}${route.path}`);
+  }
+
+  private route(url: URL): Route {
+    const override = this.overrides.get(url.origin);
+    if (override !== undefined)
+      return { origin: override.origin, path: `${override.prefix}${url.pathname}${url.search}`, overridden: true };
     if (url.protocol !== 'https:') {
       throw new PatchbayError('PB_ERR_UPSTREAM_UNREACHABLE', `Outbound requests must use https (${url.origin})`);
     }
     // An address literal is never looked up, so it is judged here.
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) !== 0 && !isPublicAddress(literal)) throw refusedAddress(url.host);
-    return url;
+    return { origin: url.origin, path: `${url.pathname}${url.search}`, overridden: false };
   }
 
   async request(request: OutboundRequest): Promise<Dispatcher.ResponseData> {
-    const target = this.target(request.url);
-    const agent = this.options.overrides.has(request.url.origin) ? this.overridden : this.guarded;
+    const route = this.route(request.url);
     try {
-      return await agent.request({
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
+      return await (route.overridden ? this.overridden : this.guarded).request({
+        origin: route.origin,
+        path: route.path,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,

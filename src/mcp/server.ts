@@ -79,6 +79,12 @@ class ExchangeTransport implements Transport {
   }
 }
 
+/** What each mode's server tells the agent about its tools. */
+const INSTRUCTIONS: Record<ToolFilter['mode'], string> = {
+  tools: "The account's connected apps: each tool is one method of one app the account connected.",
+  search: "The account's connected apps. Find a tool with search_tools, then run it with call_tool.",
+};
+
 /** One validator for the server: building one (an Ajv instance) costs more than the rest of a call. */
 const validator = new AjvJsonSchemaValidator();
 
@@ -114,16 +120,7 @@ export class McpEndpoint {
 
   static async start(tools: McpTools): Promise<McpEndpoint> {
     const transports = { tools: new ExchangeTransport(), search: new ExchangeTransport() };
-    await server(
-      tools,
-      transports.tools,
-      "The account's connected apps: each tool is one method of one app the account connected.",
-    ).connect(transports.tools);
-    await server(
-      tools,
-      transports.search,
-      "The account's connected apps. Find a tool with search_tools, then run it with call_tool.",
-    ).connect(transports.search);
+    for (const mode of ['tools', 'search'] as const) await server(tools, transports[mode], INSTRUCTIONS[mode]).connect(transports[mode]);
     return new McpEndpoint(transports);
   }
 

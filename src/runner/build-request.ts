@@ -13,22 +13,32 @@ export interface BuiltRequest {
   body?: string;
 }
 
-/** Rendered once per resolved install: a write replaces the install object, and with it this entry. */
-const baseUrls = new WeakMap<ResolvedInstall, string>();
-
-/** The connector's base URL for this install, with properties filled in. */
-export function baseUrl(install: ResolvedInstall): string {
-  let url = baseUrls.get(install);
-  if (url === undefined) {
-    url = renderBaseUrl(install);
-    baseUrls.set(install, url);
-  }
-  return url;
+/** An install's base URL, and its origin and path for checks on URLs built below it. */
+export interface BaseUrl {
+  /** Without a trailing slash. */
+  href: string;
+  origin: string;
+  /** Without a trailing slash ('' for the root). */
+  path: string;
 }
 
-function renderBaseUrl(install: ResolvedInstall): string {
+/** Rendered once per resolved install: a write replaces the install object, and with it this entry. */
+const baseUrls = new WeakMap<ResolvedInstall, BaseUrl>();
+
+/** The connector's base URL for this install, with properties filled in. */
+export function installBase(install: ResolvedInstall): BaseUrl {
+  let base = baseUrls.get(install);
+  if (base === undefined) {
+    base = renderBaseUrl(install);
+    baseUrls.set(install, base);
+  }
+  return base;
+}
+
+function renderBaseUrl(install: ResolvedInstall): BaseUrl {
   try {
-    return renderConnectorUrl(install.connector, install.connector.definition.BaseUrl, install.values, 'base URL').href.replace(/\/$/, '');
+    const url = renderConnectorUrl(install.connector, install.connector.definition.BaseUrl, install.values, 'base URL');
+    return { href: url.href.replace(/\/$/, ''), origin: url.origin, path: url.pathname.replace(/\/$/, '') };
   } catch (error) {
     if (error instanceof MissingValueError) {
       throw new PatchbayError('PB_ERR_CONFLICT', `Account connector ${install.id} has no value for ${error.valueName}`);
@@ -46,7 +56,7 @@ export function buildRequest(install: ResolvedInstall, method: MethodDefinition,
     if (value === '.' || value === '..') throw badRequest(`Parameters.${name} cannot be "${value}"`);
     return value === undefined ? undefined : String(value);
   });
-  const url = new URL(`${baseUrl(install)}${path}`);
+  const url = new URL(`${installBase(install).href}${path}`);
   const headers: Record<string, string> = { accept: 'application/json' };
   const body: Record<string, unknown> = {};
   for (const definition of method.Parameters ?? []) {

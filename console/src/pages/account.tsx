@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
-import { runPopup } from '../popup';
+import { runPopup, signsInWithPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { AccountConnector, Account as AccountView, Connector, Credential } from '../types';
+import type { AccountConnector, Account as AccountView, Credential } from '../types';
 import { AUTH_LABELS, ConnectorIcon, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 import { Credentials } from './credentials';
@@ -20,9 +20,6 @@ async function authenticate(accountId: string, install: AccountConnector): Promi
   });
   await runPopup(`/connectorauth/updateaccountconnectoroauth?${query}`);
 }
-
-/** OAuth 2.0 with the user's consent (authorization code); client credentials need no browser. */
-const signsInWithPopup = (connector: Connector) => connector.AuthType === 'OAuth2' && connector.OAuth2Type === 'AuthorisationCode';
 
 function State({ install }: { install: AccountConnector }) {
   if (install.Authenticated) return <span className="badge ok">Authenticated</span>;

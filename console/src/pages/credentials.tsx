@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
+import { signsInWithPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
 import type { Credential } from '../types';
 import { AUTH_LABELS, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
@@ -130,7 +131,6 @@ function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onC
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState(NO_SECRET);
   const [values, setValues] = useState<Record<string, string>>({});
-  const byConsent = connector?.AuthType === 'OAuth2' && connector.OAuth2Type === 'AuthorisationCode';
   const action = useAction(async () => {
     if (!connector) return;
     const body = {
@@ -151,9 +151,9 @@ function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onC
         <Field label="Description" name="Description" value={description} onChange={setDescription} />
         <ConnectorSelect id="credential-connector" choice={choice} />
         {connector ? <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} /> : null}
-        {byConsent ? (
+        {connector && signsInWithPopup(connector) ? (
           <p className="muted">
-            {connector?.Name} signs in with the user's consent: install it and use Authenticate; the install makes its credential.
+            {connector.Name} signs in with the user's consent: install it and use Authenticate; the install makes its credential.
           </p>
         ) : null}
         <PropertyFields properties={choice.askedAtInstall} values={values} onChange={setValues} />

@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { injectCredential } from '../../auth/inject.js';
 import type { AppContext } from '../../context.js';
 import { badRequest, PatchbayError } from '../../errors.js';
-import { baseUrl } from '../../runner/build-request.js';
+import { type BaseUrl, installBase } from '../../runner/build-request.js';
 import { accountAuth } from '../auth.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
@@ -33,11 +33,20 @@ const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding
 
 const BUFFERED_BODY_LIMIT = 64 * 1024;
 const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const PREFIX = /^\/v1\.0\/account\/connectors\/[^/]+\/proxy(\/[^?]*)?(\?.*)?$/;
+const MARKER = '/proxy';
+
+/** The proxied path and query: what follows `/v1.0/account/connectors/{id}/proxy` in the request URL. */
+function proxiedPart(requestUrl: string): { path: string; query: string } {
+  const start = requestUrl.indexOf(MARKER, '/v1.0/account/connectors/'.length) + MARKER.length;
+  const queryAt = requestUrl.indexOf('?', start);
+  const path = queryAt === -1 ? requestUrl.slice(start) : requestUrl.slice(start, queryAt);
+  return { path: path === '' ? '/' : path, query: queryAt === -1 ? '' : requestUrl.slice(queryAt) };
+}
 
 function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined || DROPPED_REQUEST.has(name)) continue;
     out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
@@ -45,21 +54,19 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 /** Whether `url` stays on the base URL's origin and below its path. */
-function isBelow(base: string, url: URL): boolean {
-  const root = new URL(base);
-  const basePath = root.pathname.replace(/\/$/, '');
-  return url.origin === root.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+function isBelow(base: BaseUrl, url: URL): boolean {
+  return url.origin === base.origin && (url.pathname === base.path || url.pathname.startsWith(`${base.path}/`));
 }
 
 /**
  * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
  * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
  */
-function proxiedUrl(base: string, path: string, query: string): URL {
+function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
   if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path) || /\\|%2f|%5c/i.test(path)) {
     throw badRequest('The proxied path may not contain ".." segments, backslashes or encoded slashes');
   }
-  const url = new URL(`${base}${path}${query}`);
+  const url = new URL(`${base.href}${path}${query}`);
   if (!isBelow(base, url)) {
     throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
   }
@@ -94,10 +101,10 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
           `Account connector '${install.name}' is not authenticated; authenticate it again`,
         );
       }
-      const match = PREFIX.exec(request.url);
+      const { path, query } = proxiedPart(request.url);
       const hasBody = request.method !== 'GET' && request.body !== undefined;
       const send = (current: typeof install) => {
-        const outbound = { url: proxiedUrl(baseUrl(current), match?.[1] ?? '/', match?.[2] ?? ''), headers: forwardable(request.headers) };
+        const outbound = { url: proxiedUrl(installBase(current), path, query), headers: forwardable(request.headers) };
         if (current.secret !== null)
           injectCredential(current.connector.definition.Auth, { secret: current.secret, token: current.token }, outbound);
         return ctx.egress.request({
@@ -117,7 +124,9 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
           response = await send(install);
         }
       }
-      for (const [name, value] of Object.entries(response.headers)) {
+      const headers = response.headers;
+      for (const name in headers) {
+        const value = headers[name];
         if (value !== undefined && !DROPPED_RESPONSE.has(name)) reply.header(name, value);
       }
       reply.code(response.statusCode);

@@ -3,7 +3,7 @@
 //
 //   npm run bench:proxy                     # 3 rounds of ~5 s per cell
 //   BENCH_SECONDS=3 npm run bench:proxy     # shorter cells
-//   BENCH_SERVER_THREAD=0 npm run bench:proxy  # servers and load generator on one thread
+//   BENCH_SERVER_PROCESS=0 npm run bench:proxy  # servers and load generator in one process, on one thread
 //
 // Targets, all answering the same Pipedrive simulator request (GET /v1/persons/1):
 //   (a) direct   the simulator itself
@@ -14,13 +14,13 @@
 // rounds (default 3) and each is reported by its median round. Latencies are taken from
 // autocannon's per-response timings (sub-millisecond), not from its whole-millisecond histogram.
 // See bench/README.md. Exits 0 whatever the figures; non-zero only when the setup fails.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { type Dispatcher, Pool } from 'undici';
 import { startPipedriveSimulator } from '../sandbox/pipedrive.js';
@@ -33,6 +33,8 @@ const API_TOKEN = 'pipedrive-test-token';
 const ACCOUNT = 'bench';
 const CONNECTIONS = [1, 10, 50];
 const WARMUP_SECONDS = 1;
+/** Marks the child process that runs the servers. */
+const SERVER_FLAG = '--servers';
 
 /** One thing to load: a URL and the headers every request carries. */
 interface Target {
@@ -182,10 +184,9 @@ async function startTargets(): Promise<{ targets: Target[]; close(): Promise<voi
   };
 }
 
-/** Worker side: starts the servers, reports the targets, closes on request. */
-async function serverThread(): Promise<void> {
-  const port = parentPort as NonNullable<typeof parentPort>;
-  const post = (message: ToMain) => port.postMessage(message);
+/** Server process side: starts the servers, reports the targets, closes on request. */
+async function serverProcess(): Promise<void> {
+  const post = (message: ToMain) => process.send?.(message);
   let running: Awaited<ReturnType<typeof startTargets>>;
   try {
     running = await startTargets();
@@ -193,11 +194,14 @@ async function serverThread(): Promise<void> {
     post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return;
   }
-  port.on('message', async (message: { type: string }) => {
+  process.on('message', async (message: { type: string }) => {
     if (message.type !== 'close') return;
     await running.close();
     post({ type: 'closed' });
+    process.disconnect();
   });
+  // A benchmark stopped midway (Ctrl-C) leaves no server process behind.
+  process.once('disconnect', () => process.exit(0));
   post({ type: 'ready', targets: running.targets });
 }
 
@@ -252,11 +256,11 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function report(cells: Cell[], seconds: number, threaded: boolean): void {
+function report(cells: Cell[], seconds: number, separate: boolean): void {
   const cell = (key: Target['key'], connections: number) => cells.find((c) => c.target.key === key && c.connections === connections);
   console.log(
     `\nPatchbay proxy benchmark: median of ${ROUNDS} rounds of ${seconds} s per cell after ${WARMUP_SECONDS} s warm-up, ${availableParallelism()} CPUs, ` +
-      `node ${process.version}, ${threaded ? 'servers on a worker thread, autocannon on the main thread' : 'everything on one thread'}\n`,
+      `node ${process.version}, ${separate ? 'servers in a child process, autocannon in the parent' : 'servers and autocannon on one thread'}\n`,
   );
   console.log(
     table([
@@ -314,28 +318,29 @@ async function mainThread(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new Error(`BENCH_SECONDS must be a positive number, got "${process.env.BENCH_SECONDS}"`);
-  const threaded = process.env.BENCH_SERVER_THREAD !== '0';
+  const separate = process.env.BENCH_SERVER_PROCESS !== '0';
 
   let targets: Target[];
   let close: () => Promise<void>;
-  if (threaded) {
-    const worker = new Worker(fileURLToPath(import.meta.url));
+  if (separate) {
+    const child = fork(fileURLToPath(import.meta.url), [SERVER_FLAG], { stdio: 'inherit' });
     const next = () =>
       new Promise<ToMain>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
+        child.once('message', (message) => resolve(message as ToMain));
+        child.once('error', reject);
+        child.once('exit', (code) => reject(new Error(`the server process exited with ${code}`)));
       });
     const ready = await next();
     if (ready.type !== 'ready') {
-      await worker.terminate();
-      throw new Error(ready.type === 'failed' ? ready.message : 'the server thread did not start');
+      child.kill();
+      throw new Error(ready.type === 'failed' ? ready.message : 'the server process did not start');
     }
     targets = ready.targets;
     close = async () => {
       const closed = next();
-      worker.postMessage({ type: 'close' });
+      child.send({ type: 'close' });
       await closed.catch(() => undefined);
-      await worker.terminate();
+      child.kill();
     };
   } else {
     ({ targets, close } = await startTargets());
@@ -362,14 +367,14 @@ async function mainThread(): Promise<void> {
   } finally {
     await close();
   }
-  report(cells, seconds, threaded);
+  report(cells, seconds, separate);
 }
 
-if (isMainThread) {
+if (process.argv.includes(SERVER_FLAG)) {
+  void serverProcess();
+} else {
   mainThread().catch((error: unknown) => {
     console.error('Benchmark setup failed:', error);
     process.exitCode = 1;
   });
-} else {
-  void serverThread();
 }

@@ -173,6 +173,15 @@ describe('POST /oauth/token and bearer authentication', () => {
       await expectError(await patchbay.call('GET', '/v1.0/account/connectors', { token, account: other }), 403, 'PB_ERR_FORBIDDEN');
     });
 
+    it('still answers 403 for another account once the token is cached by an earlier call', async () => {
+      const account = await newAccount();
+      const other = await newAccount();
+      const token = await restrictedToken(account);
+      expect((await patchbay.call('GET', '/v1.0/account/connectors', { token })).status).toBe(200);
+      expect((await patchbay.call('GET', '/v1.0/account/connectors', { token: await restrictedToken(other) })).status).toBe(200);
+      await expectError(await patchbay.call('GET', '/v1.0/account/connectors', { token, account: other }), 403, 'PB_ERR_FORBIDDEN');
+    });
+
     it('answers 403 PB_ERR_FORBIDDEN when X-Patchbay-Account names another account', async () => {
       const account = await newAccount();
       const other = await newAccount();

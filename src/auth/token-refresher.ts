@@ -45,16 +45,22 @@ export class TokenRefresher {
     private readonly timing: RefreshTiming,
   ) {}
 
-  /** The install to call with: refreshed first when its access token is about to expire. */
-  ready(install: ResolvedInstall): Promise<ResolvedInstall> {
-    return this.freshFor(install, this.timing.marginSeconds);
+  /**
+   * The install to call with: refreshed first when its access token is about to expire. Returned as is,
+   * not in a promise, when nothing needs refreshing: the common case on every call.
+   */
+  ready(install: ResolvedInstall): ResolvedInstall | Promise<ResolvedInstall> {
+    return this.isFresh(install, this.timing.marginSeconds) ? install : this.refresh(install);
   }
 
   /** The install with a token that lasts at least `seconds` more (the refresh sweep looks ahead). */
   async freshFor(install: ResolvedInstall, seconds: number): Promise<ResolvedInstall> {
+    return this.isFresh(install, seconds) ? install : this.refresh(install);
+  }
+
+  private isFresh(install: ResolvedInstall, seconds: number): boolean {
     const token = install.token;
-    if (token === null || !renewable(install) || !expiresWithin(token, seconds, Date.now())) return install;
-    return this.refresh(install);
+    return token === null || !renewable(install) || !expiresWithin(token, seconds, Date.now());
   }
 
   /** After the provider answered 401 to this install's token: a fresh install to retry once with, or null when none can be had. */

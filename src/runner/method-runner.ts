@@ -32,7 +32,7 @@ export interface RunnerLimits {
 
 /** Keeps credentials usable: refreshes before a call and after the provider refuses a token. */
 export interface CredentialKeeper {
-  ready(install: ResolvedInstall): Promise<ResolvedInstall>;
+  ready(install: ResolvedInstall): ResolvedInstall | Promise<ResolvedInstall>;
   afterRejection(install: ResolvedInstall): Promise<ResolvedInstall | null>;
 }
 
@@ -67,7 +67,8 @@ export class MethodRunner {
         `Account connector '${install.name}' is not authenticated${install.authError ? ` (${install.authError})` : ''}; authenticate it again`,
       );
     }
-    const current = { install: await this.credentials.ready(install) };
+    const ready = this.credentials.ready(install);
+    const current = { install: ready instanceof Promise ? await ready : ready };
     if (options.AllPages && method.Pagination !== undefined) return this.allPages(current, method, options);
     const page = await this.fetch(current, method, options);
     const headers: Record<string, string> = {};

@@ -90,9 +90,14 @@ export class Accounts {
     return toAccount(row);
   }
 
-  async assertExists(id: string): Promise<void> {
+  /** Whether the account was seen to exist recently enough to trust without a query. */
+  isKnown(id: string): boolean {
     const since = this.known.get(id);
-    if (since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs) return;
+    return since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs;
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (this.isKnown(id)) return;
     const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
     if (row === undefined) {
       this.known.delete(id);

@@ -55,9 +55,15 @@ export class InstallCache {
     bus.on((invalidation) => this.apply(invalidation));
   }
 
-  async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
+  /** The entry for `id` when it may still serve, without loading anything. */
+  peek(id: number): ResolvedInstall | undefined {
     const hit = this.entries.get(id);
-    if (hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs) return hit.value;
+    return hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs ? hit.value : undefined;
+  }
+
+  async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
+    const hit = this.peek(id);
+    if (hit !== undefined) return hit;
     // Concurrent cold calls share one load.
     let loading = this.pending.get(id);
     if (loading === undefined) {

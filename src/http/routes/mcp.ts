@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
 import { toolFilter } from '../../mcp/toolset.js';
-import { accountAuth } from '../auth.js';
+import { authenticateAccount } from '../auth.js';
 import { mcpExchange } from '../mcp-exchange.js';
 import type { App } from './types.js';
 
@@ -30,7 +30,7 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
   const { config } = ctx;
   const metadataUrl = `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`;
   const challenge = { 'www-authenticate': `Bearer resource_metadata="${metadataUrl}"` };
-  const authenticate = accountAuth(ctx);
+  const authenticate = authenticateAccount(ctx);
   const loopback = LOOPBACK_BINDS.has(config.host);
 
   /** DNS rebinding: a page on another site must not reach a local server through a name that points at it. */

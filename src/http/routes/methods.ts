@@ -30,7 +30,7 @@ export function methodRoutes(app: App, ctx: AppContext): void {
   const preHandler = accountAuth(ctx);
 
   const call = async (accountId: string, id: number, method: string, options: RunOptions) => {
-    const install = await ctx.installs.resolve(accountId, id);
+    const install = ctx.installs.cached(accountId, id) ?? (await ctx.installs.resolve(accountId, id));
     return ctx.runner.run(install, method, options);
   };
 

@@ -94,7 +94,9 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };
-      let install = await ctx.refresher.ready(await ctx.installs.resolve(request.accountId, id));
+      const resolved = ctx.installs.cached(request.accountId, id) ?? (await ctx.installs.resolve(request.accountId, id));
+      const ready = ctx.refresher.ready(resolved);
+      let install = ready instanceof Promise ? await ready : ready;
       if (!install.authenticated) {
         throw new PatchbayError(
           'PB_ERR_NOT_AUTHENTICATED',

@@ -49,17 +49,15 @@ export class AccessTokens {
    * database must be asked (then call `authenticate`). Lets a warm call be checked without waiting a turn.
    */
   cached(token: string): Principal | undefined {
-    const cached = this.cache.get(hashToken(token));
-    if (cached === undefined || !this.bus.healthy) return undefined;
-    const now = Date.now();
-    return now - cached.checkedAt < this.ttlMs && cached.expiresAt > now ? cached : undefined;
+    const trusted = this.trusted(hashToken(token));
+    return trusted !== undefined && trusted.expiresAt > Date.now() ? trusted : undefined;
   }
 
   async authenticate(token: string): Promise<Principal> {
     const hash = hashToken(token);
-    const cached = this.cache.get(hash);
-    if (cached !== undefined && this.bus.healthy && Date.now() - cached.checkedAt < this.ttlMs) {
-      if (cached.expiresAt > Date.now()) return cached;
+    const trusted = this.trusted(hash);
+    if (trusted !== undefined) {
+      if (trusted.expiresAt > Date.now()) return trusted;
       this.cache.delete(hash);
       throw unauthenticated();
     }
@@ -78,6 +76,12 @@ export class AccessTokens {
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(hash, { ...principal, checkedAt: Date.now() });
     return principal;
+  }
+
+  /** The cache entry for a token hash, when it may be used without asking the database. */
+  private trusted(hash: string): Principal | undefined {
+    const entry = this.cache.get(hash);
+    return entry !== undefined && this.bus.healthy && Date.now() - entry.checkedAt < this.ttlMs ? entry : undefined;
   }
 
   async revokeForClient(clientId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { PatchbayError } from '../errors.js';
@@ -14,8 +15,8 @@ declare module 'fastify' {
 const ACCOUNT_HEADERS = ['x-cyclr-account', 'x-patchbay-account'] as const;
 const unauthenticated = () => new PatchbayError('PB_ERR_UNAUTHENTICATED', 'Authorization has been denied for this request.');
 
-function bearer(request: FastifyRequest): string {
-  const header = request.headers.authorization;
+function bearer(headers: IncomingHttpHeaders): string {
+  const header = headers.authorization;
   if (header === undefined) throw unauthenticated();
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (match === null) throw unauthenticated();
@@ -23,9 +24,9 @@ function bearer(request: FastifyRequest): string {
 }
 
 /** The account named by the request, if any. */
-function namedAccount(request: FastifyRequest): string | undefined {
+function namedAccount(headers: IncomingHttpHeaders): string | undefined {
   for (const name of ACCOUNT_HEADERS) {
-    const value = request.headers[name];
+    const value = headers[name];
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
   }
   return undefined;
@@ -34,14 +35,14 @@ function namedAccount(request: FastifyRequest): string | undefined {
 /** Partner-level routes: any valid token. A token restricted to one account may only reach that account. */
 export function partnerAuth(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.principal = await ctx.tokens.authenticate(bearer(request));
+    request.principal = await ctx.tokens.authenticate(bearer(request.headers));
   };
 }
 
 /** Partner-level routes that a restricted token must not use (creating or listing accounts, ...). */
 export function unrestrictedAuth(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.principal = await ctx.tokens.authenticate(bearer(request));
+    request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     if (request.principal.accountId !== null) {
       throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to one account and cannot make partner-level calls');
     }
@@ -49,8 +50,8 @@ export function unrestrictedAuth(ctx: AppContext) {
 }
 
 /** The account a principal acts on: its own when the token is restricted, else the one the request names. */
-function accountOf(request: FastifyRequest, principal: Principal): string {
-  const named = namedAccount(request);
+function accountOf(headers: IncomingHttpHeaders, principal: Principal): string {
+  const named = namedAccount(headers);
   if (principal.accountId !== null) {
     if (named !== undefined && named !== principal.accountId) {
       throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to another account');
@@ -64,34 +65,47 @@ function accountOf(request: FastifyRequest, principal: Principal): string {
 /** Sets the principal and the account of an account-level request, asking the database when the caches are cold. */
 export function authenticateAccount(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.principal = await ctx.tokens.authenticate(bearer(request));
-    request.accountId = accountOf(request, request.principal);
+    request.principal = await ctx.tokens.authenticate(bearer(request.headers));
+    request.accountId = accountOf(request.headers, request.principal);
     await ctx.accounts.assertExists(request.accountId);
   };
+}
+
+/** An account-level caller, known without asking the database. */
+export interface WarmCaller {
+  principal: Principal;
+  accountId: string;
+}
+
+/**
+ * The caller of an account-level request when its token and account are both cached; `undefined` when
+ * either is not (the database must be asked). Throws when the token may not act on the named account.
+ */
+export function warmCaller(ctx: AppContext, headers: IncomingHttpHeaders): WarmCaller | undefined {
+  const principal = ctx.tokens.cached(bearer(headers));
+  if (principal === undefined) return undefined;
+  const accountId = accountOf(headers, principal);
+  return ctx.accounts.isKnown(accountId) ? { principal, accountId } : undefined;
 }
 
 /**
  * Account-level routes: the account comes from the header, or from the token when it is restricted.
  * A hook with a callback, so that a warm call (token and account both cached) is checked at once,
- * without the promise turns of the cold path: this runs before every method and proxied call.
+ * without the promise turns of the cold path.
  */
 export function accountAuth(ctx: AppContext) {
   const cold = authenticateAccount(ctx);
   return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    let caller: WarmCaller | undefined;
     try {
-      const principal = ctx.tokens.cached(bearer(request));
-      if (principal !== undefined) {
-        const accountId = accountOf(request, principal);
-        if (ctx.accounts.isKnown(accountId)) {
-          request.principal = principal;
-          request.accountId = accountId;
-          return done();
-        }
-      }
+      caller = warmCaller(ctx, request.headers);
     } catch (error) {
       return done(error as Error);
     }
-    cold(request, reply).then(() => done(), done);
+    if (caller === undefined) return void cold(request, reply).then(() => done(), done);
+    request.principal = caller.principal;
+    request.accountId = caller.accountId;
+    done();
   };
 }
 

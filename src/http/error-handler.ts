@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { ERROR_CODES, type ErrorCode, PatchbayError } from '../errors.js';
 
 /** Fastify's own client-error codes, mapped onto ours. */
@@ -10,14 +10,22 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'PB_ERR_BAD_REQUEST',
 };
 
+export const INTERNAL_ERROR = { Message: 'Internal error; see the log for this request id', Code: 'PB_ERR_INTERNAL' };
+
+/** The reply for one of our own errors; failures on Patchbay's side or the third party's are logged as warnings. */
+export function patchbayErrorReply(error: PatchbayError, log: FastifyBaseLogger) {
+  if (error.status >= 500) log.warn({ code: error.code, message: error.message }, 'upstream or internal failure');
+  const body: Record<string, unknown> = { Message: error.message, Code: error.code };
+  if (error.upstream !== undefined) body.Upstream = error.upstream;
+  return { status: error.status, headers: error.headers, body };
+}
+
 /** Every error leaves as `{"Message", "Code"}` (plus `Upstream` for third-party failures); never a stack. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | PatchbayError, request, reply) => {
     if (error instanceof PatchbayError) {
-      if (error.status >= 500) request.log.warn({ code: error.code, message: error.message }, 'upstream or internal failure');
-      const body: Record<string, unknown> = { Message: error.message, Code: error.code };
-      if (error.upstream !== undefined) body.Upstream = error.upstream;
-      return reply.code(error.status).headers(error.headers).send(body);
+      const answer = patchbayErrorReply(error, request.log);
+      return reply.code(answer.status).headers(answer.headers).send(answer.body);
     }
     if (error.validation !== undefined) {
       return reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
@@ -32,7 +40,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(error.statusCode).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
     }
     request.log.error({ err: error }, 'unexpected error');
-    return reply.code(500).send({ Message: 'Internal error; see the log for this request id', Code: 'PB_ERR_INTERNAL' });
+    return reply.code(500).send(INTERNAL_ERROR);
   });
 
   app.setNotFoundHandler((request, reply) => {

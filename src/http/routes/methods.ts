@@ -4,6 +4,7 @@ import type { RunOptions } from '../../runner/method-runner.js';
 import { methodView } from '../../services/connector-views.js';
 import { installMethods } from '../../services/install-cache.js';
 import { accountAuth } from '../auth.js';
+import { queryCallOptions } from '../call-options.js';
 import { errorReplies, IdParam, MethodReply } from '../schemas.js';
 import type { App } from './types.js';
 
@@ -84,11 +85,7 @@ export function methodRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { allPages, ...parameters } = request.query;
-      const result = await call(request.accountId, request.params.id, request.params.method, {
-        Parameters: parameters,
-        AllPages: allPages === 'true',
-      });
+      const result = await call(request.accountId, request.params.id, request.params.method, queryCallOptions(request.query));
       return reply
         .code(result.status)
         .headers(result.headers)

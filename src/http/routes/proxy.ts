@@ -1,77 +1,13 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Dispatcher } from 'undici';
-import { injectCredential } from '../../auth/inject.js';
 import type { AppContext } from '../../context.js';
-import { badRequest, PatchbayError } from '../../errors.js';
-import { type BaseUrl, installBase } from '../../runner/build-request.js';
 import { accountAuth } from '../auth.js';
+import { answerHeaders, forwardProxied, isBuffered } from '../proxied-call.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
-/** Request headers that describe the caller's hop or its Patchbay credentials; never forwarded. */
-const DROPPED_REQUEST = new Set([
-  'host',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'upgrade',
-  'proxy-authorization',
-  'trailer',
-  'authorization',
-  'cookie',
-  'x-cyclr-account',
-  'x-patchbay-account',
-  'content-length',
-  'expect',
-  'x-request-id',
-]);
-/** Response headers that belong to the third party's hop only. */
-const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-length', 'trailer', 'upgrade']);
-
-const BUFFERED_BODY_LIMIT = 64 * 1024;
 const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const MARKER = '/proxy';
-
-/** The proxied path and query: what follows `/v1.0/account/connectors/{id}/proxy` in the request URL. */
-function proxiedPart(requestUrl: string): { path: string; query: string } {
-  const start = requestUrl.indexOf(MARKER, '/v1.0/account/connectors/'.length) + MARKER.length;
-  const queryAt = requestUrl.indexOf('?', start);
-  const path = queryAt === -1 ? requestUrl.slice(start) : requestUrl.slice(start, queryAt);
-  return { path: path === '' ? '/' : path, query: queryAt === -1 ? '' : requestUrl.slice(queryAt) };
-}
-
-function forwardable(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined || DROPPED_REQUEST.has(name)) continue;
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-/** Whether `url` stays on the base URL's origin and below its path. */
-function isBelow(base: BaseUrl, url: URL): boolean {
-  return url.origin === base.origin && (url.pathname === base.path || url.pathname.startsWith(`${base.path}/`));
-}
-
-/**
- * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
- * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
- */
-function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
-  if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path) || /\\|%2f|%5c/i.test(path)) {
-    throw badRequest('The proxied path may not contain ".." segments, backslashes or encoded slashes');
-  }
-  const url = new URL(`${base.href}${path}${query}`);
-  if (!isBelow(base, url)) {
-    throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
-  }
-  return url;
-}
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
@@ -94,47 +30,15 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };
-      const resolved = ctx.installs.cached(request.accountId, id) ?? (await ctx.installs.resolve(request.accountId, id));
-      const ready = ctx.refresher.ready(resolved);
-      let install = ready instanceof Promise ? await ready : ready;
-      if (!install.authenticated) {
-        throw new PatchbayError(
-          'PB_ERR_NOT_AUTHENTICATED',
-          `Account connector '${install.name}' is not authenticated; authenticate it again`,
-        );
-      }
-      const { path, query } = proxiedPart(request.url);
-      const hasBody = request.method !== 'GET' && request.body !== undefined;
-      const send = (current: typeof install) => {
-        const outbound = { url: proxiedUrl(installBase(current), path, query), headers: forwardable(request.headers) };
-        if (current.secret !== null)
-          injectCredential(current.connector.definition.Auth, { secret: current.secret, token: current.token }, outbound);
-        return ctx.egress.request({
-          method: request.method as Dispatcher.HttpMethod,
-          url: outbound.url,
-          headers: outbound.headers,
-          body: hasBody ? (request.body as Readable) : null,
-        });
-      };
-      let response = await send(install);
-      // A refused OAuth token is refreshed and the call repeated once, when there is no streamed body to replay.
-      if (response.statusCode === 401 && !hasBody) {
-        const next = await ctx.refresher.afterRejection(install);
-        if (next !== null) {
-          await response.body.dump();
-          install = next;
-          response = await send(install);
-        }
-      }
-      const headers = response.headers;
-      for (const name in headers) {
-        const value = headers[name];
-        if (value !== undefined && !DROPPED_RESPONSE.has(name)) reply.header(name, value);
-      }
-      reply.code(response.statusCode);
-      // Small answers with a known length are sent in one write; anything else streams through as it arrives.
-      const length = Number(response.headers['content-length']);
-      if (length <= BUFFERED_BODY_LIMIT) return reply.send(Buffer.from(await response.body.arrayBuffer()));
+      const install = ctx.installs.cached(request.accountId, id) ?? (await ctx.installs.resolve(request.accountId, id));
+      const response = await forwardProxied(ctx, install, {
+        method: request.method as Dispatcher.HttpMethod,
+        url: request.url,
+        headers: request.headers,
+        body: request.method !== 'GET' && request.body !== undefined ? (request.body as Readable) : null,
+      });
+      reply.code(response.statusCode).headers(answerHeaders(response.headers));
+      if (isBuffered(response)) return reply.send(Buffer.from(await response.body.arrayBuffer()));
       return reply.send(response.body);
     },
   });

@@ -2,7 +2,7 @@
 // simulator call, and tools/list for an account with 500 tools.
 //
 //   npm run bench:mcp
-//   BENCH_SECONDS=3 npm run bench:mcp
+//   BENCH_ROUNDS=3 npm run bench:mcp     # fewer rounds
 //
 // Patchbay runs as a `patchbay serve` process, the simulator in a worker thread, autocannon on the main
 // thread. The two calls take turns, ROUNDS times each, and each is judged by its median round, so a
@@ -17,7 +17,7 @@ import { medianRound, ROUNDS } from './rounds.js';
 import { ok, withSimulatorThread } from './simulator-thread.js';
 
 const API_TOKEN = 'pipedrive-test-token';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = [1, 50];
 /** Pipedrive has 20 methods: 25 installs make an account of 500 tools. */
 const BIG_INSTALLS = 25;

@@ -1,7 +1,7 @@
 // Proxy overhead benchmark: how much a Patchbay method call and the raw proxy route add on top of
 // the upstream call itself, compared with the floor any Node proxy reaches.
 //
-//   npm run bench:proxy                     # 3 rounds of ~5 s per cell
+//   npm run bench:proxy                     # 5 rounds of ~3 s per cell
 //   BENCH_SECONDS=3 npm run bench:proxy     # shorter cells
 //   BENCH_SERVER_PROCESS=0 npm run bench:proxy  # servers and load generator in one process, on one thread
 //
@@ -11,7 +11,7 @@
 //   (c) method   Patchbay GET /v1.0/account/connectors/{id}/methods/get-person?id=1
 //   (d) proxy    Patchbay GET /v1.0/account/connectors/{id}/proxy/persons/1
 // Each target is warmed up for 1 s per connection count; then the targets take turns for BENCH_ROUNDS
-// rounds (default 3) and each is reported by its median round. Latencies are taken from
+// rounds (default 5) and each is reported by its median round. Latencies are taken from
 // autocannon's per-response timings (sub-millisecond), not from its whole-millisecond histogram.
 // See bench/README.md. Exits 0 whatever the figures; non-zero only when the setup fails.
 import { fork } from 'node:child_process';
@@ -315,7 +315,7 @@ function report(cells: Cell[], seconds: number, separate: boolean): void {
 }
 
 async function mainThread(): Promise<void> {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 3);
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new Error(`BENCH_SECONDS must be a positive number, got "${process.env.BENCH_SECONDS}"`);
   const separate = process.env.BENCH_SERVER_PROCESS !== '0';

@@ -1,5 +1,5 @@
 /** How many times each call of a comparison is measured, taking turns with the others. */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /**
  * The round with the median throughput. The calls compared take turns, round after round, so a slow

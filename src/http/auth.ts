@@ -63,7 +63,7 @@ function accountOf(headers: IncomingHttpHeaders, principal: Principal): string {
 }
 
 /** Sets the principal and the account of an account-level request, asking the database when the caches are cold. */
-export function authenticateAccount(ctx: AppContext) {
+function authenticateAccount(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     request.accountId = accountOf(request.headers, request.principal);

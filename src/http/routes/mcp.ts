@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
 import { toolFilter } from '../../mcp/toolset.js';
-import { authenticateAccount } from '../auth.js';
+import { accountAuth } from '../auth.js';
 import { mcpExchange } from '../mcp-exchange.js';
 import type { App } from './types.js';
 
@@ -30,8 +30,13 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
   const { config } = ctx;
   const metadataUrl = `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`;
   const challenge = { 'www-authenticate': `Bearer resource_metadata="${metadataUrl}"` };
-  const authenticate = authenticateAccount(ctx);
+  const authenticate = accountAuth(ctx);
   const loopback = LOOPBACK_BINDS.has(config.host);
+  /** A client without a usable token is told where to learn how to get one. */
+  const withChallenge = (error: Error) =>
+    error instanceof PatchbayError && error.code === 'PB_ERR_UNAUTHENTICATED'
+      ? new PatchbayError(error.code, error.message, undefined, challenge)
+      : error;
 
   /** DNS rebinding: a page on another site must not reach a local server through a name that points at it. */
   const checkOrigin = (request: FastifyRequest) => {
@@ -52,16 +57,13 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
     '/mcp',
     {
       bodyLimit: MCP_BODY_LIMIT,
-      preHandler: async (request, reply) => {
-        checkOrigin(request);
+      preHandler: (request, reply, done) => {
         try {
-          await authenticate(request, reply);
+          checkOrigin(request);
         } catch (error) {
-          if (error instanceof PatchbayError && error.code === 'PB_ERR_UNAUTHENTICATED') {
-            throw new PatchbayError(error.code, error.message, undefined, challenge);
-          }
-          throw error;
+          return done(error as Error);
         }
+        authenticate(request, reply, (error) => done(error === undefined ? undefined : withChallenge(error)));
       },
       schema: {
         tags,

@@ -34,6 +34,7 @@ async function startEcho(): Promise<{ server: Server; url: string; received: Rec
       res.writeHead(207, {
         'content-type': 'application/json',
         'x-echo': 'yes',
+        'x-request-id': 'upstream-request-1',
         'set-cookie': 'upstream-session=secret',
         'content-length': Buffer.byteLength(text),
       });
@@ -193,6 +194,9 @@ describe('what the raw proxy sends upstream', () => {
     expect(reply.status).toBe(207);
     expect(reply.headers.get('x-echo')).toBe('yes');
     expect(reply.headers.has('set-cookie')).toBe(false);
+    // The answer carries Patchbay's request id, not the third party's.
+    expect(reply.headers.get('x-request-id')).not.toBe('upstream-request-1');
+    expect(reply.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9_-]+-[0-9a-z]+$/);
 
     expect(echo.received).toHaveLength(1);
     const seen = echo.received[0] as Received;

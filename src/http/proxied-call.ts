@@ -25,11 +25,20 @@ const DROPPED_REQUEST = new Set([
   'expect',
   'x-request-id',
 ]);
-/** Response headers that belong to the third party's hop only. */
-const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-length', 'trailer', 'upgrade']);
+/** Response headers that belong to the third party's hop only; and its request id, as the answer carries Patchbay's. */
+const DROPPED_RESPONSE = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+  'content-length',
+  'trailer',
+  'upgrade',
+  'x-request-id',
+]);
 
 /** Answers up to this size with a known length are sent in one write; anything else streams through. */
-export const BUFFERED_BODY_LIMIT = 64 * 1024;
+const BUFFERED_BODY_LIMIT = 64 * 1024;
 const MARKER = '/proxy';
 
 /** One request to the raw proxy, as it arrived. */

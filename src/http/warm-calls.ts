@@ -35,8 +35,8 @@ type Call = { kind: 'method'; id: number; method: string; query: Record<string, 
 /**
  * Warm calls: GET method calls and GET raw-proxy calls whose token, account and install are all in the
  * in-memory caches are answered straight from the HTTP server, without the framework's per-request work
- * (routing, hooks, schema validation, the reply pipeline), which is most of what Patchbay adds to the
- * third party's own time. They run the same services as the routes and answer with the same status,
+ * (routing, hooks, schema validation, the reply pipeline): these are the calls partners make most, and
+ * where that work shows most. They run the same services as the routes and answer with the same status,
  * headers, body and log lines. Anything else (another HTTP method, a URL the routes would decode or
  * reject, a cold cache, a caller the check refuses) is left untouched for the routes to answer.
  */

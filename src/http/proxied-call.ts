@@ -121,9 +121,11 @@ export async function forwardProxied(
   return response;
 }
 
-/** The third party's answer headers that go back to the caller. */
-export function answerHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+/** The third party's answer headers that go back to the caller, added to `out`. */
+export function answerHeaders(
+  headers: Dispatcher.ResponseData['headers'],
+  out: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   for (const name in headers) {
     const value = headers[name];
     if (value !== undefined && !DROPPED_RESPONSE.has(name)) out[name] = value;

@@ -19,7 +19,9 @@ export const PageQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 
-export const IdParam = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+/** The largest id a path accepts (a 32-bit signed integer). */
+export const MAX_ID = 2_147_483_647;
+export const IdParam = Type.Integer({ minimum: 1, maximum: MAX_ID });
 
 export const MessageReply = Type.Object({ Message: Type.String() });
 

@@ -9,11 +9,11 @@ import { type WarmCaller, warmCaller } from './auth.js';
 import { parseQuery, queryCallOptions } from './call-options.js';
 import { INTERNAL_ERROR, patchbayErrorReply } from './error-handler.js';
 import { answerHeaders, forwardProxied, isBuffered } from './proxied-call.js';
+import { MAX_ID } from './schemas.js';
 
 const PREFIX = '/v1.0/account/connectors/';
 /** What the routes' `IdParam` accepts, written the one way it is written canonically. */
 const ID = /^[1-9]\d{0,9}$/;
-const MAX_ID = 2_147_483_647;
 /** A method name the router would pass on unchanged: nothing it decodes, splits or trims. */
 const METHOD = /^[^/%;#]{1,100}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -141,7 +141,7 @@ function send(response: ServerResponse, status: number, headers: OutgoingHttpHea
 
 /** The third party's answer, passed back as the proxy route passes it: small ones whole, others streamed. */
 async function relay(upstream: Dispatcher.ResponseData, response: ServerResponse, requestId: string): Promise<void> {
-  const headers: OutgoingHttpHeaders = { ...answerHeaders(upstream.headers), 'x-request-id': requestId };
+  const headers: OutgoingHttpHeaders = answerHeaders(upstream.headers, { 'x-request-id': requestId });
   if (isBuffered(upstream)) {
     const body = Buffer.from(await upstream.body.arrayBuffer());
     headers['content-type'] ??= 'application/octet-stream';

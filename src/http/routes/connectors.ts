@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { connectorView, methodView } from '../../services/connector-views.js';
 import { accountAuth, partnerAuth } from '../auth.js';
 import { pageRequest, sendPage } from '../paging.js';
-import { AccountConnectorReply, ConnectorReply, errorReplies, MethodReply, PageQuery, PropertyInput } from '../schemas.js';
+import { AccountConnectorReply, ConnectorReply, errorReplies, MAX_ID, MethodReply, PageQuery, PropertyInput } from '../schemas.js';
 import type { App } from './types.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'Connector Id or Name' }) });
@@ -18,7 +18,7 @@ const InstallInput = Type.Object({
   Description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
   AuthenticationId: Type.Optional(Type.String({ maxLength: 100 })),
   CredentialId: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Use this credential of the account instead of an AuthValue' }),
+    Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'Use this credential of the account instead of an AuthValue' }),
   ),
   AuthValue: Type.Optional(Type.String({ maxLength: 20_000 })),
   Properties: Type.Optional(Type.Array(PropertyInput, { maxItems: 100 })),

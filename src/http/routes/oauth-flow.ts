@@ -4,11 +4,11 @@ import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
 import type { CallbackOutcome } from '../../services/oauth-connect.js';
 import { errorPage, postMessagePage, wantsHtml } from '../pages.js';
-import { errorReplies } from '../schemas.js';
+import { errorReplies, MAX_ID } from '../schemas.js';
 import type { App } from './types.js';
 
 const StartQuery = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The account connector to authenticate' }),
+  id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The account connector to authenticate' }),
   token: Type.String({ minLength: 1, maxLength: 200, description: 'A sign-in token' }),
   targetOrigin: Type.String({ minLength: 1, maxLength: 500, description: 'Where to report back; must be an allowed origin' }),
   callbackMessage: Type.Optional(

@@ -31,7 +31,10 @@ export const ERROR_CODES = {
   PB_ERR_UPSTREAM_RATE_LIMITED: { status: 429, meaning: 'The third party kept answering 429 after the retries allowed.' },
   PB_ERR_INTERNAL: { status: 500, meaning: 'An unexpected fault; it is logged with the request id.' },
   PB_ERR_UPSTREAM: { status: 502, meaning: 'The third party answered with an error; its status and body are included.' },
-  PB_ERR_UPSTREAM_UNREACHABLE: { status: 502, meaning: 'The third party could not be reached, or the URL policy refused it.' },
+  PB_ERR_UPSTREAM_UNREACHABLE: {
+    status: 502,
+    meaning: 'The third party could not be reached, broke off its answer, or the URL policy refused it.',
+  },
   PB_ERR_OAUTH_EXCHANGE_FAILED: { status: 502, meaning: "The provider's token endpoint refused or failed the code exchange." },
   PB_ERR_TOKEN_REFRESH_FAILED: {
     status: 502,

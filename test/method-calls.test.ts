@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
@@ -284,6 +284,51 @@ describe('method calls against the Example simulator', () => {
     expect(reply.status).toBe(204);
     expect(await reply.text()).toBe('');
     expect(example.contacts()).toHaveLength(44);
+  });
+});
+
+describe('method calls to an upstream that answers in pieces or breaks off', () => {
+  let upstream: Server;
+  let patchbay: Patchbay;
+  let id: number;
+  /** What the upstream does with the next request. */
+  let behaviour: (response: ServerResponse) => void;
+
+  beforeAll(async () => {
+    upstream = createServer((_request, response) => behaviour(response));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    patchbay = await startPatchbay(overrides({ [EXAMPLE]: `http://127.0.0.1:${port}` }));
+    id = await install(patchbay, 1, KEY);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    upstream.closeAllConnections();
+    await new Promise<void>((resolve) => upstream.close(() => resolve()));
+  });
+
+  it('joins a JSON body sent in pieces, with a byte order mark, into the data', async () => {
+    const json = Buffer.from(`\uFEFF${JSON.stringify({ id: 7, name: 'Zoë', tags: ['a', 'b'] })}`);
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // Split inside the two-byte ë, so the pieces only decode once joined.
+      const cut = json.indexOf(Buffer.from('ë')) + 1;
+      response.write(json.subarray(0, cut));
+      setTimeout(() => response.end(json.subarray(cut)), 20);
+    };
+    const reply = await callMethod(patchbay, id, 'get-me');
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toEqual({ id: 7, name: 'Zoë', tags: ['a', 'b'] });
+  });
+
+  it('answers 502 PB_ERR_UPSTREAM_UNREACHABLE when the upstream breaks off in the middle of the body', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"id":');
+      setTimeout(() => response.socket?.destroy(), 20);
+    };
+    const body = await expectError(await callMethod(patchbay, id, 'get-me'), 502, 'PB_ERR_UPSTREAM_UNREACHABLE');
+    expect(body.Message).toContain('api.example.com');
   });
 });
 

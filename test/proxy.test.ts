@@ -21,7 +21,7 @@ interface Received {
   body: string;
 }
 
-/** An upstream that records every request and answers with a JSON copy of it. */
+/** An upstream that records every request and answers with a JSON copy of it; a path ending in /break-off gets a body cut short. */
 async function startEcho(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
@@ -30,6 +30,12 @@ async function startEcho(): Promise<{ server: Server; url: string; received: Rec
     req.on('end', () => {
       const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(seen);
+      if (seen.url.endsWith('/break-off')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"cut":');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
       const text = JSON.stringify(seen);
       res.writeHead(207, {
         'content-type': 'application/json',
@@ -225,6 +231,22 @@ describe('what the raw proxy sends upstream', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ limit: '2', api_token: TOKEN });
     expect(seen.headers.authorization).toBeUndefined();
     expect(seen.body).toBe('');
+  });
+
+  it('answers 502 PB_ERR_UPSTREAM_UNREACHABLE, cold and warm, when the third party breaks off in the middle of a small body', async () => {
+    const id = await install(patchbay, 1, KEY);
+    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
+    for (let i = 0; i < 2; i++) {
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/break-off`, { account: ACCOUNT });
+      expect(reply.status).toBe(502);
+      expect(await reply.json()).toMatchObject({
+        Code: 'PB_ERR_UPSTREAM_UNREACHABLE',
+        Message: expect.stringContaining('api.example.com'),
+      });
+    }
+    expect(echo.received).toHaveLength(2);
+    // The first call warmed the caches; the second was answered by warm calls.
+    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
   });
 
   it('forwards a body of any content type untouched', async () => {

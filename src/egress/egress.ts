@@ -1,4 +1,5 @@
 import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
+import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher, errors } from 'undici';
@@ -17,6 +18,13 @@ export interface OutboundRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string | Buffer | Readable | null;
+}
+
+/** A third party's answer read whole. */
+export interface WholeResponse {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 export interface FetchInit {
@@ -80,19 +88,33 @@ export class Egress {
     return { origin: url.origin, path: `${url.pathname}${url.search}`, overridden: false };
   }
 
+  /** Sends a request; the answer's body streams. */
   async request(request: OutboundRequest): Promise<Dispatcher.ResponseData> {
     const route = this.route(request.url);
     try {
-      return await (route.overridden ? this.overridden : this.guarded).request({
-        origin: route.origin,
-        path: route.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
+      return await this.dispatcher(route).request(dispatchOptions(route, request));
+    } catch (error) {
+      throw outboundError(error, request.url);
+    }
+  }
+
+  /**
+   * Sends a request and reads the answer whole, for callers that use all of it (method calls, token
+   * requests): the chunks are gathered as they arrive, without the stream a streamed answer needs.
+   */
+  async requestWhole(request: OutboundRequest): Promise<WholeResponse> {
+    const route = this.route(request.url);
+    try {
+      return await new Promise<WholeResponse>((resolve, reject) => {
+        this.dispatcher(route).dispatch(dispatchOptions(route, request), new WholeAnswer(resolve, reject));
       });
     } catch (error) {
       throw outboundError(error, request.url);
     }
+  }
+
+  private dispatcher(route: Route): Agent {
+    return route.overridden ? this.overridden : this.guarded;
   }
 
   /**
@@ -100,23 +122,65 @@ export class Egress {
    * and policy. Bodies here are small form posts and JSON answers, so the answer is read whole.
    */
   readonly fetch = async (url: string, init: FetchInit = {}): Promise<Response> => {
-    const response = await this.request({
+    const response = await this.requestWhole({
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       url: new URL(url),
       headers: Object.fromEntries(new Headers(init.headers).entries()),
       body: init.body === undefined || init.body === null ? null : String(init.body),
     });
-    const body = await response.body.arrayBuffer();
     const headers = new Headers();
     for (const [name, value] of Object.entries(response.headers)) {
       for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
     }
     const empty = response.statusCode === 204 || response.statusCode === 205 || response.statusCode === 304;
-    return new Response(empty ? null : body, { status: response.statusCode, headers });
+    return new Response(empty ? null : new Uint8Array(response.body), { status: response.statusCode, headers });
   };
 
   async close(): Promise<void> {
     await Promise.all([this.guarded.close(), this.overridden.close()]);
+  }
+}
+
+const dispatchOptions = (route: Route, request: OutboundRequest): Dispatcher.DispatchOptions => ({
+  origin: route.origin,
+  path: route.path,
+  method: request.method,
+  headers: request.headers,
+  body: request.body ?? null,
+});
+
+/** Gathers one answer's status, headers and body chunks, and settles when it ends or fails. */
+class WholeAnswer implements Dispatcher.DispatchHandler {
+  private statusCode = 0;
+  private headers: IncomingHttpHeaders = {};
+  private readonly chunks: Buffer[] = [];
+
+  constructor(
+    private readonly resolve: (answer: WholeResponse) => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  /** undici tells this handler API from the older one by this method, so it is here even with nothing to do. */
+  onRequestStart(): void {}
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    // An informational (1xx) answer comes before the real one.
+    if (statusCode < 200) return;
+    this.statusCode = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const body = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, body });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.reject(error);
   }
 }
 
@@ -148,7 +212,8 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string, family: number) => void;
 
-function outboundError(error: unknown, url: URL): PatchbayError {
+/** What a failed outbound request, or an answer that broke off, means to the caller. */
+export function outboundError(error: unknown, url: URL): PatchbayError {
   if ((error as { code?: string }).code === REFUSED) return refusedAddress(url.host);
   if (
     error instanceof errors.ConnectTimeoutError ||

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { injectCredential } from '../auth/inject.js';
 import type { AppContext } from '../context.js';
+import { outboundError } from '../egress/egress.js';
 import { badRequest, PatchbayError } from '../errors.js';
 import { type BaseUrl, installBase } from '../runner/build-request.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
@@ -88,23 +89,28 @@ function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
   return url;
 }
 
+/** The third party's answer to a proxied request: a small one read whole, any other as it streams. */
+export interface ProxiedAnswer {
+  statusCode: number;
+  headers: Dispatcher.ResponseData['headers'];
+  body: Buffer | Readable;
+}
+
 /**
  * Forwards a raw proxy request to the install's base URL with the credential added. A refused OAuth
  * token is refreshed and the call repeated once, when there is no streamed body to replay.
  */
-export async function forwardProxied(
-  ctx: AppContext,
-  resolved: ResolvedInstall,
-  request: ProxiedRequest,
-): Promise<Dispatcher.ResponseData> {
+export async function forwardProxied(ctx: AppContext, resolved: ResolvedInstall, request: ProxiedRequest): Promise<ProxiedAnswer> {
   const ready = ctx.refresher.ready(resolved);
   let install = ready instanceof Promise ? await ready : ready;
   if (!install.authenticated) {
     throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${install.name}' is not authenticated; authenticate it again`);
   }
   const { path, query } = proxiedPart(request.url);
+  let url: URL | undefined;
   const send = (current: ResolvedInstall) => {
-    const outbound = { url: proxiedUrl(installBase(current), path, query), headers: forwardable(request.headers) };
+    url = proxiedUrl(installBase(current), path, query);
+    const outbound = { url, headers: forwardable(request.headers) };
     if (current.secret !== null)
       injectCredential(current.connector.definition.Auth, { secret: current.secret, token: current.token }, outbound);
     return ctx.egress.request({ method: request.method, url: outbound.url, headers: outbound.headers, body: request.body });
@@ -118,7 +124,13 @@ export async function forwardProxied(
       response = await send(install);
     }
   }
-  return response;
+  const { statusCode, headers } = response;
+  if (!isBuffered(response)) return { statusCode, headers, body: response.body };
+  try {
+    return { statusCode, headers, body: Buffer.from(await response.body.arrayBuffer()) };
+  } catch (error) {
+    throw outboundError(error, url as URL);
+  }
 }
 
 /** The third party's answer headers that go back to the caller, added to `out`. */
@@ -134,6 +146,6 @@ export function answerHeaders(
 }
 
 /** Whether an answer is small enough, and of a known length, to be read whole and sent in one write. */
-export function isBuffered(response: Dispatcher.ResponseData): boolean {
+function isBuffered(response: Dispatcher.ResponseData): boolean {
   return Number(response.headers['content-length']) <= BUFFERED_BODY_LIMIT;
 }

@@ -1,14 +1,13 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Dispatcher } from 'undici';
 import type { AppContext } from '../context.js';
 import { PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 import { type WarmCaller, warmCaller } from './auth.js';
 import { parseQuery, queryCallOptions } from './call-options.js';
 import { INTERNAL_ERROR, patchbayErrorReply } from './error-handler.js';
-import { answerHeaders, forwardProxied, isBuffered } from './proxied-call.js';
+import { answerHeaders, forwardProxied, type ProxiedAnswer } from './proxied-call.js';
 import { MAX_ID } from './schemas.js';
 
 const PREFIX = '/v1.0/account/connectors/';
@@ -140,10 +139,10 @@ function send(response: ServerResponse, status: number, headers: OutgoingHttpHea
 }
 
 /** The third party's answer, passed back as the proxy route passes it: small ones whole, others streamed. */
-async function relay(upstream: Dispatcher.ResponseData, response: ServerResponse, requestId: string): Promise<void> {
+function relay(upstream: ProxiedAnswer, response: ServerResponse, requestId: string): void {
   const headers: OutgoingHttpHeaders = answerHeaders(upstream.headers, { 'x-request-id': requestId });
-  if (isBuffered(upstream)) {
-    const body = Buffer.from(await upstream.body.arrayBuffer());
+  const { body } = upstream;
+  if (Buffer.isBuffer(body)) {
     headers['content-type'] ??= 'application/octet-stream';
     headers['content-length'] = body.length;
     response.writeHead(upstream.statusCode, headers);
@@ -151,5 +150,5 @@ async function relay(upstream: Dispatcher.ResponseData, response: ServerResponse
     return;
   }
   response.writeHead(upstream.statusCode, headers);
-  upstream.body.on('error', () => response.destroy()).pipe(response);
+  body.on('error', () => response.destroy()).pipe(response);
 }

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Dispatcher } from 'undici';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import type { Egress } from '../egress/egress.js';
 import { notFound, PatchbayError } from '../errors.js';
@@ -110,8 +109,8 @@ export class MethodRunner {
     let refreshed = false;
     let rateLimitRetries = 0;
     for (;;) {
-      const response: Dispatcher.ResponseData = await this.egress.request(buildRequest(current.install, method, input));
-      const body = await readBody(response);
+      const response = await this.egress.requestWhole(buildRequest(current.install, method, input));
+      const body = readBody(response);
       if (response.statusCode === 401 && !refreshed) {
         const next = await this.credentials.afterRejection(current.install);
         if (next !== null) {

@@ -1,11 +1,13 @@
-import type { Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { WholeResponse } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
 
 const MAX_ERROR_BODY = 4096;
 
-/** Reads a third-party body: JSON when it says so, text otherwise, null when empty. */
-export async function readBody(response: Dispatcher.ResponseData): Promise<unknown> {
-  const text = await response.body.text();
+/** A third-party body: JSON when it says so, text otherwise (UTF-8, without a byte order mark), null when empty. */
+export function readBody(response: WholeResponse): unknown {
+  const decoded = response.body.toString('utf8');
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (text === '') return null;
   const type = String(response.headers['content-type'] ?? '');
   if (type.includes('json')) {
@@ -44,7 +46,7 @@ function truncate(body: unknown): unknown {
 }
 
 /** Seconds to wait from Retry-After (seconds or an HTTP date), else from a reset header, else 1. */
-export function retryAfterSeconds(headers: Dispatcher.ResponseData['headers']): number {
+export function retryAfterSeconds(headers: IncomingHttpHeaders): number {
   const raw = headers['retry-after'] ?? headers['x-ratelimit-reset'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return 1;

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Dispatcher } from 'undici';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
-import { answerHeaders, forwardProxied, isBuffered } from '../proxied-call.js';
+import { answerHeaders, forwardProxied } from '../proxied-call.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
@@ -31,15 +31,13 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };
       const install = ctx.installs.cached(request.accountId, id) ?? (await ctx.installs.resolve(request.accountId, id));
-      const response = await forwardProxied(ctx, install, {
+      const answer = await forwardProxied(ctx, install, {
         method: request.method as Dispatcher.HttpMethod,
         url: request.url,
         headers: request.headers,
         body: request.method !== 'GET' && request.body !== undefined ? (request.body as Readable) : null,
       });
-      reply.code(response.statusCode).headers(answerHeaders(response.headers));
-      if (isBuffered(response)) return reply.send(Buffer.from(await response.body.arrayBuffer()));
-      return reply.send(response.body);
+      return reply.code(answer.statusCode).headers(answerHeaders(answer.headers)).send(answer.body);
     },
   });
 }

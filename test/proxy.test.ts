@@ -13,6 +13,11 @@ const ACCOUNT = 'acme';
 const install = (patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT) =>
   installInto(patchbay, account, connector, authValue);
 
+/** The /large answer: 64 pieces of 16 KB, each filled with its own number. */
+const LARGE_PIECES = 64;
+const largePiece = (n: number) => Buffer.alloc(16 * 1024, n);
+const LARGE = Buffer.concat(Array.from({ length: LARGE_PIECES }, (_, n) => largePiece(n)));
+
 /** What the echo upstream saw of one request. */
 interface Received {
   method: string;
@@ -21,7 +26,11 @@ interface Received {
   body: string;
 }
 
-/** An upstream that records every request and answers with a JSON copy of it; a path ending in /break-off gets a body cut short. */
+/**
+ * An upstream that records every request and answers with a JSON copy of it. Some paths answer
+ * otherwise: /break-off with a small body cut short, /large with 1 MB of unknown length sent in pieces,
+ * /large-break-off with half of that and then a broken connection.
+ */
 async function startEcho(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
@@ -30,6 +39,16 @@ async function startEcho(): Promise<{ server: Server; url: string; received: Rec
     req.on('end', () => {
       const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(seen);
+      if (seen.url.endsWith('/large') || seen.url.endsWith('/large-break-off')) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        const pieces = seen.url.endsWith('/large') ? LARGE_PIECES : LARGE_PIECES / 2;
+        let sent = 0;
+        const next = () => {
+          if (sent === pieces) return seen.url.endsWith('/large') ? res.end() : res.socket?.destroy();
+          res.write(largePiece(sent++), next);
+        };
+        return next();
+      }
       if (seen.url.endsWith('/break-off')) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"cut":');
@@ -247,6 +266,28 @@ describe('what the raw proxy sends upstream', () => {
     expect(echo.received).toHaveLength(2);
     // The first call warmed the caches; the second was answered by warm calls.
     expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
+  });
+
+  it('streams a large answer of unknown length through whole, cold and warm', async () => {
+    const id = await install(patchbay, 1, KEY);
+    for (let i = 0; i < 2; i++) {
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toBe('application/octet-stream');
+      expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);
+    }
+  });
+
+  it('cuts the answer off, cold and warm, when the third party breaks off while a large body streams', async () => {
+    const id = await install(patchbay, 1, KEY);
+    for (let i = 0; i < 2; i++) {
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large-break-off`, { account: ACCOUNT });
+      expect(reply.status).toBe(200);
+      await expect(reply.arrayBuffer()).rejects.toThrow();
+    }
+    // Patchbay is still there, and answers the next call whole.
+    const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
+    expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);
   });
 
   it('forwards a body of any content type untouched', async () => {

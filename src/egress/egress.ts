@@ -1,7 +1,7 @@
 import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Agent, type Dispatcher, errors } from 'undici';
 import { PatchbayError } from '../errors.js';
 import { isPublicAddress } from './url-policy.js';
@@ -20,12 +20,15 @@ export interface OutboundRequest {
   body?: string | Buffer | Readable | null;
 }
 
-/** A third party's answer read whole. */
-export interface WholeResponse {
+/** A third party's answer: its body read whole, or as a stream (see `Egress.request`). */
+export interface UpstreamAnswer<Body extends Buffer | Readable = Buffer | Readable> {
   statusCode: number;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  body: Body;
 }
+
+/** A third party's answer read whole. */
+export type WholeResponse = UpstreamAnswer<Buffer>;
 
 export interface FetchInit {
   method?: string;
@@ -88,29 +91,25 @@ export class Egress {
     return { origin: url.origin, path: `${url.pathname}${url.search}`, overridden: false };
   }
 
-  /** Sends a request; the answer's body streams. */
-  async request(request: OutboundRequest): Promise<Dispatcher.ResponseData> {
+  /**
+   * Sends a request. An answer of known length up to `wholeUpTo` bytes comes back read whole, ready to
+   * send on in one write; a longer one, or one of unknown length, as a stream. Either way undici hands
+   * over the chunks directly, with no intermediate stream for the answers read whole.
+   */
+  async request(request: OutboundRequest, wholeUpTo: number): Promise<UpstreamAnswer> {
     const route = this.route(request.url);
     try {
-      return await this.dispatcher(route).request(dispatchOptions(route, request));
+      return await new Promise<UpstreamAnswer>((resolve, reject) => {
+        this.dispatcher(route).dispatch(dispatchOptions(route, request), new AnswerHandler(wholeUpTo, resolve, reject));
+      });
     } catch (error) {
       throw outboundError(error, request.url);
     }
   }
 
-  /**
-   * Sends a request and reads the answer whole, for callers that use all of it (method calls, token
-   * requests): the chunks are gathered as they arrive, without the stream a streamed answer needs.
-   */
-  async requestWhole(request: OutboundRequest): Promise<WholeResponse> {
-    const route = this.route(request.url);
-    try {
-      return await new Promise<WholeResponse>((resolve, reject) => {
-        this.dispatcher(route).dispatch(dispatchOptions(route, request), new WholeAnswer(resolve, reject));
-      });
-    } catch (error) {
-      throw outboundError(error, request.url);
-    }
+  /** Sends a request and reads the answer whole, for callers that use all of it (method calls, token requests). */
+  requestWhole(request: OutboundRequest): Promise<WholeResponse> {
+    return this.request(request, Number.POSITIVE_INFINITY) as Promise<WholeResponse>;
   }
 
   private dispatcher(route: Route): Agent {
@@ -149,38 +148,64 @@ const dispatchOptions = (route: Route, request: OutboundRequest): Dispatcher.Dis
   body: request.body ?? null,
 });
 
-/** Gathers one answer's status, headers and body chunks, and settles when it ends or fails. */
-class WholeAnswer implements Dispatcher.DispatchHandler {
+/**
+ * Receives one answer: gathers the chunks of one to be read whole and settles when it ends, or settles
+ * at its headers with a stream that the chunks are pushed into, pausing the transfer while the reader
+ * lags and stopping it if the reader goes away.
+ */
+class AnswerHandler implements Dispatcher.DispatchHandler {
   private statusCode = 0;
   private headers: IncomingHttpHeaders = {};
   private readonly chunks: Buffer[] = [];
+  private stream: Readable | undefined;
+  private ended = false;
 
   constructor(
-    private readonly resolve: (answer: WholeResponse) => void,
+    private readonly wholeUpTo: number,
+    private readonly resolve: (answer: UpstreamAnswer) => void,
     private readonly reject: (error: Error) => void,
   ) {}
 
   /** undici tells this handler API from the older one by this method, so it is here even with nothing to do. */
   onRequestStart(): void {}
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     // An informational (1xx) answer comes before the real one.
     if (statusCode < 200) return;
     this.statusCode = statusCode;
     this.headers = headers;
+    if (this.wholeUpTo === Number.POSITIVE_INFINITY || Number(headers['content-length']) <= this.wholeUpTo) return;
+    this.stream = new Readable({
+      read: () => controller.resume(),
+      destroy: (error, callback) => {
+        if (!this.ended) controller.abort(error ?? new Error('The answer was not read to its end'));
+        callback(error);
+      },
+    });
+    this.resolve({ statusCode, headers, body: this.stream });
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.stream === undefined) this.chunks.push(chunk);
+    else if (!this.stream.push(chunk)) controller.pause();
   }
 
   onResponseEnd(): void {
+    this.ended = true;
+    if (this.stream !== undefined) {
+      this.stream.push(null);
+      return;
+    }
     const body = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
     this.resolve({ statusCode: this.statusCode, headers: this.headers, body });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.reject(error);
+    this.ended = true;
+    const stream = this.stream;
+    if (stream === undefined) this.reject(error);
+    // After a microtask, so that a reader handed the stream in this same turn is listening when it errors.
+    else queueMicrotask(() => stream.destroy(error));
   }
 }
 

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { injectCredential } from '../auth/inject.js';
 import type { AppContext } from '../context.js';
-import { outboundError } from '../egress/egress.js';
+import type { UpstreamAnswer } from '../egress/egress.js';
 import { badRequest, PatchbayError } from '../errors.js';
 import { type BaseUrl, installBase } from '../runner/build-request.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
@@ -38,7 +38,7 @@ const DROPPED_RESPONSE = new Set([
   'x-request-id',
 ]);
 
-/** Answers up to this size with a known length are sent in one write; anything else streams through. */
+/** Answers up to this size with a known length are read whole and sent in one write; anything else streams through. */
 const BUFFERED_BODY_LIMIT = 64 * 1024;
 const MARKER = '/proxy';
 
@@ -89,48 +89,34 @@ function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
   return url;
 }
 
-/** The third party's answer to a proxied request: a small one read whole, any other as it streams. */
-export interface ProxiedAnswer {
-  statusCode: number;
-  headers: Dispatcher.ResponseData['headers'];
-  body: Buffer | Readable;
-}
-
 /**
  * Forwards a raw proxy request to the install's base URL with the credential added. A refused OAuth
  * token is refreshed and the call repeated once, when there is no streamed body to replay.
  */
-export async function forwardProxied(ctx: AppContext, resolved: ResolvedInstall, request: ProxiedRequest): Promise<ProxiedAnswer> {
+export async function forwardProxied(ctx: AppContext, resolved: ResolvedInstall, request: ProxiedRequest): Promise<UpstreamAnswer> {
   const ready = ctx.refresher.ready(resolved);
   let install = ready instanceof Promise ? await ready : ready;
   if (!install.authenticated) {
     throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${install.name}' is not authenticated; authenticate it again`);
   }
   const { path, query } = proxiedPart(request.url);
-  let url: URL | undefined;
   const send = (current: ResolvedInstall) => {
-    url = proxiedUrl(installBase(current), path, query);
-    const outbound = { url, headers: forwardable(request.headers) };
+    const outbound = { url: proxiedUrl(installBase(current), path, query), headers: forwardable(request.headers) };
     if (current.secret !== null)
       injectCredential(current.connector.definition.Auth, { secret: current.secret, token: current.token }, outbound);
-    return ctx.egress.request({ method: request.method, url: outbound.url, headers: outbound.headers, body: request.body });
+    const outgoing = { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body };
+    return ctx.egress.request(outgoing, BUFFERED_BODY_LIMIT);
   };
   let response = await send(install);
   if (response.statusCode === 401 && request.body === null) {
     const next = await ctx.refresher.afterRejection(install);
     if (next !== null) {
-      await response.body.dump();
+      if (!Buffer.isBuffer(response.body)) response.body.destroy();
       install = next;
       response = await send(install);
     }
   }
-  const { statusCode, headers } = response;
-  if (!isBuffered(response)) return { statusCode, headers, body: response.body };
-  try {
-    return { statusCode, headers, body: Buffer.from(await response.body.arrayBuffer()) };
-  } catch (error) {
-    throw outboundError(error, url as URL);
-  }
+  return response;
 }
 
 /** The third party's answer headers that go back to the caller, added to `out`. */
@@ -143,9 +129,4 @@ export function answerHeaders(
     if (value !== undefined && !DROPPED_RESPONSE.has(name)) out[name] = value;
   }
   return out;
-}
-
-/** Whether an answer is small enough, and of a known length, to be read whole and sent in one write. */
-function isBuffered(response: Dispatcher.ResponseData): boolean {
-  return Number(response.headers['content-length']) <= BUFFERED_BODY_LIMIT;
 }

@@ -2,12 +2,13 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
+import type { UpstreamAnswer } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../services/install-cache.js';
 import { type WarmCaller, warmCaller } from './auth.js';
 import { parseQuery, queryCallOptions } from './call-options.js';
 import { INTERNAL_ERROR, patchbayErrorReply } from './error-handler.js';
-import { answerHeaders, forwardProxied, type ProxiedAnswer } from './proxied-call.js';
+import { answerHeaders, forwardProxied } from './proxied-call.js';
 import { MAX_ID } from './schemas.js';
 
 const PREFIX = '/v1.0/account/connectors/';
@@ -139,7 +140,7 @@ function send(response: ServerResponse, status: number, headers: OutgoingHttpHea
 }
 
 /** The third party's answer, passed back as the proxy route passes it: small ones whole, others streamed. */
-function relay(upstream: ProxiedAnswer, response: ServerResponse, requestId: string): void {
+function relay(upstream: UpstreamAnswer, response: ServerResponse, requestId: string): void {
   const headers: OutgoingHttpHeaders = answerHeaders(upstream.headers, { 'x-request-id': requestId });
   const { body } = upstream;
   if (Buffer.isBuffer(body)) {

@@ -53,8 +53,11 @@ export function startBackground(ctx: AppContext): { stop(): void } {
         await queue.send(REFRESH_QUEUE, ref, { ...once, singletonKey: `credential:${ref.credentialId}` });
       }
       if (config.probeIntervalSeconds > 0) {
+        // One probe per credential per probe interval: a probe still waiting in the queue when the next
+        // sweep finds the credential due again is not sent twice.
+        const probeOnce = { singletonSeconds: config.probeIntervalSeconds };
         for (const ref of await ctx.sweeps.dueForProbe(config.probeIntervalSeconds)) {
-          await queue.send(PROBE_QUEUE, ref, { ...once, singletonKey: `credential:${ref.credentialId}` });
+          await queue.send(PROBE_QUEUE, ref, { ...probeOnce, singletonKey: `credential:${ref.credentialId}` });
         }
       }
       const removed = await removeExpired(ctx.db);

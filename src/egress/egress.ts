@@ -237,8 +237,8 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string, family: number) => void;
 
-/** What a failed outbound request, or an answer that broke off, means to the caller. */
-export function outboundError(error: unknown, url: URL): PatchbayError {
+/** What a failed outbound request, or an answer that broke off before it was handed over, means to the caller. */
+function outboundError(error: unknown, url: URL): PatchbayError {
   if ((error as { code?: string }).code === REFUSED) return refusedAddress(url.host);
   if (
     error instanceof errors.ConnectTimeoutError ||

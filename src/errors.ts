@@ -23,12 +23,17 @@ export const ERROR_CODES = {
   PB_ERR_ORIGIN_NOT_ALLOWED: { status: 403, meaning: 'targetOrigin is not one of the origins in PATCHBAY_ALLOWED_ORIGINS.' },
   PB_ERR_NOT_FOUND: { status: 404, meaning: 'No such record in this account (or no such route).' },
   PB_ERR_METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route does not take this HTTP method; the Allow header names the ones it does.' },
+  PB_ERR_REQUEST_TIMEOUT: { status: 408, meaning: 'The request line and headers did not arrive in time; the connection is closed.' },
   PB_ERR_CONFLICT: { status: 409, meaning: 'The request conflicts with the current state of a record.' },
   PB_ERR_NOT_AUTHENTICATED: { status: 409, meaning: 'The account connector has no working credential; authenticate it again.' },
   PB_ERR_NOT_OAUTH: { status: 409, meaning: 'The account connector does not authenticate with the OAuth 2.0 authorization code flow.' },
   PB_ERR_PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is over the size limit.' },
   PB_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The request body has a content type this route does not take.' },
   PB_ERR_UPSTREAM_RATE_LIMITED: { status: 429, meaning: 'The third party kept answering 429 after the retries allowed.' },
+  PB_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    meaning: "The request line and headers together are over the server's limit (16 KB by default).",
+  },
   PB_ERR_INTERNAL: { status: 500, meaning: 'An unexpected fault; it is logged with the request id.' },
   PB_ERR_UPSTREAM: { status: 502, meaning: 'The third party answered with an error; its status and body are included.' },
   PB_ERR_UPSTREAM_UNREACHABLE: {

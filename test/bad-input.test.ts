@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
@@ -473,6 +474,61 @@ describe('bad input answers 4xx {Message, Code}, never 500', () => {
         expect(reply.status).toBeLessThan(500);
         expect(await reply.json()).toEqual({ Message: expect.any(String), Code: expect.stringMatching(/^PB_ERR_/) });
       }
+    });
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    /** Writes raw bytes on a connection of its own and reads all that comes back until the server closes it. */
+    function raw(bytes: string): Promise<string> {
+      const { hostname, port } = new URL(patchbay.url);
+      return new Promise((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(bytes));
+        let answer = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => {
+          answer += chunk;
+        });
+        socket.on('error', reject);
+        socket.on('close', () => resolve(answer));
+      });
+    }
+
+    function parse(answer: string): { status: number; headers: string; body: unknown } {
+      const split = answer.indexOf('\r\n\r\n');
+      const head = answer.slice(0, split);
+      return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(answer.slice(split + 4)) };
+    }
+
+    it('answers a request that is not well-formed HTTP with 400 {Message, Code} and closes the connection', async () => {
+      for (const bytes of [
+        'NOT HTTP AT ALL\r\n\r\n',
+        'GET /healthz HTTP/1.1\r\nHost: localhost\r\nA header without a colon\r\n\r\n',
+        'POST /v1.0/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n{}',
+      ]) {
+        const answer = parse(await raw(bytes));
+        expect({ bytes, status: answer.status, body: answer.body }).toEqual({
+          bytes,
+          status: 400,
+          body: { Message: 'The request is not well-formed HTTP/1.1', Code: 'PB_ERR_BAD_REQUEST' },
+        });
+        expect(answer.headers).toContain('content-type: application/json');
+        expect(answer.headers).toContain('connection: close');
+      }
+    });
+
+    it('answers 431 PB_ERR_HEADERS_TOO_LARGE for headers, or a URL, over the size limit', async () => {
+      for (const [label, bytes] of [
+        ['a long header', `GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: ${long(20_000)}\r\n\r\n`],
+        ['a long URL', `GET /v1.0/accounts?q=${long(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`],
+      ]) {
+        const answer = parse(await raw(bytes as string));
+        expect({ label, status: answer.status, body: answer.body }).toEqual({
+          label,
+          status: 431,
+          body: { Message: 'The request line and headers are over 16 KB together', Code: 'PB_ERR_HEADERS_TOO_LARGE' },
+        });
+      }
+      expect((await patchbay.call('GET', '/healthz')).status).toBe(200);
     });
   });
 

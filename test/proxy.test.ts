@@ -290,6 +290,19 @@ describe('what the raw proxy sends upstream', () => {
     expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);
   });
 
+  it('forwards HEAD and OPTIONS as they are, with the credential added', async () => {
+    const id = await install(patchbay, 1, KEY);
+    for (const method of ['HEAD', 'OPTIONS']) {
+      const reply = await patchbay.call(method, `/v1.0/account/connectors/${id}/proxy/contacts?x=1`, { account: ACCOUNT });
+      expect(reply.status, method).toBe(207);
+      expect(reply.headers.get('x-echo'), method).toBe('yes');
+    }
+    expect(echo.received.map((seen) => [seen.method, seen.url, seen.headers['x-api-key']])).toEqual([
+      ['HEAD', '/v1/contacts?x=1', KEY],
+      ['OPTIONS', '/v1/contacts?x=1', KEY],
+    ]);
+  });
+
   it('forwards a body of any content type untouched', async () => {
     const id = await install(patchbay, 1, KEY);
     const reply = await patchbay.call('PUT', `/v1.0/account/connectors/${id}/proxy/contacts/1`, {

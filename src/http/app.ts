@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
 import { parseQuery } from './call-options.js';
-import { installErrorHandler } from './error-handler.js';
+import { answerClientError, installErrorHandler } from './error-handler.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -54,6 +54,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
     },
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500, querystringParser: parseQuery },
     // Warm method and proxy calls are answered before the router sees them (see warm-calls.ts).
     serverFactory: (handler, settings) => {

@@ -1,3 +1,5 @@
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { ERROR_CODES, type ErrorCode, PatchbayError } from '../errors.js';
 
@@ -9,6 +11,36 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'PB_ERR_BAD_REQUEST',
   FST_ERR_CTP_INVALID_JSON_BODY: 'PB_ERR_BAD_REQUEST',
 };
+
+/** What the HTTP parser's refusals mean, by the error code Node gives them; any other is a malformed request. */
+const CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    code: 'PB_ERR_HEADERS_TOO_LARGE',
+    message: `The request line and headers are over ${Math.round(maxHeaderSize / 1024)} KB together`,
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'PB_ERR_REQUEST_TIMEOUT', message: 'The request line and headers did not arrive in time' },
+};
+const MALFORMED = { code: 'PB_ERR_BAD_REQUEST', message: 'The request is not well-formed HTTP/1.1' } as const;
+
+/**
+ * Answers a request the HTTP parser refused before any route could see it (malformed, headers too
+ * large, too slow) in the usual `{"Message", "Code"}` shape, then closes the connection: after such a
+ * request the stream cannot be trusted to hold another.
+ */
+export function answerClientError(this: { log: FastifyBaseLogger }, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { code, message } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  const status = ERROR_CODES[code].status;
+  this.log.debug({ err: error }, 'refused a malformed request');
+  if (socket.writable) {
+    const body = JSON.stringify({ Message: message, Code: code });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 export const INTERNAL_ERROR = { Message: 'Internal error; see the log for this request id', Code: 'PB_ERR_INTERNAL' };
 

@@ -7,7 +7,8 @@ import { answerHeaders, forwardProxied } from '../proxied-call.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
-const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** HEAD comes with GET: the router adds it for every GET route. */
+const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to

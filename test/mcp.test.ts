@@ -317,6 +317,31 @@ describe('MCP endpoint', () => {
     expect(await unknownMethod.json()).toMatchObject({ id: 3, error: { code: -32601 } });
   });
 
+  it('answers params of the wrong shape with -32602 naming the fault, not an internal error', async () => {
+    const auth = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'mcp-a' };
+    const before = pipedrive.requestCount;
+    for (const [params, fault] of [
+      [{ name: 'pipedrive_get_person', arguments: 'id=1' }, 'params.arguments: '],
+      [{ name: 5 }, 'params.name: '],
+      [{}, 'params.name: '],
+    ] as const) {
+      const reply = await post({ jsonrpc: '2.0', id: 'bad', method: 'tools/call', params }, auth);
+      expect(reply.status).toBe(200);
+      const body = (await reply.json()) as { id: unknown; error: { code: number; message: string } };
+      expect({ params, body }).toMatchObject({ params, body: { id: 'bad', error: { code: -32602 } } });
+      expect(body.error.message).toContain(`Invalid params: ${fault}`);
+      expect(body.error.message).not.toContain('\n');
+    }
+    const list = await post({ ...listRequest, params: { cursor: 5 } }, auth);
+    expect(await list.json()).toMatchObject({ id: 1, error: { code: -32602, message: expect.stringContaining('params.cursor: ') } });
+    expect(pipedrive.requestCount).toBe(before);
+    const good = await post(
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'pipedrive_get_person', arguments: { id: 1 } } },
+      auth,
+    );
+    expect(await good.json()).toMatchObject({ id: 2, result: { structuredContent: { id: 1 } } });
+  });
+
   it('answers 405 to GET and DELETE, and 413 to a body over the limit', async () => {
     for (const method of ['GET', 'DELETE']) {
       const reply = await fetch(`${patchbay.url}/mcp`, { method, headers: { authorization: `Bearer ${patchbay.token}` } });

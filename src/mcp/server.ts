@@ -3,9 +3,12 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   ErrorCode,
+  InitializeRequestSchema,
   type JSONRPCMessage,
+  type JSONRPCRequest,
   ListToolsRequestSchema,
   McpError,
+  PingRequestSchema,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
@@ -20,9 +23,31 @@ export interface McpScope {
 
 interface Open {
   scope: McpScope;
-  /** The id the client gave the request. */
-  id: RequestId;
+  /** The request as the client sent it, with its own id. */
+  request: JSONRPCRequest;
   reply: (message: JSONRPCMessage) => void;
+}
+
+/** The requests this server answers, by method, with the schemas the SDK checks their params against. */
+const REQUEST_SCHEMAS = {
+  initialize: InitializeRequestSchema,
+  ping: PingRequestSchema,
+  'tools/list': ListToolsRequestSchema,
+  'tools/call': CallToolRequestSchema,
+} as const;
+
+/**
+ * What is wrong with a request's params, when anything is. The SDK checks params before its handlers
+ * run but reports a failure as an internal error (-32603) whose message is the validator's raw output;
+ * this finds the fault again, only for requests that failed, so that it can be reported as the
+ * invalid params (-32602) it is.
+ */
+function paramsFault(request: JSONRPCRequest): string | undefined {
+  const schema = REQUEST_SCHEMAS[request.method as keyof typeof REQUEST_SCHEMAS];
+  const parsed = schema?.safeParse(request);
+  const issue = parsed?.success === false ? parsed.error.issues[0] : undefined;
+  if (issue === undefined) return undefined;
+  return `Invalid params: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }
 
 /**
@@ -49,7 +74,12 @@ class ExchangeTransport implements Transport {
     const open = this.open.get(message.id);
     if (open === undefined) return;
     this.open.delete(message.id);
-    open.reply({ ...message, id: open.id });
+    const fault = 'error' in message && message.error.code === ErrorCode.InternalError ? paramsFault(open.request) : undefined;
+    if (fault !== undefined) {
+      open.reply({ jsonrpc: '2.0', id: open.request.id, error: { code: ErrorCode.InvalidParams, message: fault } });
+      return;
+    }
+    open.reply({ ...message, id: open.request.id });
   }
 
   scopeOf(id: RequestId): McpScope {
@@ -70,7 +100,7 @@ class ExchangeTransport implements Transport {
       const id = ++this.next;
       replies.push(
         new Promise((reply) => {
-          this.open.set(id, { scope, id: message.id, reply });
+          this.open.set(id, { scope, request: message, reply });
         }),
       );
       this.onmessage?.({ ...message, id });

@@ -296,6 +296,11 @@ describe('what the raw proxy sends upstream', () => {
       const reply = await patchbay.call(method, `/v1.0/account/connectors/${id}/proxy/contacts?x=1`, { account: ACCOUNT });
       expect(reply.status, method).toBe(207);
       expect(reply.headers.get('x-echo'), method).toBe('yes');
+      if (method === 'HEAD') {
+        // The length a GET would have had: the echo's JSON copy of the request it saw.
+        const length = Buffer.byteLength(JSON.stringify(echo.received[0]));
+        expect(reply.headers.get('content-length')).toBe(String(length));
+      }
     }
     expect(echo.received.map((seen) => [seen.method, seen.url, seen.headers['x-api-key']])).toEqual([
       ['HEAD', '/v1/contacts?x=1', KEY],

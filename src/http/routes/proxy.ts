@@ -7,8 +7,8 @@ import { answerHeaders, forwardProxied } from '../proxied-call.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
-/** HEAD comes with GET: the router adds it for every GET route. */
-const METHODS: Dispatcher.HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/** HEAD is named, not left to the router's HEAD-from-GET, which would give the empty answer's length (0). */
+const METHODS: Dispatcher.HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
@@ -38,7 +38,11 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
         headers: request.headers,
         body: request.method !== 'GET' && request.body !== undefined ? (request.body as Readable) : null,
       });
-      return reply.code(answer.statusCode).headers(answerHeaders(answer.headers)).send(answer.body);
+      const headers = answerHeaders(answer.headers);
+      // An answer to HEAD has no body; its length is the one the same GET would have.
+      const length = answer.headers['content-length'];
+      if (request.method === 'HEAD' && length !== undefined) headers['content-length'] = length;
+      return reply.code(answer.statusCode).headers(headers).send(answer.body);
     },
   });
 }

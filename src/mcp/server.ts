@@ -28,13 +28,18 @@ interface Open {
   reply: (message: JSONRPCMessage) => void;
 }
 
+/** A schema that says what is wrong with a value: the SDK's request schemas. */
+interface RequestSchema {
+  safeParse(value: unknown): { error?: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
 /** The requests this server answers, by method, with the schemas the SDK checks their params against. */
-const REQUEST_SCHEMAS = {
-  initialize: InitializeRequestSchema,
-  ping: PingRequestSchema,
-  'tools/list': ListToolsRequestSchema,
-  'tools/call': CallToolRequestSchema,
-} as const;
+const REQUEST_SCHEMAS = new Map<string, RequestSchema>([
+  ['initialize', InitializeRequestSchema],
+  ['ping', PingRequestSchema],
+  ['tools/list', ListToolsRequestSchema],
+  ['tools/call', CallToolRequestSchema],
+]);
 
 /**
  * What is wrong with a request's params, when anything is. The SDK checks params before its handlers
@@ -43,9 +48,7 @@ const REQUEST_SCHEMAS = {
  * invalid params (-32602) it is.
  */
 function paramsFault(request: JSONRPCRequest): string | undefined {
-  const schema = REQUEST_SCHEMAS[request.method as keyof typeof REQUEST_SCHEMAS];
-  const parsed = schema?.safeParse(request);
-  const issue = parsed?.success === false ? parsed.error.issues[0] : undefined;
+  const issue = REQUEST_SCHEMAS.get(request.method)?.safeParse(request).error?.issues[0];
   if (issue === undefined) return undefined;
   return `Invalid params: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }

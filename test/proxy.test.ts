@@ -270,21 +270,25 @@ describe('what the raw proxy sends upstream', () => {
 
   it('streams a large answer of unknown length through whole, cold and warm', async () => {
     const id = await install(patchbay, 1, KEY);
+    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
     for (let i = 0; i < 2; i++) {
       const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toBe('application/octet-stream');
       expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);
     }
+    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
   });
 
   it('cuts the answer off, cold and warm, when the third party breaks off while a large body streams', async () => {
     const id = await install(patchbay, 1, KEY);
+    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
     for (let i = 0; i < 2; i++) {
       const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large-break-off`, { account: ACCOUNT });
       expect(reply.status).toBe(200);
       await expect(reply.arrayBuffer()).rejects.toThrow();
     }
+    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
     // Patchbay is still there, and answers the next call whole.
     const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
     expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);

@@ -121,7 +121,7 @@ export async function forwardProxied(ctx: AppContext, resolved: ResolvedInstall,
 
 /** The third party's answer headers that go back to the caller, added to `out`. */
 export function answerHeaders(
-  headers: Dispatcher.ResponseData['headers'],
+  headers: IncomingHttpHeaders,
   out: Record<string, string | string[]> = {},
 ): Record<string, string | string[]> {
   for (const name in headers) {

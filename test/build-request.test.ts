@@ -3,7 +3,7 @@ import { indexConnector } from '../src/catalogue/catalogue.js';
 import type { ConnectorDefinition } from '../src/catalogue/schema.js';
 import { PatchbayError } from '../src/errors.js';
 import { buildRequest } from '../src/runner/build-request.js';
-import type { ResolvedInstall } from '../src/services/install-cache.js';
+import type { ResolvedInstall } from '../src/runtime/resolved-install.js';
 
 const definition: ConnectorDefinition = {
   Id: 99,

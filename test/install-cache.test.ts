@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../src/catalogue/catalogue.js';
-import { InstallCache, type ResolvedInstall } from '../src/services/install-cache.js';
+import type { ResolvedInstall } from '../src/runtime/resolved-install.js';
+import { InstallCache } from '../src/services/install-cache.js';
 
 const install = (id: number, name: string): ResolvedInstall => ({
   id,

@@ -4,7 +4,7 @@ import { MissingValueError, render } from '../catalogue/template.js';
 import type { Egress } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
 import { Metrics } from '../metrics.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 
 /** An install's OAuth 2.0 settings, with the partner's and the account's values filled in. */
 export interface OAuthSettings {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PatchbayError } from '../errors.js';
-import type { Credentials } from '../services/credentials.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
+import type { CredentialStore } from './credential-store.js';
 import { describeOAuthError, type OAuthClient, oauthErrorCode, oauthSettings } from './oauth-client.js';
 import { expiresWithin, keptFields, type StoredToken, tokenFromResponse } from './token-set.js';
 
@@ -40,7 +40,7 @@ export class TokenRefresher {
   private readonly owner = `node-${randomUUID()}`;
 
   constructor(
-    private readonly credentials: Credentials,
+    private readonly credentials: CredentialStore,
     private readonly client: OAuthClient,
     private readonly timing: RefreshTiming,
   ) {}

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { UpstreamAnswer } from '../egress/egress.js';
 import { badRequest, PatchbayError } from '../errors.js';
 import { type BaseUrl, installBase } from '../runner/build-request.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 
 /** Request headers that describe the caller's hop or its Patchbay credentials; never forwarded. */
 const DROPPED_REQUEST = new Set([

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { UpstreamAnswer } from '../egress/egress.js';
 import { PatchbayError } from '../errors.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { type WarmCaller, warmCaller } from './auth.js';
 import { parseQuery, queryCallOptions } from './call-options.js';
 import { INTERNAL_ERROR, patchbayErrorReply } from './error-handler.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MethodDefinition } from '../catalogue/schema.js';
-import { installMethods, type ResolvedInstall } from '../services/install-cache.js';
+import { installMethods, type ResolvedInstall } from '../runtime/resolved-install.js';
 
 /** What the common MCP clients accept as a tool name. */
 export const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;

@@ -3,7 +3,7 @@ import { renderConnectorUrl } from '../catalogue/connector-url.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import { MissingValueError, render } from '../catalogue/template.js';
 import { badRequest, PatchbayError } from '../errors.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { checkInputs, type MethodInput } from './inputs.js';
 
 export interface BuiltRequest {

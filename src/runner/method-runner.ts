@@ -3,7 +3,7 @@ import type { MethodDefinition } from '../catalogue/schema.js';
 import type { Egress } from '../egress/egress.js';
 import { notFound, PatchbayError } from '../errors.js';
 import { valueAt } from '../json-path.js';
-import type { ResolvedInstall } from '../services/install-cache.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { buildRequest } from './build-request.js';
 import type { MethodInput } from './inputs.js';
 import { nextPageParameters } from './pagination.js';

@@ -10,10 +10,11 @@ import {
 import { nowIso } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { MethodRunner } from '../runner/method-runner.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
 import type { CustomCategoryRow } from '../store/schema.js';
 import type { AccountConnectors } from './account-connectors.js';
-import type { InstallCache, ResolvedInstall } from './install-cache.js';
+import type { InstallCache } from './install-cache.js';
 
 export const toCustomCategory = (row: CustomCategoryRow): CustomCategory => ({
   id: row.id,

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { RunOptions } from '../../runner/method-runner.js';
+import { installMethods } from '../../runtime/resolved-install.js';
 import { methodView } from '../../services/connector-views.js';
-import { installMethods } from '../../services/install-cache.js';
 import { accountAuth } from '../auth.js';
 import { queryCallOptions } from '../call-options.js';
 import { errorReplies, IdParam, MethodReply } from '../schemas.js';

@@ -32,7 +32,7 @@ export function startBackground(ctx: AppContext): { stop(): void } {
       }
     };
 
-  const sender = new WebhookSender(ctx.webhooks, metrics, config.webhookTimeoutMs);
+  const sender = new WebhookSender(ctx.webhooks, metrics, ctx.webhookEgress, config.webhookTimeoutMs);
   queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
 
   // A token is refreshed when it would expire before the next sweep comes round.

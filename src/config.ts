@@ -36,6 +36,8 @@ export interface Config {
   webhookRetries: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
+  /** Webhook receivers may be on http and on loopback or private addresses (inside the partner's own network). */
+  webhookPrivateNetwork: boolean;
   /** The end user's connect page: its title, accent colour (#rrggbb) and logo (an image URL), for the partner's brand. */
   connectPage: { title: string; accent: string; logoUrl: string | null };
 }
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookPrivateNetwork: flag(env, 'PATCHBAY_WEBHOOK_PRIVATE_NETWORK', false),
     connectPage: connectPage(env),
   };
 }

@@ -15,6 +15,7 @@ import { McpEndpoint } from './mcp/server.js';
 import { Metrics } from './metrics.js';
 import { builtInConnectorsDir } from './paths.js';
 import { MethodRunner } from './runner/method-runner.js';
+import { ProxyRunner } from './runner/proxy-runner.js';
 import { AccessTokens } from './services/access-tokens.js';
 import { AccountConnectors } from './services/account-connectors.js';
 import { Accounts } from './services/accounts.js';
@@ -63,7 +64,10 @@ export interface AppContext {
   connect: OAuthConnect;
   refresher: TokenRefresher;
   runner: MethodRunner;
+  proxy: ProxyRunner;
   egress: Egress;
+  /** Egress for webhook deliveries: their own timeout, and private receivers when the partner allows them. */
+  webhookEgress: Egress;
   close(): Promise<void>;
 }
 
@@ -89,7 +93,13 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
   });
   await queue.start();
-  const webhooks = new Webhooks(db, box, queue, {
+  const webhookEgress = new Egress({
+    overrides: new Map(),
+    connectTimeoutMs: config.upstreamConnectTimeoutMs,
+    responseTimeoutMs: config.webhookTimeoutMs,
+    privateNetwork: config.webhookPrivateNetwork,
+  });
+  const webhooks = new Webhooks(db, box, queue, webhookEgress, {
     retryLimit: config.webhookRetries,
     retryDelaySeconds: config.webhookRetryDelaySeconds,
   });
@@ -140,11 +150,13 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     }),
     refresher,
     runner,
+    proxy: new ProxyRunner(egress, refresher),
     egress,
+    webhookEgress,
     async close() {
       await queue.stop();
       await link?.close();
-      await egress.close();
+      await Promise.all([egress.close(), webhookEgress.close()]);
       await db.destroy();
     },
   };

@@ -9,7 +9,7 @@ export const ERROR_CODES = {
   PB_ERR_OAUTH_STATE_INVALID: { status: 400, meaning: 'The OAuth callback has an unknown, expired or already used state.' },
   PB_ERR_URL_REFUSED: {
     status: 400,
-    meaning: "The URL policy refused an outbound URL: a value leads off the connector's allowed hosts, or to a private address.",
+    meaning: "The URL policy refused an outbound URL: not https, off the connector's allowed hosts, or to a private address.",
   },
   PB_ERR_AUTHENTICATION_FAILED: {
     status: 400,
@@ -38,7 +38,7 @@ export const ERROR_CODES = {
   PB_ERR_UPSTREAM: { status: 502, meaning: 'The third party answered with an error; its status and body are included.' },
   PB_ERR_UPSTREAM_UNREACHABLE: {
     status: 502,
-    meaning: 'The third party could not be reached, broke off its answer, or the URL policy refused it.',
+    meaning: 'The third party could not be reached, or broke off its answer.',
   },
   PB_ERR_OAUTH_EXCHANGE_FAILED: { status: 502, meaning: "The provider's token endpoint refused or failed the code exchange." },
   PB_ERR_TOKEN_REFRESH_FAILED: {

@@ -4,7 +4,6 @@ const COUNTERS = {
   patchbay_token_requests_total: 'Requests this node made to OAuth token endpoints (refreshes and client-credentials grants).',
   patchbay_jobs_total: 'Jobs run by this node, by queue and result.',
   patchbay_webhook_deliveries_total: 'Webhook delivery attempts made by this node, by result.',
-  patchbay_warm_calls_total: 'GET method and proxy calls this node answered from its caches, without the router.',
 } as const;
 
 export type CounterName = keyof typeof COUNTERS;

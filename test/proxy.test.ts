@@ -254,7 +254,6 @@ describe('what the raw proxy sends upstream', () => {
 
   it('answers 502 PB_ERR_UPSTREAM_UNREACHABLE, cold and warm, when the third party breaks off in the middle of a small body', async () => {
     const id = await install(patchbay, 1, KEY);
-    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
     for (let i = 0; i < 2; i++) {
       const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/break-off`, { account: ACCOUNT });
       expect(reply.status).toBe(502);
@@ -264,31 +263,25 @@ describe('what the raw proxy sends upstream', () => {
       });
     }
     expect(echo.received).toHaveLength(2);
-    // The first call warmed the caches; the second was answered by warm calls.
-    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
   });
 
   it('streams a large answer of unknown length through whole, cold and warm', async () => {
     const id = await install(patchbay, 1, KEY);
-    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
     for (let i = 0; i < 2; i++) {
       const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toBe('application/octet-stream');
       expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);
     }
-    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
   });
 
   it('cuts the answer off, cold and warm, when the third party breaks off while a large body streams', async () => {
     const id = await install(patchbay, 1, KEY);
-    const warmBefore = patchbay.ctx.metrics.total('patchbay_warm_calls_total');
     for (let i = 0; i < 2; i++) {
       const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large-break-off`, { account: ACCOUNT });
       expect(reply.status).toBe(200);
       await expect(reply.arrayBuffer()).rejects.toThrow();
     }
-    expect(patchbay.ctx.metrics.total('patchbay_warm_calls_total')).toBe(warmBefore + 1);
     // Patchbay is still there, and answers the next call whole.
     const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/large`, { account: ACCOUNT });
     expect(Buffer.from(await reply.arrayBuffer()).equals(LARGE)).toBe(true);

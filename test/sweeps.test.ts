@@ -24,6 +24,7 @@ describe('periodic sweeps', () => {
       PATCHBAY_SWEEP_INTERVAL_SECONDS: '1',
       PATCHBAY_PROBE_INTERVAL_SECONDS: '3600',
       PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+      PATCHBAY_WEBHOOK_PRIVATE_NETWORK: 'true',
     });
     await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
     const hook = await patchbay.call('POST', '/v1.0/webhooks', { body: { Url: receiver.url, Events: ['Credential.ProbeFailed'] } });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Egress } from '../src/egress/egress.js';
 import { hostMatches, isPublicAddress } from '../src/egress/url-policy.js';
 import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { connectorsFolder } from './support/test-connectors.js';
@@ -142,6 +143,19 @@ describe('the outbound URL policy', () => {
     expect(answer.status).toBe(400);
     expect(await answer.json()).toMatchObject({ Code: 'PB_ERR_URL_REFUSED' });
     expect(trapped).toBe(0);
+  });
+
+  it('answers PB_ERR_URL_REFUSED for every check the policy makes: scheme, address literal and resolved address', async () => {
+    const egress = new Egress({ overrides: new Map(), connectTimeoutMs: 1000, responseTimeoutMs: 1000 });
+    try {
+      for (const url of ['http://api.example.com/v1', 'https://10.1.2.3/v1', 'https://[fd00:ec2::254]/', 'https://localhost/v1']) {
+        await expect(egress.requestWhole({ method: 'GET', url: new URL(url), headers: {} }), url).rejects.toMatchObject({
+          code: 'PB_ERR_URL_REFUSED',
+        });
+      }
+    } finally {
+      await egress.close();
+    }
   });
 
   it('classifies addresses: internal ranges refused, public ones allowed', () => {

@@ -67,6 +67,8 @@ describe('partner webhooks', () => {
       ...overrides({ 'https://api.pipedrive.com': pipedrive.url, 'https://api.capsulecrm.com': capsule.url }),
       PATCHBAY_WEBHOOK_RETRIES: '2',
       PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS: '1',
+      // The receiver listens on 127.0.0.1.
+      PATCHBAY_WEBHOOK_PRIVATE_NETWORK: 'true',
     });
     await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
@@ -261,5 +263,52 @@ describe('partner webhooks', () => {
     expect(reply.status).toBe(404);
     expect(((await reply.json()) as { Message: string }).Message).toContain('999999');
     expect((await patchbay.call('PUT', '/v1.0/webhooks/abc', { body: {} })).status).toBe(400);
+  });
+});
+
+describe('webhook deliveries and the URL policy', () => {
+  let pipedrive: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good'] });
+    receiver = await startWebhookReceiver();
+    patchbay = await startPatchbay({
+      ...overrides({ 'https://api.pipedrive.com': pipedrive.url }),
+      PATCHBAY_WEBHOOK_RETRIES: '0',
+    });
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await receiver.close();
+    await pipedrive.close();
+  });
+
+  it('refuses to register a plain-http or private-address receiver unless PATCHBAY_WEBHOOK_PRIVATE_NETWORK allows it', async () => {
+    const port = new URL(receiver.url).port;
+    for (const Url of [receiver.url, `https://127.0.0.1:${port}/hook`, 'https://[::1]/hook', 'https://169.254.169.254/latest']) {
+      const reply = await patchbay.call('POST', '/v1.0/webhooks', { body: { Url, Events: ['AccountConnector.Authenticated'] } });
+      expect(reply.status, Url).toBe(400);
+      expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_URL_REFUSED' });
+    }
+    expect((await (await patchbay.call('GET', '/v1.0/webhooks')).json()) as unknown[]).toEqual([]);
+  });
+
+  it('does not deliver to a name that resolves to a loopback address, and records why', async () => {
+    const port = new URL(receiver.url).port;
+    const created = await patchbay.call('POST', '/v1.0/webhooks', {
+      body: { Url: `https://localhost:${port}/hook`, Events: ['AccountConnector.Authenticated'] },
+    });
+    expect(created.status).toBe(200);
+    const hook = (await created.json()) as WebhookBody;
+    await installInto(patchbay, 'acme', PIPEDRIVE, 'pd-good');
+    const failed = await until(async () => {
+      const list = (await (await patchbay.call('GET', `/v1.0/webhooks/${hook.Id}/deliveries`)).json()) as DeliveryBody[];
+      return list.find((d) => d.State === 'Failed');
+    });
+    expect(failed).toMatchObject({ Attempts: 1, LastStatusCode: null });
+    expect(failed.LastError).toContain('URL policy');
+    expect(receiver.received).toEqual([]);
   });
 });

@@ -45,11 +45,8 @@ export class TokenRefresher {
     private readonly timing: RefreshTiming,
   ) {}
 
-  /**
-   * The install to call with: refreshed first when its access token is about to expire. Returned as is,
-   * not in a promise, when nothing needs refreshing: the common case on every call.
-   */
-  ready(install: ResolvedInstall): ResolvedInstall | Promise<ResolvedInstall> {
+  /** The install to call with: refreshed first when its access token is about to expire. */
+  async ready(install: ResolvedInstall): Promise<ResolvedInstall> {
     return this.isFresh(install, this.timing.marginSeconds) ? install : this.refresh(install);
   }
 

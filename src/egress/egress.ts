@@ -11,6 +11,11 @@ export interface EgressOptions {
   overrides: ReadonlyMap<string, string>;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
+  /**
+   * Lets requests go to plain http and to loopback, private and link-local addresses. For destinations
+   * the partner names for itself on its own network (webhook receivers), never for third parties.
+   */
+  privateNetwork?: boolean;
 }
 
 export interface OutboundRequest {
@@ -56,15 +61,18 @@ export class Egress {
   private readonly overridden: Agent;
   /** The overrides parsed once: real origin -> the local origin and the path prefix it adds. */
   private readonly overrides = new Map<string, { origin: string; prefix: string }>();
+  private readonly privateNetwork: boolean;
 
   constructor(options: EgressOptions) {
+    this.privateNetwork = options.privateNetwork === true;
     const agentOptions = {
       headersTimeout: options.responseTimeoutMs,
       bodyTimeout: options.responseTimeoutMs,
       keepAliveTimeout: 10_000,
       connections: 256,
     };
-    this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, lookup: publicOnlyLookup } });
+    const lookup = this.privateNetwork ? undefined : publicOnlyLookup;
+    this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, ...(lookup ? { lookup } : {}) } });
     this.overridden = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs } });
     for (const [origin, base] of options.overrides) {
       const local = new URL(base);
@@ -82,9 +90,8 @@ export class Egress {
     const override = this.overrides.get(url.origin);
     if (override !== undefined)
       return { origin: override.origin, path: `${override.prefix}${url.pathname}${url.search}`, overridden: true };
-    if (url.protocol !== 'https:') {
-      throw new PatchbayError('PB_ERR_UPSTREAM_UNREACHABLE', `Outbound requests must use https (${url.origin})`);
-    }
+    if (this.privateNetwork) return { origin: url.origin, path: `${url.pathname}${url.search}`, overridden: false };
+    if (url.protocol !== 'https:') throw new PatchbayError('PB_ERR_URL_REFUSED', `Outbound requests must use https (${url.origin})`);
     // An address literal is never looked up, so it is judged here.
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) !== 0 && !isPublicAddress(literal)) throw refusedAddress(url.host);

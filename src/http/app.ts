@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
-import { parseQuery } from './call-options.js';
 import { answerClientError, installErrorHandler } from './error-handler.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -27,7 +25,6 @@ import type { App } from './routes/types.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorReply } from './schemas.js';
 import { validatorCompiler } from './validation.js';
-import { type WarmCalls, warmCalls } from './warm-calls.js';
 
 export interface HttpOptions {
   /** A logger to use instead of one built from the config (tests capture log lines with it). */
@@ -44,7 +41,6 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   let requests = 0;
   const requestId = (given: string | string[] | undefined) =>
     typeof given === 'string' && REQUEST_ID.test(given) ? given : `${idPrefix}-${(++requests).toString(36)}`;
-  let warm: WarmCalls | undefined;
   const app = Fastify({
     loggerInstance: options.logger ?? ctx.logger,
     bodyLimit: BODY_LIMIT,
@@ -55,25 +51,8 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
       reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
     },
     clientErrorHandler: answerClientError,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500, querystringParser: parseQuery },
-    // Warm method and proxy calls are answered before the router sees them (see warm-calls.ts).
-    serverFactory: (handler, settings) => {
-      const server = createServer((request, response) => {
-        if (warm?.(request, response) !== true) handler(request, response);
-      });
-      server.keepAliveTimeout = settings.keepAliveTimeout as number;
-      server.requestTimeout = settings.requestTimeout as number;
-      server.setTimeout(settings.connectionTimeout as number);
-      return server;
-    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  warm = warmCalls(ctx, { logger: app.log, requestId });
-  // Once closing starts, every request goes to the router, which refuses new ones.
-  app.addHook('preClose', (done) => {
-    warm?.stop();
-    done();
-  });
-
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

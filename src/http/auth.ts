@@ -62,50 +62,12 @@ function accountOf(headers: IncomingHttpHeaders, principal: Principal): string {
   return named;
 }
 
-/** Sets the principal and the account of an account-level request, asking the database when the caches are cold. */
-function authenticateAccount(ctx: AppContext) {
+/** Account-level routes: the account comes from the header, or from the token when it is restricted. */
+export function accountAuth(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     request.accountId = accountOf(request.headers, request.principal);
     await ctx.accounts.assertExists(request.accountId);
-  };
-}
-
-/** An account-level caller, known without asking the database. */
-export interface WarmCaller {
-  principal: Principal;
-  accountId: string;
-}
-
-/**
- * The caller of an account-level request when its token and account are both cached; `undefined` when
- * either is not (the database must be asked). Throws when the token may not act on the named account.
- */
-export function warmCaller(ctx: AppContext, headers: IncomingHttpHeaders): WarmCaller | undefined {
-  const principal = ctx.tokens.cached(bearer(headers));
-  if (principal === undefined) return undefined;
-  const accountId = accountOf(headers, principal);
-  return ctx.accounts.isKnown(accountId) ? { principal, accountId } : undefined;
-}
-
-/**
- * Account-level routes: the account comes from the header, or from the token when it is restricted.
- * A hook with a callback, so that a warm call (token and account both cached) is checked at once,
- * without the promise turns of the cold path.
- */
-export function accountAuth(ctx: AppContext) {
-  const cold = authenticateAccount(ctx);
-  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    let caller: WarmCaller | undefined;
-    try {
-      caller = warmCaller(ctx, request.headers);
-    } catch (error) {
-      return done(error as Error);
-    }
-    if (caller === undefined) return void cold(request, reply).then(() => done(), done);
-    request.principal = caller.principal;
-    request.accountId = caller.accountId;
-    done();
   };
 }
 

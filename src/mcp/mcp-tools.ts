@@ -1,6 +1,6 @@
 import { PatchbayError } from '../errors.js';
 import type { MethodRunner, RunOptions } from '../runner/method-runner.js';
-import type { AccountConnectors } from '../services/account-connectors.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { type AccountTool, ALL_PAGES, accountTools, type InputSchema } from './account-tools.js';
 import { admits, searchTools, type ToolFilter } from './toolset.js';
 
@@ -72,6 +72,11 @@ const listed = (tool: AccountTool): ListedTool => ({
   annotations: tool.annotations,
 });
 
+/** Where the tools come from: the account's authenticated installs, resolved (from memory when warm). */
+export interface InstallSource {
+  authenticatedInstalls(accountId: string): Promise<ResolvedInstall[]>;
+}
+
 const failure = (text: string): ToolResult => ({ content: [{ type: 'text', text }], isError: true });
 
 /**
@@ -80,7 +85,7 @@ const failure = (text: string): ToolResult => ({ content: [{ type: 'text', text 
  */
 export class McpTools {
   constructor(
-    private readonly installs: AccountConnectors,
+    private readonly installs: InstallSource,
     private readonly runner: MethodRunner,
   ) {}
 
@@ -147,8 +152,7 @@ export class McpTools {
     if (missing.length > 0) return failure(`${tool.name} needs ${missing.map((m) => `'${m}'`).join(', ')}`);
     try {
       const answer = await this.runner.run(tool.install, tool.method.Id, options);
-      const next = answer.headers['x-patchbay-next-parameters'];
-      return result(answer.data, next === undefined ? undefined : (JSON.parse(next) as Record<string, unknown>));
+      return result(answer.data, answer.paging?.next ?? undefined);
     } catch (error) {
       if (!(error instanceof PatchbayError)) throw error;
       return failure(explain(error, tool));

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import type { Egress } from '../egress/egress.js';
-import { notFound, PatchbayError } from '../errors.js';
+import { notFound } from '../errors.js';
 import { valueAt } from '../json-path.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { buildRequest } from './build-request.js';
+import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
 import type { MethodInput } from './inputs.js';
 import { nextPageParameters } from './pagination.js';
 import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.js';
@@ -14,11 +15,21 @@ export interface RunOptions extends MethodInput {
   AllPages?: boolean;
 }
 
+/** Where a paged read stands after a call. */
+export interface Paging {
+  /** The parameters that read the next page; null when there is none. */
+  next: Record<string, unknown> | null;
+  /** With AllPages: how many pages were read. */
+  pages?: number;
+  /** With AllPages: the page cap was reached before the last page. */
+  truncated?: boolean;
+}
+
 export interface MethodResult {
   status: number;
   data: unknown;
-  /** Reply headers: the next page's parameters, the pages read, truncation. */
-  headers: Record<string, string>;
+  /** Set for a method with pagination. */
+  paging?: Paging;
 }
 
 export interface RunnerLimits {
@@ -27,17 +38,6 @@ export interface RunnerLimits {
   maxRetryAfterSeconds: number;
   /** ...and at most this many times. */
   maxRetries: number;
-}
-
-/** Keeps credentials usable: refreshes before a call and after the provider refuses a token. */
-export interface CredentialKeeper {
-  ready(install: ResolvedInstall): ResolvedInstall | Promise<ResolvedInstall>;
-  afterRejection(install: ResolvedInstall): Promise<ResolvedInstall | null>;
-}
-
-/** The install a call is made with; replaced when its token is refreshed mid-call. */
-interface Current {
-  install: ResolvedInstall;
 }
 
 /** Runs connector methods: builds the request, sends it through egress, pages, and maps failures. */
@@ -60,25 +60,19 @@ export class MethodRunner {
 
   async run(install: ResolvedInstall, key: string, options: RunOptions): Promise<MethodResult> {
     const method = this.method(install, key);
-    if (!install.authenticated) {
-      throw new PatchbayError(
-        'PB_ERR_NOT_AUTHENTICATED',
-        `Account connector '${install.name}' is not authenticated${install.authError ? ` (${install.authError})` : ''}; authenticate it again`,
-      );
-    }
-    const ready = this.credentials.ready(install);
-    const current = { install: ready instanceof Promise ? await ready : ready };
+    assertAuthenticated(install);
+    const current: CurrentInstall = { install: await this.credentials.ready(install) };
     if (options.AllPages && method.Pagination !== undefined) return this.allPages(current, method, options);
     const page = await this.fetch(current, method, options);
-    const headers: Record<string, string> = {};
-    if (method.Pagination !== undefined) {
-      const next = nextPageParameters(method.Pagination, currentParameters(options), page);
-      if (next !== null) headers['x-patchbay-next-parameters'] = JSON.stringify(next);
-    }
-    return { status: page.status, data: page.data, headers };
+    if (method.Pagination === undefined) return { status: page.status, data: page.data };
+    return {
+      status: page.status,
+      data: page.data,
+      paging: { next: nextPageParameters(method.Pagination, currentParameters(options), page) },
+    };
   }
 
-  private async allPages(current: Current, method: MethodDefinition, options: RunOptions): Promise<MethodResult> {
+  private async allPages(current: CurrentInstall, method: MethodDefinition, options: RunOptions): Promise<MethodResult> {
     const pagination = method.Pagination as NonNullable<MethodDefinition['Pagination']>;
     const items: unknown[] = [];
     let parameters = { ...options.Parameters };
@@ -87,38 +81,20 @@ export class MethodRunner {
       if (Array.isArray(page.data)) items.push(...page.data);
       else if (page.data !== null && page.data !== undefined) items.push(page.data);
       const next = nextPageParameters(pagination, currentParameters({ Parameters: parameters }), page);
-      if (next === null) return { status: 200, data: items, headers: { 'x-patchbay-pages': String(pages) } };
-      if (pages >= this.limits.maxPages) {
-        return {
-          status: 200,
-          data: items,
-          headers: {
-            'x-patchbay-pages': String(pages),
-            'x-patchbay-truncated': 'true',
-            'x-patchbay-next-parameters': JSON.stringify(next),
-          },
-        };
-      }
+      if (next === null) return { status: 200, data: items, paging: { next, pages } };
+      if (pages >= this.limits.maxPages) return { status: 200, data: items, paging: { next, pages, truncated: true } };
       parameters = { ...parameters, ...next };
     }
   }
 
   /** One upstream request, with 429s retried within the limits and one retry after a refused OAuth token. */
-  private async fetch(current: Current, method: MethodDefinition, input: MethodInput) {
+  private async fetch(current: CurrentInstall, method: MethodDefinition, input: MethodInput) {
     const name = current.install.connector.definition.Name;
-    let refreshed = false;
+    const send = (install: ResolvedInstall) => this.egress.requestWhole(buildRequest(install, method, input));
     let rateLimitRetries = 0;
     for (;;) {
-      const response = await this.egress.requestWhole(buildRequest(current.install, method, input));
+      const response = await sendWithRefresh(this.credentials, current, send, { replayable: true });
       const body = readBody(response);
-      if (response.statusCode === 401 && !refreshed) {
-        const next = await this.credentials.afterRejection(current.install);
-        if (next !== null) {
-          refreshed = true;
-          current.install = next;
-          continue;
-        }
-      }
       if (response.statusCode === 429 && rateLimitRetries < this.limits.maxRetries) {
         const wait = retryAfterSeconds(response.headers);
         if (wait <= this.limits.maxRetryAfterSeconds) {

@@ -45,15 +45,6 @@ export class AccessTokens {
     return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
-  /**
-   * The principal of a token verified earlier and still trusted, without a query; undefined when the
-   * database must be asked (then call `authenticate`). Lets a warm call be checked without waiting a turn.
-   */
-  cached(token: string): Principal | undefined {
-    const trusted = this.trusted(token);
-    return trusted !== undefined && trusted.expiresAt > Date.now() ? trusted : undefined;
-  }
-
   async authenticate(token: string): Promise<Principal> {
     const trusted = this.trusted(token);
     if (trusted !== undefined) {

@@ -279,12 +279,6 @@ export class AccountConnectors {
     return row;
   }
 
-  /** The runtime view when it is cached and belongs to the caller's account; otherwise `resolve` is needed. */
-  cached(accountId: string, id: number): ResolvedInstall | undefined {
-    const hit = this.cache.peek(id);
-    return hit?.accountId === accountId ? hit : undefined;
-  }
-
   /** The runtime view used by method calls; cached, and checked against the caller's account. */
   async resolve(accountId: string, id: number): Promise<ResolvedInstall> {
     const resolved = await this.cache.get(id, () => this.load(id));

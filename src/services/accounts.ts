@@ -91,7 +91,7 @@ export class Accounts {
   }
 
   /** Whether the account was seen to exist recently enough to trust without a query. */
-  isKnown(id: string): boolean {
+  private isKnown(id: string): boolean {
     const since = this.known.get(id);
     return since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs;
   }

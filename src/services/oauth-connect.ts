@@ -6,6 +6,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
 import { badRequest, type ErrorCode, PatchbayError } from '../errors.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
 import type { AccountConnectors } from './account-connectors.js';
 import { callbackUrl } from './connector-setup.js';
@@ -123,17 +124,28 @@ export class OAuthConnect {
         message: `The provider refused: ${providerError}${description ? ` (${description})` : ''}`,
       };
     }
+    // Only what the provider said becomes a provider error; a fault of our own (the store) propagates as one.
+    const failed = (error: unknown): CallbackOutcome => {
+      if (!(error instanceof PatchbayError)) throw error;
+      return { ok: false, report, code: error.code, message: `The authorization could not be completed: ${error.message}` };
+    };
+    let install: ResolvedInstall;
     try {
-      const install = await this.installs.resolve(session.account_id, session.account_connector_id);
-      const settings = oauthSettings(install);
-      const verifier = session.code_verifier === null ? null : this.box.open(session.code_verifier, sealContext(session.account_id));
-      const response = await this.client.exchangeCode(settings, callback, state, session.redirect_uri, verifier);
-      await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, Date.now()));
-      return { ok: true, report };
+      install = await this.installs.resolve(session.account_id, session.account_connector_id);
+    } catch (error) {
+      return failed(error);
+    }
+    const settings = oauthSettings(install);
+    const verifier = session.code_verifier === null ? null : this.box.open(session.code_verifier, sealContext(session.account_id));
+    let response: Awaited<ReturnType<OAuthClient['exchangeCode']>>;
+    try {
+      response = await this.client.exchangeCode(settings, callback, state, session.redirect_uri, verifier);
     } catch (error) {
       const code = error instanceof PatchbayError ? error.code : 'PB_ERR_OAUTH_EXCHANGE_FAILED';
       return { ok: false, report, code, message: `The authorization could not be completed: ${describeOAuthError(error)}` };
     }
+    await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, Date.now()));
+    return { ok: true, report };
   }
 
   private async consumeSession(state: string) {

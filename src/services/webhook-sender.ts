@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { Egress } from '../egress/egress.js';
+import { PatchbayError } from '../errors.js';
 import type { Job } from '../jobs/job-queue.js';
 import type { Metrics } from '../metrics.js';
 import type { DeliveryJob, Webhooks } from './webhooks.js';
@@ -12,13 +14,16 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 /**
- * Sends one delivery: a signed POST of the recorded body. A 2xx answer delivers it; anything else fails
- * the attempt, which the queue retries with backoff until the last one, recorded as Failed.
+ * Sends one delivery: a signed POST of the recorded body, through egress and its URL policy (redirects are
+ * not followed). A 2xx answer delivers it; anything else fails the attempt, which the queue retries with
+ * backoff until the last one, recorded as Failed.
  */
 export class WebhookSender {
   constructor(
     private readonly webhooks: Webhooks,
     private readonly metrics: Metrics,
+    /** An egress whose response timeout is the webhook timeout. */
+    private readonly egress: Egress,
     private readonly timeoutMs: number,
   ) {}
 
@@ -30,8 +35,9 @@ export class WebhookSender {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const reply = await fetch(url, {
+      const reply = await this.egress.requestWhole({
         method: 'POST',
+        url: new URL(url),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Patchbay-Webhooks/1',
@@ -40,15 +46,13 @@ export class WebhookSender {
           'x-patchbay-signature': webhookSignature(secret, delivery.payload),
         },
         body: delivery.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
       });
-      status = reply.status;
-      const text = await reply.text();
+      status = reply.statusCode;
+      const text = reply.body.toString('utf8');
       if (status < 200 || status > 299) error = `Answered ${status}${text === '' ? '' : `: ${text.slice(0, ERROR_BODY_CHARS)}`}`;
     } catch (failure) {
-      error =
-        (failure as Error).name === 'TimeoutError' ? `No answer within ${this.timeoutMs} ms` : `Could not connect: ${describe(failure)}`;
+      if (!(failure instanceof PatchbayError)) throw failure;
+      error = describe(failure, this.timeoutMs);
     }
     const state = error === null ? 'Delivered' : job.lastAttempt ? 'Failed' : 'Retrying';
     await this.webhooks.recordAttempt(delivery.id, { state, status, error });
@@ -57,7 +61,13 @@ export class WebhookSender {
   };
 }
 
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+function describe(error: PatchbayError, timeoutMs: number): string {
+  switch (error.code) {
+    case 'PB_ERR_UPSTREAM_TIMEOUT':
+      return `No answer within ${timeoutMs} ms`;
+    case 'PB_ERR_URL_REFUSED':
+      return `Refused by the URL policy: ${error.message} (PATCHBAY_WEBHOOK_PRIVATE_NETWORK=true allows receivers on your own network)`;
+    default:
+      return `Could not connect: ${error.message}`;
+  }
 }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { nowIso } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret, randomToken } from '../crypto/tokens.js';
+import type { Egress } from '../egress/egress.js';
 import { badRequest, notFound } from '../errors.js';
 import type { JobOptions, JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/database.js';
@@ -22,12 +23,16 @@ export interface WebhookInput {
 
 const SEAL_CONTEXT = 'partner:webhook';
 
+/** Judges a destination by the URL policy deliveries go through; throws PB_ERR_URL_REFUSED. */
+type Destinations = Pick<Egress, 'target'>;
+
 /** The shape of a delivery job. */
 export interface DeliveryJob {
   deliveryId: number;
 }
 
-function checkUrl(raw: string): string {
+/** A webhook URL as given, checked; the URL policy may refuse it later still (a name that resolves inwards). */
+function checkUrl(raw: string, destinations: Destinations): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -37,6 +42,7 @@ function checkUrl(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badRequest('Url must be an http or https URL');
   if (url.username !== '' || url.password !== '') throw badRequest('Url must not carry a user name or password');
   if (url.hash !== '') throw badRequest('Url must not have a fragment');
+  destinations.target(url);
   return url.href;
 }
 
@@ -57,12 +63,13 @@ export class Webhooks implements PartnerEvents {
     private readonly db: Db,
     private readonly box: SecretBox,
     private readonly queue: JobQueue,
+    private readonly destinations: Destinations,
     private readonly retry: Pick<JobOptions, 'retryLimit' | 'retryDelaySeconds'>,
   ) {}
 
   /** Registers a webhook; the reply carries its signing secret, the only time it is shown whole. */
   async create(input: WebhookInput) {
-    const url = checkUrl(input.Url);
+    const url = checkUrl(input.Url, this.destinations);
     const events = checkEvents(input.Events);
     const secret = randomToken('whsec_');
     const now = nowIso();
@@ -101,7 +108,7 @@ export class Webhooks implements PartnerEvents {
   async update(id: number, input: Partial<WebhookInput>) {
     await this.row(id);
     const changes: Partial<WebhookRow> = { updated_at: nowIso() };
-    if (input.Url !== undefined) changes.url = checkUrl(input.Url);
+    if (input.Url !== undefined) changes.url = checkUrl(input.Url, this.destinations);
     if (input.Events !== undefined) changes.events = JSON.stringify(checkEvents(input.Events));
     if (input.Description !== undefined) changes.description = input.Description;
     if (input.Enabled !== undefined) changes.enabled = input.Enabled ? 1 : 0;

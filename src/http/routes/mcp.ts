@@ -57,13 +57,11 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
     '/mcp',
     {
       bodyLimit: MCP_BODY_LIMIT,
-      preHandler: (request, reply, done) => {
-        try {
-          checkOrigin(request);
-        } catch (error) {
-          return done(error as Error);
-        }
-        authenticate(request, reply, (error) => done(error === undefined ? undefined : withChallenge(error)));
+      preHandler: async (request, reply) => {
+        checkOrigin(request);
+        await authenticate(request, reply).catch((error: Error) => {
+          throw withChallenge(error);
+        });
       },
       schema: {
         tags,

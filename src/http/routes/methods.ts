@@ -1,6 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import type { RunOptions } from '../../runner/method-runner.js';
+import type { Paging, RunOptions } from '../../runner/method-runner.js';
 import { installMethods } from '../../runtime/resolved-install.js';
 import { methodView } from '../../services/connector-views.js';
 import { accountAuth } from '../auth.js';
@@ -27,12 +28,24 @@ const description =
   'exist; with AllPages every page is read (X-Patchbay-Pages, X-Patchbay-Truncated when the cap was reached). ' +
   'Third-party errors answer 502 with Upstream {Status, Body}; a 429 is retried after Retry-After, within bounds.';
 
+/** Where a paged read stands, as reply headers. */
+function pagingHeaders(paging: Paging): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (paging.next !== null) headers['x-patchbay-next-parameters'] = JSON.stringify(paging.next);
+  if (paging.pages !== undefined) headers['x-patchbay-pages'] = String(paging.pages);
+  if (paging.truncated === true) headers['x-patchbay-truncated'] = 'true';
+  return headers;
+}
+
 export function methodRoutes(app: App, ctx: AppContext): void {
   const preHandler = accountAuth(ctx);
 
-  const call = async (accountId: string, id: number, method: string, options: RunOptions) => {
-    const install = ctx.installs.cached(accountId, id) ?? (await ctx.installs.resolve(accountId, id));
-    return ctx.runner.run(install, method, options);
+  const call = async (request: FastifyRequest<{ Params: { id: number; method: string } }>, reply: FastifyReply, options: RunOptions) => {
+    const install = await ctx.installs.resolve(request.accountId, request.params.id);
+    const result = await ctx.runner.run(install, request.params.method, options);
+    reply.code(result.status);
+    if (result.paging !== undefined) reply.headers(pagingHeaders(result.paging));
+    return reply.send(result.status === 204 ? undefined : result.data);
   };
 
   app.get(
@@ -62,13 +75,7 @@ export function methodRoutes(app: App, ctx: AppContext): void {
         response: errorReplies(400, 401, 403, 404, 409, 429, 502, 504),
       },
     },
-    async (request, reply) => {
-      const result = await call(request.accountId, request.params.id, request.params.method, request.body ?? {});
-      return reply
-        .code(result.status)
-        .headers(result.headers)
-        .send(result.status === 204 ? undefined : result.data);
-    },
+    (request, reply) => call(request, reply, request.body ?? {}),
   );
 
   app.get(
@@ -84,12 +91,6 @@ export function methodRoutes(app: App, ctx: AppContext): void {
         response: errorReplies(400, 401, 403, 404, 409, 429, 502, 504),
       },
     },
-    async (request, reply) => {
-      const result = await call(request.accountId, request.params.id, request.params.method, queryCallOptions(request.query));
-      return reply
-        .code(result.status)
-        .headers(result.headers)
-        .send(result.status === 204 ? undefined : result.data);
-    },
+    (request, reply) => call(request, reply, queryCallOptions(request.query)),
   );
 }

@@ -3,12 +3,22 @@ import { Type } from 'typebox';
 import type { Dispatcher } from 'undici';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
-import { answerHeaders, forwardProxied } from '../proxied-call.js';
+import { answerHeaders, forwardedHeaders } from '../proxy-headers.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
 /** HEAD is named, not left to the router's HEAD-from-GET, which would give the empty answer's length (0). */
 const METHODS: Dispatcher.HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const PREFIX = '/v1.0/account/connectors/';
+const MARKER = '/proxy';
+
+/** The proxied path and query: what follows `/v1.0/account/connectors/{id}/proxy` in the request URL, still encoded. */
+function proxiedPart(requestUrl: string): { path: string; query: string } {
+  const start = requestUrl.indexOf(MARKER, PREFIX.length) + MARKER.length;
+  const queryAt = requestUrl.indexOf('?', start);
+  const path = queryAt === -1 ? requestUrl.slice(start) : requestUrl.slice(start, queryAt);
+  return { path: path === '' ? '/' : path, query: queryAt === -1 ? '' : requestUrl.slice(queryAt) };
+}
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
@@ -31,11 +41,11 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };
-      const install = ctx.installs.cached(request.accountId, id) ?? (await ctx.installs.resolve(request.accountId, id));
-      const answer = await forwardProxied(ctx, install, {
+      const install = await ctx.installs.resolve(request.accountId, id);
+      const answer = await ctx.proxy.forward(install, {
         method: request.method as Dispatcher.HttpMethod,
-        url: request.url,
-        headers: request.headers,
+        ...proxiedPart(request.url),
+        headers: forwardedHeaders(request.headers),
         body: request.method !== 'GET' && request.body !== undefined ? (request.body as Readable) : null,
       });
       const headers = answerHeaders(answer.headers);

@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { injectCredential } from '../auth/inject.js';
+import type { Egress, UpstreamAnswer } from '../egress/egress.js';
+import { badRequest } from '../errors.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
+import { type BaseUrl, installBase } from './build-request.js';
+import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
+
+/** Answers up to this size with a known length are read whole and sent on in one write; anything else streams through. */
+const BUFFERED_BODY_LIMIT = 64 * 1024;
+
+/** One raw request for a connector's API: a path below its base URL, as the caller wrote it. */
+export interface ProxyRequest {
+  method: Dispatcher.HttpMethod;
+  /** The path below the base URL, starting with `/`, still percent-encoded. */
+  path: string;
+  /** The query string with its `?`, or ''. */
+  query: string;
+  /** Headers to send on; the credential is added to them. */
+  headers: Record<string, string>;
+  /** A body streamed through as it arrives; null for none. */
+  body: Readable | null;
+}
+
+/** Whether `url` stays on the base URL's origin and below its path. */
+function isBelow(base: BaseUrl, url: URL): boolean {
+  return url.origin === base.origin && (url.pathname === base.path || url.pathname.startsWith(`${base.path}/`));
+}
+
+/**
+ * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
+ * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
+ */
+function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
+  if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(path) || /\\|%2f|%5c/i.test(path)) {
+    throw badRequest('The proxied path may not contain ".." segments, backslashes or encoded slashes');
+  }
+  const url = new URL(`${base.href}${path}${query}`);
+  if (!isBelow(base, url)) {
+    throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
+  }
+  return url;
+}
+
+/**
+ * The raw proxy: sends a request below the install's base URL with the credential added, and hands the
+ * answer back unchanged (small ones read whole, others as a stream). A refused OAuth token is refreshed and
+ * the request sent once more, when there is no streamed body that would have to be replayed.
+ */
+export class ProxyRunner {
+  constructor(
+    private readonly egress: Egress,
+    private readonly credentials: CredentialKeeper,
+  ) {}
+
+  async forward(install: ResolvedInstall, request: ProxyRequest): Promise<UpstreamAnswer> {
+    assertAuthenticated(install);
+    const current: CurrentInstall = { install: await this.credentials.ready(install) };
+    const send = (using: ResolvedInstall) => {
+      const outbound = { url: proxiedUrl(installBase(using), request.path, request.query), headers: { ...request.headers } };
+      if (using.secret !== null) injectCredential(using.connector.definition.Auth, { secret: using.secret, token: using.token }, outbound);
+      return this.egress.request(
+        { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body },
+        BUFFERED_BODY_LIMIT,
+      );
+    };
+    return sendWithRefresh(this.credentials, current, send, {
+      replayable: request.body === null,
+      discard: (answer) => {
+        if (!Buffer.isBuffer(answer.body)) answer.body.destroy();
+      },
+    });
+  }
+}

@@ -75,7 +75,7 @@ export interface AppContext {
 export async function createContext(config: Config, options: DatabaseOptions = {}): Promise<AppContext> {
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
-  const logger = pino(loggerOptions(config.logLevel));
+  const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
   const metrics = new Metrics();
   const db = await openDatabase(config.databaseUrl, {
     onQuery: () => {

@@ -15,6 +15,10 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'The provider refused the credentials given at install; its reason is in the message.',
   },
+  PB_ERR_BODY_TOO_DEEP: {
+    status: 400,
+    meaning: 'The JSON body nests objects and arrays more than 64 levels deep.',
+  },
   PB_ERR_OAUTH_DENIED: { status: 400, meaning: 'The provider refused the authorization (e.g. the user chose Deny).' },
   PB_ERR_UNAUTHENTICATED: { status: 401, meaning: 'No bearer token, or one that is unknown, expired or revoked.' },
   PB_ERR_INVALID_CLIENT: { status: 401, meaning: 'Unknown API client or wrong client secret at /oauth/token.' },

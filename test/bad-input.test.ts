@@ -20,6 +20,35 @@ interface Case {
   code: string;
 }
 
+/** A connector one of whose parameters is sent as a header. */
+const TAGGED_CONNECTOR = `
+Id: 92
+Slug: tagged
+Name: Tagged
+Description: An API that takes a tag header.
+Version: "1.0"
+BaseUrl: https://api.tagged.test/v1
+Auth:
+  Type: ApiKey
+  In: header
+  Name: X-Api-Key
+Categories:
+  - Id: things
+    Name: Things
+Methods:
+  - Id: get-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things
+    Parameters:
+      - { Name: X-Tag, In: header, Type: string }
+`;
+
+/** `{"Fields":{"name":"x","deep":[[...]]}}` nesting objects and arrays `depth` levels deep in all. */
+const nested = (depth: number) => `{"Fields":{"name":"x","deep":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}}}`;
+
 const TWO_MB = 2 * 1024 * 1024;
 const long = (n: number) => 'x'.repeat(n);
 
@@ -61,9 +90,9 @@ describe('bad input answers 4xx {Message, Code}, never 500', () => {
 
   beforeAll(async () => {
     pipedrive = await startPipedriveSimulator();
-    connectorsDir = connectorsFolder({ 'basic.yaml': BASIC_CONNECTOR() });
+    connectorsDir = connectorsFolder({ 'basic.yaml': BASIC_CONNECTOR(), 'tagged.yaml': TAGGED_CONNECTOR });
     patchbay = await startPatchbay({
-      ...overrides({ 'https://api.pipedrive.com': pipedrive.url }),
+      ...overrides({ 'https://api.pipedrive.com': pipedrive.url, 'https://api.tagged.test': pipedrive.url }),
       PATCHBAY_CONNECTORS_DIR: connectorsDir,
     });
     account = `bad-input-${randomUUID()}`;
@@ -621,6 +650,69 @@ describe('bad input answers 4xx {Message, Code}, never 500', () => {
       expect(reply.status).toBe(200);
       expect(await reply.json()).toMatchObject({ id: 1 });
       expect(pipedrive.requestCount).toBe(before + 1);
+    });
+  });
+
+  describe('nesting and header values', () => {
+    const methodUrl = (method: string) => `/v1.0/account/connectors/${installId}/methods/${method}`;
+
+    it('refuses a JSON body nested more than 64 levels deep with 400 PB_ERR_BODY_TOO_DEEP, on every route, sending nothing', async () => {
+      const before = pipedrive.requestCount;
+      const deep = (label: string, url: string, body: string): Case => ({
+        label,
+        method: 'POST',
+        url,
+        body,
+        status: 400,
+        code: 'PB_ERR_BODY_TOO_DEEP',
+      });
+      await sendAll([
+        deep('method call, 65 levels', methodUrl('create-person'), nested(65)),
+        deep('method call, 5,000 levels', methodUrl('create-person'), nested(5000)),
+        deep('accounts, 5,000 levels', '/v1.0/accounts', `{"Id":"deep","Name":"x","Description":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      ]);
+      expect(pipedrive.requestCount).toBe(before);
+      const accepted = await patchbay.call('POST', methodUrl('create-person'), { account, body: nested(64) });
+      expect(accepted.status).toBe(201);
+      expect(pipedrive.requestCount).toBe(before + 1);
+    });
+
+    it('answers a JSON-RPC error -32602 naming the limit to an MCP call nested too deep', async () => {
+      const deepArgs = `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"x","arguments":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}}`;
+      const reply = await patchbay.call('POST', '/mcp', {
+        account,
+        body: deepArgs,
+        headers: { accept: 'application/json, text/event-stream' },
+      });
+      expect(reply.status).toBe(400);
+      expect(await reply.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32602, message: expect.stringContaining('64 levels') } });
+      const notJson = await patchbay.call('POST', '/mcp', {
+        account,
+        body: '{"jsonrpc":',
+        headers: { accept: 'application/json, text/event-stream' },
+      });
+      expect(notJson.status).toBe(400);
+      expect(await notJson.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
+    });
+
+    it('refuses a header parameter with a line break, a control character or non-ASCII, naming it, sending nothing', async () => {
+      const tagged = await patchbay.call('POST', '/v1.0/connectors/92/install', { account, body: { Name: 'Tagged', AuthValue: 'k' } });
+      expect(tagged.status).toBe(200);
+      const id = ((await tagged.json()) as { Id: number }).Id;
+      const before = pipedrive.requestCount;
+      for (const value of ['a\r\nX-Injected: 1', 'a\nb', 'nul\u0000', 'caf\u00e9', '\u2028']) {
+        const reply = await patchbay.call('POST', `/v1.0/account/connectors/${id}/methods/get-things`, {
+          account,
+          body: { Parameters: { 'X-Tag': value } },
+        });
+        expect(reply.status, JSON.stringify(value)).toBe(400);
+        expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_BAD_REQUEST', Message: expect.stringContaining('X-Tag') });
+      }
+      const query = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/get-things?X-Tag=a%0D%0AX-Injected:%201`, {
+        account,
+      });
+      expect(query.status).toBe(400);
+      expect(pipedrive.requestCount).toBe(before);
     });
   });
 });

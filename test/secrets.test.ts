@@ -1,15 +1,43 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { loadCatalogue } from '../src/catalogue/loader.js';
 import { loggerOptions } from '../src/http/logging.js';
+import { builtInConnectorsDir } from '../src/paths.js';
+import { openDatabase } from '../src/store/database.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
 import { BASIC_CONNECTOR, connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.js';
 
 const random = () => randomBytes(12).toString('hex');
+
+/** A connector that takes its API key in a query parameter of its own naming. */
+const VENDOR_CONNECTOR = `
+Id: 93
+Slug: vendor
+Name: Vendor
+Description: An API that takes its key as x_vendor_auth.
+Version: "1.0"
+BaseUrl: https://api.vendor.test/v1
+Auth:
+  Type: ApiKey
+  In: query
+  Name: x_vendor_auth
+Categories:
+  - Id: things
+    Name: Things
+Methods:
+  - Id: get-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things
+`;
 
 /** The distinctive secrets one scenario uses. */
 interface Secrets {
@@ -269,6 +297,34 @@ describe('secrets in the log', () => {
     expect(text).not.toContain('=abc');
   });
 
+  it("redacts api_key, apikey and a connector's own credential parameter in logged URLs, in any case or encoding", async () => {
+    const folder = connectorsFolder({ 'vendor.yaml': VENDOR_CONNECTOR });
+    const catalogue = loadCatalogue([builtInConnectorsDir, folder]);
+    const written: string[] = [];
+    const logger = pino(loggerOptions('info', catalogue.credentialParameterNames()), { write: (chunk: string) => written.push(chunk) });
+    const own = await startPatchbay(
+      { ...overrides({ 'https://api.example.com': example.url }), PATCHBAY_CONNECTORS_DIR: folder, PATCHBAY_LOG_LEVEL: 'info' },
+      logger,
+    );
+    try {
+      const account = `redact-${random()}`;
+      await own.call('POST', '/v1.0/accounts', { body: { Id: account, Name: account } });
+      const installed = await own.call('POST', '/v1.0/connectors/1/install', { account, body: { Name: 'e', AuthValue: secrets.apiKey } });
+      const id = ((await installed.json()) as { Id: number }).Id;
+      const hidden = [random(), random(), random(), random()];
+      const query = `api_key=${hidden[0]}&APIKEY=${hidden[1]}&Api%5FKey=${hidden[2]}&x_vendor_auth=${hidden[3]}&keep=visible`;
+      await own.call('GET', `/v1.0/account/connectors/${id}/proxy/me?${query}`, { account, headers: { 'x-request-id': 'redact-proxy' } });
+      const text = written.join('');
+      const line = text.split('\n').find((l) => l.includes('"redact-proxy"') && l.includes('"url"'));
+      expect(line).toContain('keep=visible');
+      expect(line).toContain('x_vendor_auth=[redacted]');
+      for (const value of hidden) expect(text).not.toContain(value);
+    } finally {
+      await own.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('redacts secret fields named at the top of a log line and inside a logged error', () => {
     const written: string[] = [];
     const logger = pino(loggerOptions('info'), { write: (chunk: string) => written.push(chunk) });
@@ -280,5 +336,30 @@ describe('secrets in the log', () => {
     expect(text).toContain('"reqId":"redaction"');
     expect(text.match(/\[redacted\]/g)).toHaveLength(3);
     for (const secret of [secrets.apiKey, secrets.pipedriveToken, secrets.basicAuthValue]) expect(text).not.toContain(secret);
+  });
+});
+
+describe('the SQLite store on disk', () => {
+  it('is readable by its owner only: the database file and its -wal and -shm files are mode 0600, even when an earlier start left them wider', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-modes-'));
+    const file = path.join(dir, 'store.sqlite');
+    try {
+      const first = await openDatabase(file);
+      await first
+        .insertInto('accounts')
+        .values({ id: 'modes', name: 'modes', description: null, timezone: null, created_at: 'x' })
+        .execute();
+      for (const one of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(one).mode & 0o777, one).toBe(0o600);
+      await first.destroy();
+
+      writeFileSync(`${file}-wal`, '');
+      chmodSync(file, 0o644);
+      chmodSync(`${file}-wal`, 0o644);
+      const again = await openDatabase(file);
+      for (const one of [file, `${file}-wal`]) expect(statSync(one).mode & 0o777, one).toBe(0o600);
+      await again.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,6 +30,11 @@ export class Catalogue {
   byId(id: number): Connector | undefined {
     return this.byKey.get(String(id));
   }
+
+  /** The header and query parameter names the connectors send API keys under: as secret in a log as the common names. */
+  credentialParameterNames(): string[] {
+    return [...new Set(this.all.flatMap(({ definition: { Auth } }) => (Auth.Type === 'ApiKey' ? [Auth.Name] : [])))];
+  }
 }
 
 export function indexConnector(definition: ConnectorDefinition, file: string): Connector {

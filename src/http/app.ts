@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
 import { answerClientError, installErrorHandler } from './error-handler.js';
+import { installJsonBodyParser } from './json-body.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -57,6 +58,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
     reply.header('x-request-id', request.id);
     done();
   });
+  installJsonBodyParser(app);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });

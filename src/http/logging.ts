@@ -1,10 +1,62 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Query parameters whose values are secrets; their values never reach a log line. */
-const SECRET_QUERY = /([?&](?:token|api_token|access_token|refresh_token|client_secret|code|state|key|password)=)[^&]*/gi;
+/** Query parameters whose values are secrets with any API; their values never reach a log line. */
+const COMMON_SECRET_PARAMETERS = [
+  'token',
+  'api_token',
+  'apitoken',
+  'api_key',
+  'apikey',
+  'api-key',
+  'key',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'code',
+  'code_verifier',
+  'state',
+  'password',
+  'passwd',
+  'secret',
+  'signature',
+  'sig',
+  'auth',
+];
 
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[redacted]');
+/**
+ * A function that hides the values of secret query parameters in a URL: the common names, and the names
+ * the connectors themselves put credentials under. Names are compared decoded and in any case, so
+ * `API%5FKEY=` is caught as `api_key=`.
+ */
+export function urlRedactor(credentialParameters: Iterable<string> = []): (url: string) => string {
+  const secret = new Set([...COMMON_SECRET_PARAMETERS, ...credentialParameters].map((name) => name.toLowerCase()));
+  return (url) => {
+    const queryAt = url.indexOf('?');
+    if (queryAt === -1) return url;
+    const pairs = url.slice(queryAt + 1).split('&');
+    let changed = false;
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i] as string;
+      const equals = pair.indexOf('=');
+      if (equals === -1) continue;
+      const name = pair.slice(0, equals);
+      if (secret.has(decodedName(name).toLowerCase())) {
+        pairs[i] = `${name}=[redacted]`;
+        changed = true;
+      }
+    }
+    return changed ? `${url.slice(0, queryAt + 1)}${pairs.join('&')}` : url;
+  };
+}
+
+function decodedName(name: string): string {
+  if (!name.includes('%') && !name.includes('+')) return name;
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 /** Field names whose values are secrets, wherever a log line names them at its top level or inside an error. */
@@ -15,7 +67,8 @@ const SECRET_FIELDS = ['AuthValue', 'client_secret', 'ClientSecret', 'access_tok
  * rather than `*.field`: a leading wildcard makes pino run the redaction over every binding of every
  * child logger, which Fastify makes per request, and that cost more than the rest of a proxied call's logging.
  */
-export function loggerOptions(level: string) {
+export function loggerOptions(level: string, credentialParameters: Iterable<string> = []) {
+  const redactUrl = urlRedactor(credentialParameters);
   return {
     level,
     redact: {

@@ -17,6 +17,15 @@ const rpcError = (status: number, code: number, message: string): McpAnswer => (
   body: { jsonrpc: '2.0', error: { code, message }, id: null },
 });
 
+/** The JSON-RPC answer to a body the parser refused: not JSON (-32700), or nested too deep (-32602); undefined for other errors. */
+export function unreadableBody(error: { code?: string; message: string }): McpAnswer | undefined {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return rpcError(400, ErrorCode.ParseError, 'Parse error: the body is not JSON');
+  }
+  if (error.code === 'PB_ERR_BODY_TOO_DEEP') return rpcError(400, ErrorCode.InvalidParams, `Invalid params: ${error.message}`);
+  return undefined;
+}
+
 /**
  * One POST of Streamable HTTP (MCP 2025-03-26 to 2025-11-25), stateless, always answered in JSON (never
  * an SSE stream): checks the headers and the JSON-RPC shape the way the specification asks, then lets

@@ -47,6 +47,17 @@ function renderBaseUrl(install: ResolvedInstall): BaseUrl {
   }
 }
 
+/** What an HTTP header may carry (RFC 9110 field values, kept to printable ASCII): no line breaks or control characters. */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+function headerValue(name: string, value: unknown): string {
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (!HEADER_VALUE.test(text)) {
+    throw badRequest(`Parameters.${name} is sent as a header, so it must be printable ASCII without line breaks`);
+  }
+  return text;
+}
+
 /** Builds the third-party request for one method call: URL, query, headers, body and credential. */
 export function buildRequest(install: ResolvedInstall, method: MethodDefinition, input: MethodInput): BuiltRequest {
   const { parameters, fields } = checkInputs(method, input);
@@ -63,7 +74,7 @@ export function buildRequest(install: ResolvedInstall, method: MethodDefinition,
     const value = parameters.get(definition.Name);
     if (value === undefined) continue;
     if (definition.In === 'query') url.searchParams.set(definition.Name, typeof value === 'object' ? JSON.stringify(value) : String(value));
-    else if (definition.In === 'header') headers[definition.Name.toLowerCase()] = String(value);
+    else if (definition.In === 'header') headers[definition.Name.toLowerCase()] = headerValue(definition.Name, value);
     else if (definition.In === 'body') body[definition.Name] = value;
   }
   Object.assign(body, fields);

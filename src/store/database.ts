@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -25,10 +25,22 @@ export async function openDatabase(location: string, options: DatabaseOptions = 
   if (isPostgresUrl(location)) {
     dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 10 }) });
   } else {
-    if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true });
+    if (location !== ':memory:') {
+      mkdirSync(path.dirname(location), { recursive: true });
+      keepPrivate(location);
+    }
     dialect = new SqliteDialect({ database: openSqlite(location) });
   }
   const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: () => onQuery() } : {}) });
   await migrate(db as Kysely<unknown>);
   return db;
+}
+
+/**
+ * The SQLite file holds sealed secrets and token hashes: only its owner may read it. SQLite gives the
+ * -wal and -shm files it makes the main file's mode; files left by an earlier start are narrowed too.
+ */
+function keepPrivate(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const one of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(one)) chmodSync(one, 0o600);
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
 import { toolFilter } from '../../mcp/toolset.js';
 import { accountAuth } from '../auth.js';
-import { mcpExchange } from '../mcp-exchange.js';
+import { mcpExchange, unreadableBody } from '../mcp-exchange.js';
 import type { App } from './types.js';
 
 /** The largest JSON-RPC request /mcp takes. */
@@ -57,6 +57,12 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
     '/mcp',
     {
       bodyLimit: MCP_BODY_LIMIT,
+      // A body refused before it is read as JSON-RPC is still answered in JSON-RPC.
+      errorHandler: (error, request, reply) => {
+        const answer = unreadableBody(error);
+        if (answer === undefined) return app.errorHandler(error, request, reply);
+        return reply.code(answer.status).send(answer.body);
+      },
       preHandler: async (request, reply) => {
         checkOrigin(request);
         await authenticate(request, reply).catch((error: Error) => {

@@ -20,6 +20,16 @@ export interface Config {
   /** Outbound timeouts in milliseconds. */
   upstreamConnectTimeoutMs: number;
   upstreamResponseTimeoutMs: number;
+  /** Pooled connections per third-party origin, shared by every account. */
+  upstreamConnections: number;
+  /** The most requests one account connector has in flight to its third party; more wait their turn. */
+  upstreamConcurrency: number;
+  /** The longest a client may take to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open. */
+  keepAliveTimeoutMs: number;
+  /** The most connections the server holds open at once; more are closed as they arrive. */
+  maxConnections: number;
   /** Origins the OAuth popup may report back to (postMessage target or redirect); the public URL's origin is always one. */
   allowedOrigins: Set<string>;
   /** An OAuth access token this close to expiry is refreshed before use. */
@@ -161,6 +171,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxPages: integer(env, 'PATCHBAY_MAX_PAGES', 50, 1, 1000),
     upstreamConnectTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_CONNECT_TIMEOUT_MS', 5000, 1, 600000),
     upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
+    upstreamConnections: integer(env, 'PATCHBAY_UPSTREAM_CONNECTIONS', 256, 1, 10_000),
+    upstreamConcurrency: integer(env, 'PATCHBAY_UPSTREAM_CONCURRENCY', 32, 1, 10_000),
+    requestTimeoutMs: integer(env, 'PATCHBAY_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    keepAliveTimeoutMs: integer(env, 'PATCHBAY_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
+    maxConnections: integer(env, 'PATCHBAY_MAX_CONNECTIONS', 10_000, 1, 1_000_000),
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
     // Nodes on PostgreSQL hear of each other's writes at once (NOTIFY); the TTL only bounds an entry's age

@@ -14,6 +14,7 @@ import { McpTools } from './mcp/mcp-tools.js';
 import { McpEndpoint } from './mcp/server.js';
 import { Metrics } from './metrics.js';
 import { builtInConnectorsDir } from './paths.js';
+import { FairShare } from './runner/fair-share.js';
 import { MethodRunner } from './runner/method-runner.js';
 import { ProxyRunner } from './runner/proxy-runner.js';
 import { AccessTokens } from './services/access-tokens.js';
@@ -111,6 +112,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
+    connections: config.upstreamConnections,
   });
   const oauthClient = new OAuthClient(egress, metrics);
   const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks);
@@ -120,7 +122,8 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     marginSeconds: config.tokenRefreshMarginSeconds,
     leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
   });
-  const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
+  const share = new FairShare(config.upstreamConcurrency);
+  const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,
@@ -150,7 +153,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     }),
     refresher,
     runner,
-    proxy: new ProxyRunner(egress, refresher),
+    proxy: new ProxyRunner(egress, refresher, share),
     egress,
     webhookEgress,
     async close() {

@@ -27,7 +27,10 @@ export const ERROR_CODES = {
   PB_ERR_ORIGIN_NOT_ALLOWED: { status: 403, meaning: 'targetOrigin is not one of the origins in PATCHBAY_ALLOWED_ORIGINS.' },
   PB_ERR_NOT_FOUND: { status: 404, meaning: 'No such record in this account (or no such route).' },
   PB_ERR_METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route does not take this HTTP method; the Allow header names the ones it does.' },
-  PB_ERR_REQUEST_TIMEOUT: { status: 408, meaning: 'The request line and headers did not arrive in time; the connection is closed.' },
+  PB_ERR_REQUEST_TIMEOUT: {
+    status: 408,
+    meaning: 'The request (line, headers and body) did not arrive within PATCHBAY_REQUEST_TIMEOUT_MS; the connection is closed.',
+  },
   PB_ERR_CONFLICT: { status: 409, meaning: 'The request conflicts with the current state of a record.' },
   PB_ERR_NOT_AUTHENTICATED: { status: 409, meaning: 'The account connector has no working credential; authenticate it again.' },
   PB_ERR_NOT_OAUTH: { status: 409, meaning: 'The account connector does not authenticate with the OAuth 2.0 authorization code flow.' },

@@ -11,6 +11,8 @@ export interface EgressOptions {
   overrides: ReadonlyMap<string, string>;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
+  /** Pooled connections per origin (256 when not given). */
+  connections?: number;
   /**
    * Lets requests go to plain http and to loopback, private and link-local addresses. For destinations
    * the partner names for itself on its own network (webhook receivers), never for third parties.
@@ -69,7 +71,7 @@ export class Egress {
       headersTimeout: options.responseTimeoutMs,
       bodyTimeout: options.responseTimeoutMs,
       keepAliveTimeout: 10_000,
-      connections: 256,
+      connections: options.connections ?? 256,
     };
     const lookup = this.privateNetwork ? undefined : publicOnlyLookup;
     this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, ...(lookup ? { lookup } : {}) } });

@@ -52,8 +52,15 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
       reply.code(400).send({ Message: error.message, Code: 'PB_ERR_BAD_REQUEST' });
     },
     clientErrorHandler: answerClientError,
+    // A client that sends its request slowly, or holds a connection idle, is not waited on for ever.
+    requestTimeout: ctx.config.requestTimeoutMs,
+    keepAliveTimeout: ctx.config.keepAliveTimeoutMs,
+    // Given to the server as it is made too: on Node 20 a request timeout set only afterwards is not applied.
+    // Node looks for requests past it this often (every 30 s by default, which would let one run long).
+    http: { requestTimeout: ctx.config.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, ctx.config.requestTimeoutMs) },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.server.maxConnections = ctx.config.maxConnections;
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

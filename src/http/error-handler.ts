@@ -18,7 +18,7 @@ const CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
     code: 'PB_ERR_HEADERS_TOO_LARGE',
     message: `The request line and headers are over ${Math.round(maxHeaderSize / 1024)} KB together`,
   },
-  ERR_HTTP_REQUEST_TIMEOUT: { code: 'PB_ERR_REQUEST_TIMEOUT', message: 'The request line and headers did not arrive in time' },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'PB_ERR_REQUEST_TIMEOUT', message: 'The request did not arrive in time' },
 };
 const MALFORMED = { code: 'PB_ERR_BAD_REQUEST', message: 'The request is not well-formed HTTP/1.1' } as const;
 

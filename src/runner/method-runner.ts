@@ -6,6 +6,7 @@ import { valueAt } from '../json-path.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { buildRequest } from './build-request.js';
 import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
+import type { FairShare } from './fair-share.js';
 import type { MethodInput } from './inputs.js';
 import { nextPageParameters } from './pagination.js';
 import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.js';
@@ -45,6 +46,7 @@ export class MethodRunner {
   constructor(
     private readonly egress: Egress,
     private readonly credentials: CredentialKeeper,
+    private readonly share: FairShare,
     private readonly limits: RunnerLimits,
   ) {}
 
@@ -90,7 +92,15 @@ export class MethodRunner {
   /** One upstream request, with 429s retried within the limits and one retry after a refused OAuth token. */
   private async fetch(current: CurrentInstall, method: MethodDefinition, input: MethodInput) {
     const name = current.install.connector.definition.Name;
-    const send = (install: ResolvedInstall) => this.egress.requestWhole(buildRequest(install, method, input));
+    const send = async (install: ResolvedInstall) => {
+      const request = buildRequest(install, method, input);
+      const done = await this.share.acquire(install);
+      try {
+        return await this.egress.requestWhole(request);
+      } finally {
+        done();
+      }
+    };
     let rateLimitRetries = 0;
     for (;;) {
       const response = await sendWithRefresh(this.credentials, current, send, { replayable: true });

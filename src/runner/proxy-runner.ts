@@ -6,6 +6,7 @@ import { badRequest } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { type BaseUrl, installBase } from './build-request.js';
 import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
+import type { FairShare } from './fair-share.js';
 
 /** Answers up to this size with a known length are read whole and sent on in one write; anything else streams through. */
 const BUFFERED_BODY_LIMIT = 64 * 1024;
@@ -52,18 +53,30 @@ export class ProxyRunner {
   constructor(
     private readonly egress: Egress,
     private readonly credentials: CredentialKeeper,
+    private readonly share: FairShare,
   ) {}
 
   async forward(install: ResolvedInstall, request: ProxyRequest): Promise<UpstreamAnswer> {
     assertAuthenticated(install);
     const current: CurrentInstall = { install: await this.credentials.ready(install) };
-    const send = (using: ResolvedInstall) => {
+    const send = async (using: ResolvedInstall) => {
       const outbound = { url: proxiedUrl(installBase(using), request.path, request.query), headers: { ...request.headers } };
       if (using.secret !== null) injectCredential(using.connector.definition.Auth, { secret: using.secret, token: using.token }, outbound);
-      return this.egress.request(
-        { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body },
-        BUFFERED_BODY_LIMIT,
-      );
+      const done = await this.share.acquire(using);
+      let answer: UpstreamAnswer;
+      try {
+        answer = await this.egress.request(
+          { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body },
+          BUFFERED_BODY_LIMIT,
+        );
+      } catch (error) {
+        done();
+        throw error;
+      }
+      // A streamed answer holds its connection until it has been read or dropped.
+      if (Buffer.isBuffer(answer.body)) done();
+      else answer.body.once('close', done);
+      return answer;
     };
     return sendWithRefresh(this.credentials, current, send, {
       replayable: request.body === null,

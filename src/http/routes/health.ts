@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { ProcessMetrics } from '../../process-metrics.js';
 import type { App } from './types.js';
 
 const Status = Type.Object({ Status: Type.String() });
@@ -17,10 +18,12 @@ export function healthRoutes(app: App, ctx: AppContext): void {
     }
   });
 
-  // Counters only (no account, credential or secret): off unless PATCHBAY_METRICS is on.
+  // Counters and process gauges only (no account, credential or secret): off unless PATCHBAY_METRICS is on.
   if (ctx.config.metrics) {
+    const gauges = new ProcessMetrics();
+    app.addHook('onClose', async () => gauges.stop());
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()),
+      reply.type('text/plain; version=0.0.4').send(`${ctx.metrics.render()}${gauges.render()}`),
     );
   }
 }

@@ -15,7 +15,10 @@ const StartQuery = Type.Object({
     Type.String({ maxLength: 2000, description: 'Posted to the opener on success; without it the browser is redirected to targetOrigin' }),
   ),
 });
-const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }));
+const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }), {
+  title: 'callback',
+  description: 'What the provider sends back: state and code, or error and error_description, and any others it adds',
+});
 const tags = ['OAuth'];
 
 /** Refusals before a report channel is known: a page for a browser, `{"Message"}` for anything else. */
@@ -53,6 +56,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
       url,
       {
         schema: {
+          operationId: url.startsWith('/web/') ? 'startOAuthWeb' : 'startOAuth',
           tags,
           summary: 'Start authenticating an account connector with OAuth (open in a popup)',
           description:
@@ -78,10 +82,19 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
     '/connector/callback',
     {
       schema: {
+        operationId: 'oauthCallback',
         tags,
         summary: "The OAuth provider's redirect back (register this URL with the provider)",
         querystring: CallbackQuery,
         security: [],
+        doc: {
+          responses: {
+            200: {
+              description: 'A page that posts the outcome to the opener (with callbackMessage)',
+              content: { 'text/html': Type.String() },
+            },
+          },
+        },
         response: { 302: Type.Null(), ...errorReplies(400) },
       },
     },

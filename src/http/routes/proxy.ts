@@ -3,12 +3,19 @@ import { Type } from 'typebox';
 import type { Dispatcher } from 'undici';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
+import type { OperationDoc } from '../openapi.js';
 import { answerHeaders, forwardProxied } from '../proxied-call.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
 
 /** HEAD is named, not left to the router's HEAD-from-GET, which would give the empty answer's length (0). */
 const METHODS: Dispatcher.HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** The third party's answer is streamed back as it came: documented, never re-serialized. */
+const doc: OperationDoc = {
+  account: true,
+  responses: { '2XX': { description: "The third party's answer, status, headers and body unchanged", content: { '*/*': Type.Unknown() } } },
+};
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
@@ -24,9 +31,17 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     url: '/v1.0/account/connectors/:id/proxy/*',
     preHandler: accountAuth(ctx),
     schema: {
+      operationId: 'proxy',
+      doc,
       tags: ['Methods'],
       summary: "Raw proxy to the connector's API, credential added",
-      params: Type.Object({ id: IdParam, '*': Type.String() }),
+      params: Type.Object({
+        id: IdParam,
+        '*': Type.String({
+          description:
+            "The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded",
+        }),
+      }),
       response: errorReplies(400, 401, 403, 404, 409, 502, 504),
     },
     handler: async (request, reply) => {

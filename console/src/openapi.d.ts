@@ -4059,7 +4059,7 @@ export interface operations {
                 id: number;
                 /** @description A sign-in token */
                 token: string;
-                /** @description Where to report back; must be an allowed origin */
+                /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
                 targetOrigin: string;
                 /** @description Posted to the opener on success; without it the browser is redirected to targetOrigin */
                 callbackMessage?: string;
@@ -4131,7 +4131,7 @@ export interface operations {
                 id: number;
                 /** @description A sign-in token */
                 token: string;
-                /** @description Where to report back; must be an allowed origin */
+                /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
                 targetOrigin: string;
                 /** @description Posted to the opener on success; without it the browser is redirected to targetOrigin */
                 callbackMessage?: string;

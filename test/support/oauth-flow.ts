@@ -26,10 +26,11 @@ export async function authorise(
   patchbay: Patchbay,
   account: string,
   id: number,
-  options: { decision?: 'allow' | 'deny'; callbackMessage?: string } = {},
+  options: { decision?: 'allow' | 'deny'; callbackMessage?: string; targetOrigin?: string } = {},
 ): Promise<Response> {
   const token = await signinToken(patchbay, account);
   const extra: Record<string, string> = options.callbackMessage === undefined ? {} : { callbackMessage: options.callbackMessage };
+  if (options.targetOrigin !== undefined) extra.targetOrigin = options.targetOrigin;
   const start = await visit(startUrl(patchbay, id, token, extra));
   expect(start.status).toBe(302);
   const consent = await decide(start.headers.get('location') as string, options.decision ?? 'allow');

@@ -10,7 +10,11 @@ import type { App } from './types.js';
 const StartQuery = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The account connector to authenticate' }),
   token: Type.String({ minLength: 1, maxLength: 200, description: 'A sign-in token' }),
-  targetOrigin: Type.String({ minLength: 1, maxLength: 500, description: 'Where to report back; must be an allowed origin' }),
+  targetOrigin: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: 'Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL)',
+  }),
   callbackMessage: Type.Optional(
     Type.String({ maxLength: 2000, description: 'Posted to the opener on success; without it the browser is redirected to targetOrigin' }),
   ),
@@ -37,12 +41,14 @@ function report(reply: FastifyReply, outcome: CallbackOutcome): FastifyReply {
     }
     return reply.header('cache-control', 'no-store').redirect(target.href, 302);
   }
+  // A targetOrigin given as a URL with a path is where redirects go; messages go to its origin.
+  const origin = new URL(targetOrigin).origin;
   if (outcome.ok) {
-    return postMessagePage(reply, targetOrigin, callbackMessage, { title: 'Connected', detail: 'You can close this window.' });
+    return postMessagePage(reply, origin, callbackMessage, { title: 'Connected', detail: 'You can close this window.' });
   }
   return postMessagePage(
     reply,
-    targetOrigin,
+    origin,
     { Error: outcome.code, Message: outcome.message },
     { title: 'Could not connect', detail: outcome.message },
     400,

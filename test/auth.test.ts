@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type Patchbay, startPatchbay } from './support/harness.js';
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-}
+type ErrorBody = ErrorReply;
 
-interface TokenBody {
-  token_type: string;
-  access_token: string;
-  expires_in: number;
-}
+type TokenBody = Reply<'getAccessToken'>;
 
 describe('POST /oauth/token and bearer authentication', () => {
   let patchbay: Patchbay;

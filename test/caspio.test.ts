@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorReply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
@@ -6,11 +7,7 @@ const CASPIO = 5;
 const ACCOUNT = 'caspio-account';
 const demo = { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' };
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-  Upstream?: { Status: number; Body: { Code?: string; Message?: string } };
-}
+type ErrorBody = ErrorReply;
 
 describe('Caspio: client credentials on a per-account subdomain', () => {
   let caspio: CaspioSimulator;
@@ -130,7 +127,7 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
     expect(missing.status).toBe(502);
     const body = (await missing.json()) as ErrorBody;
     expect(body.Upstream).toMatchObject({ Status: 404, Body: { Code: 'ObjectNotFound' } });
-    expect(body.Message).toContain(body.Upstream?.Body.Message as string);
+    expect(body.Message).toContain((body.Upstream as { Body: { Message: string } }).Body.Message);
     const badField = await call(id, 'create-record', { Parameters: { table: 'Contacts' }, Fields: { Nope: 1 } });
     expect(((await badField.json()) as ErrorBody).Upstream).toMatchObject({ Status: 400, Body: { Code: 'IncorrectBodyParameter' } });
   });

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CAPSULE = 3;
 const PIPEDRIVE_OAUTH = 4;
 const CLIENT_SECRET = 'capsule-partner-secret-7f3a9c1e';
 
-interface SetupBody {
-  ConnectorId: number;
-  SetupRequired: boolean;
-  CallbackUrl: string | null;
-  AskedAtInstall: string[];
-  Properties: { Name: string; IsSet: boolean; Value: string | null; Default: string | null; IsSensitive: boolean }[];
-}
+type SetupBody = Reply<'getConnectorSetup'>;
 
 describe('partner connector setup', () => {
   let patchbay: Patchbay;

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CASPIO = 5;
 const ACCOUNT = 'tables';
 
-interface CustomBody {
-  Id: number;
-  Name: string;
-  ObjectName: string;
-  IsCustom: boolean;
-  Fields: { Name: string; DataType: string; ProviderType: string | null; Optional: boolean; ReadOnly: boolean }[];
-  FieldsRefreshedAt: string;
-  Methods: { Id: string; MethodUniqueIdentifier: string; Name: string }[];
-}
+type CustomBody = Reply<'getCustomCategory'>;
 
 describe('custom object categories (Caspio tables)', () => {
   let caspio: CaspioSimulator;

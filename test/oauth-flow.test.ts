@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -9,11 +10,7 @@ const PIPEDRIVE_OAUTH = 4;
 const EXAMPLE = 1;
 const API_DOMAIN = 'https://testco.pipedrive.com';
 
-interface InstallBody {
-  Authenticated: boolean;
-  AuthenticationError: string | null;
-  AuthValue: string | null;
-}
+type InstallBody = Reply<'getAccountConnector'>;
 
 describe('OAuth 2.0 authorization code flow', () => {
   let capsule: CapsuleSimulator;

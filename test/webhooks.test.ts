@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -15,24 +16,8 @@ const ALL_EVENTS = [
   'Credential.ProbeFailed',
 ];
 
-interface WebhookBody {
-  Id: number;
-  Url: string;
-  Events: string[];
-  Enabled: boolean;
-  SecretHint: string;
-  Secret?: string;
-}
-interface DeliveryBody {
-  Id: number;
-  Event: string;
-  State: string;
-  Attempts: number;
-  LastStatusCode: number | null;
-  LastError: string | null;
-  DeliveredDate: string | null;
-  Payload: { Id: string; Event: string; AccountId: string | null; Data: Record<string, unknown> };
-}
+type WebhookBody = Reply<'createWebhook'>;
+type DeliveryBody = Reply<'getWebhookDelivery'>;
 interface EventBody {
   Id: string;
   Event: string;
@@ -166,7 +151,7 @@ describe('partner webhooks', () => {
     const failed = await until(async () => (await deliveries(hook.Id)).find((d) => d.State === 'Failed'), 15_000);
     expect(failed).toMatchObject({ Attempts: 3, LastStatusCode: 503 });
     expect(failed.LastError).toContain('Answered 503');
-    const attempts = receiver.received.filter((r) => JSON.parse(r.body).Id === failed.Payload.Id).length;
+    const attempts = receiver.received.filter((r) => JSON.parse(r.body).Id === (failed.Payload as EventBody).Id).length;
     expect(attempts).toBe(3);
 
     // Sent again on request, it is delivered.

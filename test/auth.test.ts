@@ -209,7 +209,7 @@ describe('POST /oauth/token and bearer authentication', () => {
         403,
         'PB_ERR_FORBIDDEN',
       );
-      const untouched = (await (await patchbay.call('GET', `/v1.0/accounts/${other}`)).json()) as { Name: string };
+      const untouched = (await (await patchbay.call('GET', `/v1.0/accounts/${other}`)).json()) as Reply<'getAccount'>;
       expect(untouched.Name).toBe('Auth test account');
     });
 
@@ -276,7 +276,7 @@ describe('POST /oauth/token and bearer authentication', () => {
       const viaCyclr = await patchbay.call('GET', '/v1.0/account/connectors', { account });
       expect(viaPatchbay.status).toBe(200);
       expect(viaCyclr.status).toBe(200);
-      const list = (await viaPatchbay.json()) as { Name: string }[];
+      const list = (await viaPatchbay.json()) as Reply<'listAccounts'>;
       expect(list.map((c) => c.Name)).toEqual(['Via Patchbay header']);
       expect(await viaCyclr.json()).toEqual(list);
     });

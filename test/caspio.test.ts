@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorReply } from '../console/src/types.js';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
@@ -45,7 +45,7 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
   beforeEach(() => caspio.reset());
 
   it('asks for the subdomain, client id and secret at install when the partner left them blank', async () => {
-    const view = (await (await patchbay.call('GET', `/v1.0/connectors/${CASPIO}/setup`)).json()) as { AskedAtInstall: string[] };
+    const view = (await (await patchbay.call('GET', `/v1.0/connectors/${CASPIO}/setup`)).json()) as Reply<'getConnectorSetup'>;
     expect(view.AskedAtInstall).toEqual(['AccountSubdomain', 'ClientId', 'ClientSecret']);
     const missing = await install({ AccountSubdomain: 'demo' });
     expect(missing.status).toBe(400);
@@ -184,7 +184,7 @@ describe('Caspio credentials', () => {
         Properties: Object.entries(demo).map(([Name, Value]) => ({ Name, Value })),
       });
       expect(created.status).toBe(200);
-      const credential = (await created.json()) as { Id: number; Properties: { Name: string; Value: string }[] };
+      const credential = (await created.json()) as Reply<'createCredential'>;
       expect(credential.Properties.find((p) => p.Name === 'AccountSubdomain')?.Value).toBe('demo');
       expect(credential.Properties.find((p) => p.Name === 'ClientSecret')?.Value).not.toContain('caspio-secret');
       const ids: number[] = [];

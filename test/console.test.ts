@@ -105,7 +105,7 @@ describe('the partner console', () => {
     expect(await page.getByLabel('Client Secret').getAttribute('placeholder')).toContain('Stored');
     await shoot('connector-setup');
 
-    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/3/setup')).json()) as { SetupRequired: boolean };
+    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/3/setup')).json()) as Reply<'getConnectorSetup'>;
     expect(setup.SetupRequired).toBe(false);
     await page.getByRole('link', { name: 'Connector Library' }).click();
     const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
@@ -205,10 +205,9 @@ describe('the partner console', () => {
     await row.getByText('Authenticated', { exact: true }).waitFor({ timeout: 10_000 });
     await shoot('account');
 
-    const installs = (await (await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })).json()) as {
-      Id: number;
-      Name: string;
-    }[];
+    const installs = (await (
+      await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })
+    ).json()) as Reply<'listAccountConnectors'>;
     const capsuleInstall = installs.find((install) => install.Name === 'Capsule CRM');
     const parties = await patchbay.call('GET', `/v1.0/account/connectors/${capsuleInstall?.Id}/methods/list-parties`, { account: 'acme' });
     expect(parties.status).toBe(200);

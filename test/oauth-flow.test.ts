@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../console/src/types.js';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -114,7 +114,7 @@ describe('OAuth 2.0 authorization code flow', () => {
         startUrl(patchbay, id, await signinToken(patchbay, 'path-refused'), { targetOrigin: 'https://evil.test/complete-page' }),
       );
       expect(reply.status).toBe(403);
-      const body = (await reply.json()) as { Code: string; Message: string };
+      const body = (await reply.json()) as ErrorReply;
       expect(body.Code).toBe('PB_ERR_ORIGIN_NOT_ALLOWED');
       expect(body.Message).toContain('origin https://evil.test is not');
       expect(body.Message).not.toContain(PARTNER_ORIGIN);
@@ -168,7 +168,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'own', Name: 'own' } });
       const missing = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, { account: 'own', body: { Name: 'x' } });
       expect(missing.status).toBe(400);
-      expect(((await missing.json()) as { Message: string }).Message).toContain('ClientId');
+      expect(((await missing.json()) as ErrorReply).Message).toContain('ClientId');
       const reply = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, {
         account: 'own',
         body: {
@@ -286,7 +286,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       ]) {
         const reply = await visit(`${base}?${query}`);
         expect(reply.status).toBe(400);
-        expect(((await reply.json()) as { Message: string }).Message).toContain(name);
+        expect(((await reply.json()) as ErrorReply).Message).toContain(name);
       }
     });
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../console/src/types.js';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -82,7 +82,7 @@ describe('partner webhooks', () => {
     for (const [body, named] of bad) {
       const reply = await patchbay.call('POST', '/v1.0/webhooks', { body });
       expect(reply.status).toBe(400);
-      expect(((await reply.json()) as { Message: string }).Message).toContain(named);
+      expect(((await reply.json()) as ErrorReply).Message).toContain(named);
     }
     const list = await json<WebhookBody[]>(patchbay.call('GET', '/v1.0/webhooks'));
     expect(list.map((w) => w.Id)).toContain(created.Id);
@@ -244,7 +244,7 @@ describe('partner webhooks', () => {
     const hook = await register({ Url: receiver.url, Events: ['Credential.ProbeFailed'] });
     const reply = await patchbay.call('GET', `/v1.0/webhooks/${hook.Id}/deliveries/999999`);
     expect(reply.status).toBe(404);
-    expect(((await reply.json()) as { Message: string }).Message).toContain('999999');
+    expect(((await reply.json()) as ErrorReply).Message).toContain('999999');
     expect((await patchbay.call('PUT', '/v1.0/webhooks/abc', { body: {} })).status).toBe(400);
   });
 });

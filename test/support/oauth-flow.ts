@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Reply } from '../../console/src/types.js';
 import type { Patchbay } from './harness.js';
 
 export const PARTNER_ORIGIN = 'https://app.partner.test';
@@ -7,7 +8,7 @@ export const PARTNER_ORIGIN = 'https://app.partner.test';
 export async function signinToken(patchbay: Patchbay, account: string): Promise<string> {
   const reply = await patchbay.call('POST', '/v1.0/accounts/tokens', { account });
   expect(reply.status).toBe(200);
-  return ((await reply.json()) as { Token: string }).Token;
+  return ((await reply.json()) as Reply<'createSignInToken'>).Token;
 }
 
 export function startUrl(patchbay: Patchbay, id: number, token: string, extra: Record<string, string> = {}): string {

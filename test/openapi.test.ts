@@ -15,6 +15,7 @@ interface Operation {
   operationId?: string;
   security?: Record<string, string[]>[];
   parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
   responses: Record<string, unknown>;
 }
 
@@ -88,6 +89,17 @@ describe('the OpenAPI document at /openapi.json', () => {
         statuses.some((status) => /^4/.test(status)),
         `${method} ${path}`,
       ).toBe(true);
+    }
+  });
+
+  it('declares the refusals its checks give: 400 for input, 401 without a token, 403 and 404 for the account', () => {
+    for (const { method, path, operation } of operations(document)) {
+      const statuses = Object.keys(operation.responses);
+      const named = `${method} ${path}`;
+      if ((operation.parameters ?? []).length > 0 || operation.requestBody !== undefined) expect(statuses, named).toContain('400');
+      if (operation.security === undefined) expect(statuses, named).toContain('401');
+      if (operation.parameters?.some((p) => p.name === 'X-Cyclr-Account'))
+        expect(statuses, named).toEqual(expect.arrayContaining(['403', '404']));
     }
   });
 

@@ -62,6 +62,19 @@ function wildcard(url: string, params: Schema | undefined): { url: string; param
   };
 }
 
+/**
+ * The refusals an operation meets whether or not its route lists them: a 400 for input that does not
+ * validate, a 401 without a valid bearer token, and for an account-level call a missing account (400),
+ * another account (403) or an unknown one (404).
+ */
+function impliedErrors(schema: Schema, doc: OperationDoc | undefined): number[] {
+  const statuses = new Set<number>();
+  if (schema.params !== undefined || schema.querystring !== undefined || schema.body !== undefined) statuses.add(400);
+  if (schema.security === undefined) statuses.add(401);
+  if (doc?.account === true) for (const status of [400, 401, 403, 404]) statuses.add(status);
+  return [...statuses];
+}
+
 const transform: FastifyDynamicSwaggerOptions['transform'] = ({ schema, url }) => {
   if (schema === undefined || schema.hide === true) return { schema, url };
   const { doc, ...rest } = schema as Schema & { doc?: OperationDoc };
@@ -71,6 +84,8 @@ const transform: FastifyDynamicSwaggerOptions['transform'] = ({ schema, url }) =
   const routed = wildcard(url, documented.params as Schema | undefined);
   if (routed.params !== undefined) documented.params = routed.params;
   if (doc?.account === true) documented.headers = AccountHeaders;
+  const errors: Schema = Object.fromEntries(impliedErrors(rest, doc).map((status) => [status, Type.Ref('ErrorReply')]));
+  documented.response = { ...errors, ...(documented.response as Schema | undefined) };
   if (doc?.responses !== undefined) {
     const replies: Schema = {};
     for (const [status, reply] of Object.entries(doc.responses)) {

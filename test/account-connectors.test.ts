@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
@@ -9,28 +10,11 @@ import { connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.
 const PIPEDRIVE_TOKEN = 'pipedrive-test-token';
 const EXAMPLE_KEY = 'example-api-key';
 
-interface Installed {
-  Id: number;
-  Name: string;
-  Description: string | null;
-  AuthValue: string | null;
-  Authenticated: boolean;
-  AuthenticationError: string | null;
-  CreatedDate: string;
-  Connector: { Id: number; Name: string } | null;
-}
+type Installed = Reply<'getAccountConnector'>;
 
-interface Property {
-  Id: number;
-  Name: string;
-  Value: string;
-  AccountConnectorId: number;
-}
+type Property = Reply<'getAccountConnectorProperty'>;
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-}
+type ErrorBody = ErrorReply;
 
 async function expectError(reply: Response, status: number, code: string): Promise<ErrorBody> {
   expect(reply.status).toBe(status);

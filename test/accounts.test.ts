@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type Patchbay, startPatchbay } from './support/harness.js';
 
-interface Account {
-  Id: string;
-  Name: string;
-  Description: string | null;
-  Timezone: string | null;
-  CreatedDate: string;
-}
+type Account = Reply<'getAccount'>;
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-}
+type ErrorBody = ErrorReply;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type Patchbay, startPatchbay } from './support/harness.js';
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-}
+type ErrorBody = ErrorReply;
 
-interface TokenBody {
-  token_type: string;
-  access_token: string;
-  expires_in: number;
-}
+type TokenBody = Reply<'getAccessToken'>;
 
 describe('POST /oauth/token and bearer authentication', () => {
   let patchbay: Patchbay;
@@ -215,7 +209,7 @@ describe('POST /oauth/token and bearer authentication', () => {
         403,
         'PB_ERR_FORBIDDEN',
       );
-      const untouched = (await (await patchbay.call('GET', `/v1.0/accounts/${other}`)).json()) as { Name: string };
+      const untouched = (await (await patchbay.call('GET', `/v1.0/accounts/${other}`)).json()) as Reply<'getAccount'>;
       expect(untouched.Name).toBe('Auth test account');
     });
 
@@ -282,7 +276,7 @@ describe('POST /oauth/token and bearer authentication', () => {
       const viaCyclr = await patchbay.call('GET', '/v1.0/account/connectors', { account });
       expect(viaPatchbay.status).toBe(200);
       expect(viaCyclr.status).toBe(200);
-      const list = (await viaPatchbay.json()) as { Name: string }[];
+      const list = (await viaPatchbay.json()) as Reply<'listAccounts'>;
       expect(list.map((c) => c.Name)).toEqual(['Via Patchbay header']);
       expect(await viaCyclr.json()).toEqual(list);
     });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { launchChromium } from './support/browser.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -92,7 +93,7 @@ describe('connecting in a real browser', () => {
     await popup.getByRole('button', { name: 'Deny' }).click();
     await expect.poll(() => page.locator('#result').textContent(), { timeout: 10_000 }).toBe('error:PB_ERR_OAUTH_DENIED');
     const view = await patchbay.call('GET', `/v1.0/account/connectors/${id}`, { account: 'browser-deny' });
-    expect(((await view.json()) as { Authenticated: boolean }).Authenticated).toBe(false);
+    expect(((await view.json()) as Reply<'getAccountConnector'>).Authenticated).toBe(false);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
@@ -6,11 +7,7 @@ const CASPIO = 5;
 const ACCOUNT = 'caspio-account';
 const demo = { AccountSubdomain: 'demo', ClientId: 'caspio-client', ClientSecret: 'caspio-secret' };
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-  Upstream?: { Status: number; Body: { Code?: string; Message?: string } };
-}
+type ErrorBody = ErrorReply;
 
 describe('Caspio: client credentials on a per-account subdomain', () => {
   let caspio: CaspioSimulator;
@@ -48,7 +45,7 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
   beforeEach(() => caspio.reset());
 
   it('asks for the subdomain, client id and secret at install when the partner left them blank', async () => {
-    const view = (await (await patchbay.call('GET', `/v1.0/connectors/${CASPIO}/setup`)).json()) as { AskedAtInstall: string[] };
+    const view = (await (await patchbay.call('GET', `/v1.0/connectors/${CASPIO}/setup`)).json()) as Reply<'getConnectorSetup'>;
     expect(view.AskedAtInstall).toEqual(['AccountSubdomain', 'ClientId', 'ClientSecret']);
     const missing = await install({ AccountSubdomain: 'demo' });
     expect(missing.status).toBe(400);
@@ -130,7 +127,7 @@ describe('Caspio: client credentials on a per-account subdomain', () => {
     expect(missing.status).toBe(502);
     const body = (await missing.json()) as ErrorBody;
     expect(body.Upstream).toMatchObject({ Status: 404, Body: { Code: 'ObjectNotFound' } });
-    expect(body.Message).toContain(body.Upstream?.Body.Message as string);
+    expect(body.Message).toContain((body.Upstream as { Body: { Message: string } }).Body.Message);
     const badField = await call(id, 'create-record', { Parameters: { table: 'Contacts' }, Fields: { Nope: 1 } });
     expect(((await badField.json()) as ErrorBody).Upstream).toMatchObject({ Status: 400, Body: { Code: 'IncorrectBodyParameter' } });
   });
@@ -187,7 +184,7 @@ describe('Caspio credentials', () => {
         Properties: Object.entries(demo).map(([Name, Value]) => ({ Name, Value })),
       });
       expect(created.status).toBe(200);
-      const credential = (await created.json()) as { Id: number; Properties: { Name: string; Value: string }[] };
+      const credential = (await created.json()) as Reply<'createCredential'>;
       expect(credential.Properties.find((p) => p.Name === 'AccountSubdomain')?.Value).toBe('demo');
       expect(credential.Properties.find((p) => p.Name === 'ClientSecret')?.Value).not.toContain('caspio-secret');
       const ids: number[] = [];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { Reply } from '../console/src/types.js';
 import { CatalogueError, loadCatalogue } from '../src/catalogue/loader.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
@@ -16,26 +17,9 @@ const CLI = path.join(ROOT, 'bin', 'patchbay.js');
 const PIPEDRIVE_FILE = path.join(ROOT, 'connectors', 'pipedrive.yaml');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Connector {
-  Id: number;
-  Name: string;
-  Description: string;
-  AuthType: string;
-  Categories: { Id: string; Name: string }[];
-}
+type Connector = Reply<'getConnector'>;
 
-interface Method {
-  Id: string;
-  Name: string;
-  Description: string;
-  Category: string;
-  HttpMethod: string;
-  EndPoint: string;
-  MethodUniqueIdentifier: string;
-  Paginated: boolean;
-  Parameters: unknown[];
-  Fields: unknown[];
-}
+type Method = Reply<'listConnectorMethods'>[number];
 
 /** A small valid connector file; `extra` is appended at the top level, `method` replaces the one method. */
 function connectorYaml(options: { id: number; slug: string; guid?: string; extra?: string; method?: string }): string {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { launchChromium } from './support/browser.js';
@@ -88,11 +89,7 @@ describe("the end user's connect page", () => {
     expect((await api('', 'GET', 'apps')).status).toBe(401);
     expect((await api('patchbay_connect=pbc_forged', 'GET', 'apps')).status).toBe(401);
     const { cookie } = await open('end-user');
-    const page = (await (await api(cookie, 'GET', 'apps')).json()) as {
-      Title: string;
-      Accent: string;
-      Apps: { Id: number; Connect: string }[];
-    };
+    const page = (await (await api(cookie, 'GET', 'apps')).json()) as Reply<'listConnectPageApps'>;
     expect(page).toMatchObject({ Title: 'Connect your apps to Acme CRM', Accent: '#7a1fa2', LogoUrl: `${logoOrigin}/logo.png` });
     // The page may show the partner's logo, and nothing else from elsewhere; it is never framed.
     const html = await fetch(`${patchbay.url}/account/connect`);
@@ -116,9 +113,9 @@ describe("the end user's connect page", () => {
     const forged = await api(cookie, 'PUT', `apps/${pipedriveId}`, { AuthValue: PIPEDRIVE_TOKEN }, { origin: 'https://evil.example' });
     expect(forged.status).toBe(403);
     expect((await api(cookie, 'PUT', `apps/${pipedriveId}`, {})).status).toBe(400);
-    const view = (await (await patchbay.call('GET', `/v1.0/account/connectors/${pipedriveId}`, { account: 'end-user' })).json()) as {
-      Authenticated: boolean;
-    };
+    const view = (await (
+      await patchbay.call('GET', `/v1.0/account/connectors/${pipedriveId}`, { account: 'end-user' })
+    ).json()) as Reply<'getAccountConnector'>;
     expect(view.Authenticated).toBe(false);
   });
 

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CAPSULE = 3;
 const PIPEDRIVE_OAUTH = 4;
 const CLIENT_SECRET = 'capsule-partner-secret-7f3a9c1e';
 
-interface SetupBody {
-  ConnectorId: number;
-  SetupRequired: boolean;
-  CallbackUrl: string | null;
-  AskedAtInstall: string[];
-  Properties: { Name: string; IsSet: boolean; Value: string | null; Default: string | null; IsSensitive: boolean }[];
-}
+type SetupBody = Reply<'getConnectorSetup'>;
 
 describe('partner connector setup', () => {
   let patchbay: Patchbay;
@@ -68,7 +63,7 @@ describe('partner connector setup', () => {
     await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'asked', Name: 'asked' } });
     const missing = await patchbay.call('POST', `/v1.0/connectors/${CAPSULE}/install`, { account: 'asked', body: { Name: 'c' } });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { Message: string }).Message).toContain('ClientSecret');
+    expect(((await missing.json()) as ErrorReply).Message).toContain('ClientSecret');
     const given = await patchbay.call('POST', `/v1.0/connectors/${CAPSULE}/install`, {
       account: 'asked',
       body: { Name: 'c', Properties: [{ Name: 'ClientSecret', Value: 'account-secret' }] },
@@ -86,7 +81,7 @@ describe('partner connector setup', () => {
       },
     });
     expect(url.status).toBe(400);
-    expect(((await url.json()) as { Message: string }).Message).toContain('AccessTokenUrl');
+    expect(((await url.json()) as ErrorReply).Message).toContain('AccessTokenUrl');
   });
 
   it('offers the scope choice for Pipedrive OAuth and refuses other values', async () => {
@@ -100,7 +95,7 @@ describe('partner connector setup', () => {
   it('refuses unknown properties and connectors, and restricted tokens', async () => {
     const unknown = await put(CAPSULE, { Nope: 'x' });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { Message: string }).Message).toContain('Nope');
+    expect(((await unknown.json()) as ErrorReply).Message).toContain('Nope');
     expect((await put(CAPSULE, { ClientId: 'a', ClientId2: 'b' })).status).toBe(400);
     expect((await patchbay.call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, { body: { Properties: 'x' } })).status).toBe(400);
     expect((await patchbay.call('GET', '/v1.0/connectors/999/setup')).status).toBe(404);
@@ -124,7 +119,7 @@ describe('sign-in tokens', () => {
       headers: { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'signin' },
     });
     expect(reply.status).toBe(200);
-    const body = (await reply.json()) as { Token: string; ExpiresAtUtc: string };
+    const body = (await reply.json()) as Reply<'createSignInToken'>;
     const lifetime = Date.parse(body.ExpiresAtUtc) - Date.now();
     expect(lifetime).toBeGreaterThan(290_000);
     expect(lifetime).toBeLessThanOrEqual(300_000);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
@@ -104,12 +105,33 @@ describe('the partner console', () => {
     expect(await page.getByLabel('Client Secret').getAttribute('placeholder')).toContain('Stored');
     await shoot('connector-setup');
 
-    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/3/setup')).json()) as { SetupRequired: boolean };
+    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/3/setup')).json()) as Reply<'getConnectorSetup'>;
     expect(setup.SetupRequired).toBe(false);
     await page.getByRole('link', { name: 'Connector Library' }).click();
     const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
     await capsuleCard.waitFor();
     expect(await capsuleCard.getByText('Setup Required').count()).toBe(0);
+  });
+
+  it("offers a property's Choices by their labels, and shows a callback URL only to an OAuth connector", async () => {
+    await page.getByRole('link', { name: 'Pipedrive (OAuth 2.0)', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pipedrive (OAuth 2.0): Setup' }).waitFor();
+    const scope = page.getByLabel('Access scopes');
+    expect(await scope.evaluate((element) => element.tagName)).toBe('SELECT');
+    expect(await scope.locator('option').allTextContents()).toEqual([expect.any(String), 'Read only', 'Full access']);
+    await scope.selectOption({ label: 'Read only' });
+    await page.getByLabel('Client ID').fill('pipedrive-client');
+    await page.getByLabel('Client Secret').fill('pipedrive-secret');
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved' }).waitFor();
+    const setup = (await (await patchbay.call('GET', '/v1.0/connectors/4/setup')).json()) as Reply<'getConnectorSetup'>;
+    expect(setup.Properties.find((property) => property.Name === 'Scope')?.Value).toBe('base deals:read contacts:read activities:read');
+
+    await page.getByRole('link', { name: 'Connector Library' }).click();
+    await page.getByRole('link', { name: 'Pipedrive', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pipedrive: Setup' }).waitFor();
+    expect(await page.getByLabel('Callback URL', { exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Connector Library' }).click();
   });
 
   it('creates an account and opens it', async () => {
@@ -183,10 +205,9 @@ describe('the partner console', () => {
     await row.getByText('Authenticated', { exact: true }).waitFor({ timeout: 10_000 });
     await shoot('account');
 
-    const installs = (await (await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })).json()) as {
-      Id: number;
-      Name: string;
-    }[];
+    const installs = (await (
+      await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })
+    ).json()) as Reply<'listAccountConnectors'>;
     const capsuleInstall = installs.find((install) => install.Name === 'Capsule CRM');
     const parties = await patchbay.call('GET', `/v1.0/account/connectors/${capsuleInstall?.Id}/methods/list-parties`, { account: 'acme' });
     expect(parties.status).toBe(200);

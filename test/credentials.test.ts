@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -7,18 +8,7 @@ const PIPEDRIVE = 2;
 const CAPSULE = 3;
 const ACCOUNT = 'creds';
 
-interface CredentialBody {
-  Id: number;
-  Name: string;
-  Description: string | null;
-  ConnectorId: number;
-  AuthType: string;
-  AuthValue: string | null;
-  Standalone: boolean;
-  UsageCount: number;
-  VerifiedStatus: string | null;
-  VerifiedAt: string | null;
-}
+type CredentialBody = Reply<'getCredential'>;
 
 describe('reusable credentials', () => {
   let pipedrive: PipedriveSimulator;

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
 const CASPIO = 5;
 const ACCOUNT = 'tables';
 
-interface CustomBody {
-  Id: number;
-  Name: string;
-  ObjectName: string;
-  IsCustom: boolean;
-  Fields: { Name: string; DataType: string; ProviderType: string | null; Optional: boolean; ReadOnly: boolean }[];
-  FieldsRefreshedAt: string;
-  Methods: { Id: string; MethodUniqueIdentifier: string; Name: string }[];
-}
+type CustomBody = Reply<'getCustomCategory'>;
 
 describe('custom object categories (Caspio tables)', () => {
   let caspio: CaspioSimulator;
@@ -86,18 +79,18 @@ describe('custom object categories (Caspio tables)', () => {
     expect(await one.json()).toMatchObject({ PK_ID: 1 });
     const elsewhere = await run(`list-records@${custom.Id}`, { Parameters: { table: 'Orders' } });
     expect(elsewhere.status).toBe(400);
-    expect(((await elsewhere.json()) as { Message: string }).Message).toContain('Parameters.table');
+    expect(((await elsewhere.json()) as ErrorReply).Message).toContain('Parameters.table');
   });
 
   it("validates Fields against the table's fields before calling Caspio", async () => {
     const create = `create-record@${custom.Id}`;
     const unknown = await run(create, { Fields: { Nope: 1 } });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { Message: string }).Message).toContain('Fields.Nope');
+    expect(((await unknown.json()) as ErrorReply).Message).toContain('Fields.Nope');
     const readOnly = await run(create, { Fields: { PK_ID: 5 } });
-    expect(((await readOnly.json()) as { Message: string }).Message).toContain('read-only');
+    expect(((await readOnly.json()) as ErrorReply).Message).toContain('read-only');
     const wrongType = await run(create, { Fields: { Age: 'old' } });
-    expect(((await wrongType.json()) as { Message: string }).Message).toContain('Fields.Age must be an integer');
+    expect(((await wrongType.json()) as ErrorReply).Message).toContain('Fields.Age must be an integer');
     const rows = caspio.records('demo', 'Contacts').length;
     const created = await run(create, {
       Fields: { First_Name: 'Grace', Last_Name: 'Hopper', Email: 'grace@example.com', Age: '85', Active: true },
@@ -111,7 +104,7 @@ describe('custom object categories (Caspio tables)', () => {
     expect((await call('POST', `${base()}/tables/custom`, { ObjectName: 'Contacts' })).status).toBe(409);
     const unknown = await call('POST', `${base()}/tables/custom`, { ObjectName: 'Nope' });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { Message: string }).Message).toContain('Contacts, Orders');
+    expect(((await unknown.json()) as ErrorReply).Message).toContain('Contacts, Orders');
     expect((await call('POST', `${base()}/nope/custom`, { ObjectName: 'Contacts' })).status).toBe(404);
     expect((await call('POST', `${base()}/tables/custom`, {})).status).toBe(400);
     expect((await call('GET', `${base()}/tables/objects`, undefined, 'someone-else')).status).toBe(404);

@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply } from '../console/src/types.js';
 import { type CaspioSimulator, startCaspioSimulator } from '../sandbox/caspio.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -215,7 +216,7 @@ describe('MCP endpoint', () => {
       body: JSON.stringify(listRequest),
     });
     expect(badQuery.status).toBe(400);
-    expect(((await badQuery.json()) as { Message: string }).Message).toContain('readOnly');
+    expect(((await badQuery.json()) as ErrorReply).Message).toContain('readOnly');
     await patchbay.call('DELETE', `/v1.0/account/connectors/${other}`, { account: 'mcp-a' });
   });
 

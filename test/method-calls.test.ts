@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorReply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { freePort, installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
@@ -12,11 +13,7 @@ const KEY = 'example-api-key';
 const ACCOUNT = 'acme';
 const LIST_PERSONS_UID = 'ba8b654f-b880-49e3-bbbb-57d45e4fe873';
 
-interface ErrorBody {
-  Message: string;
-  Code: string;
-  Upstream?: { Status: number; Body: unknown };
-}
+type ErrorBody = ErrorReply;
 
 const install = (patchbay: Patchbay, connector: number, authValue: string | undefined, account = ACCOUNT) =>
   installInto(patchbay, account, connector, authValue);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { currentSchema } from '../src/store/current-schema.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
@@ -135,7 +136,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.ClientId, client_secret: client.ClientSecret }),
     });
-    const token = ((await issued.json()) as { access_token: string }).access_token;
+    const token = ((await issued.json()) as Reply<'getAccessToken'>).access_token;
     await nodeB.call('POST', '/v1.0/accounts', { body: { Id: 'short', Name: 'short' }, token });
     expect((await nodeB.call('GET', '/v1.0/account/connectors', { account: 'short', token })).status).toBe(200);
     await nodeA.ctx.clients.revoke(client.ClientId);
@@ -175,6 +176,6 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
     const onB = await visit(`${nodeB.url}${callback.pathname}${callback.search}`);
     expect(onB.status).toBe(302);
     const view = await nodeB.call('GET', `/v1.0/account/connectors/${id}`, { account: 'cross-node' });
-    expect(((await view.json()) as { Authenticated: boolean }).Authenticated).toBe(true);
+    expect(((await view.json()) as Reply<'getAccountConnector'>).Authenticated).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -9,11 +10,7 @@ const PIPEDRIVE_OAUTH = 4;
 const EXAMPLE = 1;
 const API_DOMAIN = 'https://testco.pipedrive.com';
 
-interface InstallBody {
-  Authenticated: boolean;
-  AuthenticationError: string | null;
-  AuthValue: string | null;
-}
+type InstallBody = Reply<'getAccountConnector'>;
 
 describe('OAuth 2.0 authorization code flow', () => {
   let capsule: CapsuleSimulator;
@@ -89,6 +86,41 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect((await installed('redirect-back', id)).Authenticated).toBe(true);
   });
 
+  describe("targetOrigin as a URL with a path (Cyclr's redirect form)", () => {
+    const COMPLETE_PAGE = `${PARTNER_ORIGIN}/complete-page?from=patchbay`;
+
+    it('posts the callback message to its origin', async () => {
+      const id = await installInto(patchbay, 'path-message', CAPSULE);
+      const callback = await authorise(patchbay, 'path-message', id, { callbackMessage: 'done', targetOrigin: COMPLETE_PAGE });
+      expect(callback.status).toBe(200);
+      expect(postedMessage(await callback.text())).toEqual({ targetOrigin: PARTNER_ORIGIN, message: 'done' });
+    });
+
+    it('redirects to the whole URL, with the error added when the user denies', async () => {
+      const id = await installInto(patchbay, 'path-redirect', CAPSULE);
+      const allowed = await authorise(patchbay, 'path-redirect', id, { targetOrigin: COMPLETE_PAGE });
+      expect(allowed.status).toBe(302);
+      expect(allowed.headers.get('location')).toBe(COMPLETE_PAGE);
+      const denied = await authorise(patchbay, 'path-redirect', id, { decision: 'deny', targetOrigin: COMPLETE_PAGE });
+      const location = new URL(denied.headers.get('location') as string);
+      expect(location.origin + location.pathname).toBe(`${PARTNER_ORIGIN}/complete-page`);
+      expect(location.searchParams.get('from')).toBe('patchbay');
+      expect(location.searchParams.get('error')).toBe('PB_ERR_OAUTH_DENIED');
+    });
+
+    it('is refused when its origin is not allowed, naming that origin', async () => {
+      const id = await installInto(patchbay, 'path-refused', CAPSULE);
+      const reply = await visit(
+        startUrl(patchbay, id, await signinToken(patchbay, 'path-refused'), { targetOrigin: 'https://evil.test/complete-page' }),
+      );
+      expect(reply.status).toBe(403);
+      const body = (await reply.json()) as ErrorReply;
+      expect(body.Code).toBe('PB_ERR_ORIGIN_NOT_ALLOWED');
+      expect(body.Message).toContain('origin https://evil.test is not');
+      expect(body.Message).not.toContain(PARTNER_ORIGIN);
+    });
+  });
+
   it('reports Deny as an error on the same channel and leaves the install as it was', async () => {
     const id = await installInto(patchbay, 'deny', CAPSULE);
     const callback = await authorise(patchbay, 'deny', id, { decision: 'deny', callbackMessage: 'done' });
@@ -136,7 +168,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       await patchbay.call('POST', '/v1.0/accounts', { body: { Id: 'own', Name: 'own' } });
       const missing = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, { account: 'own', body: { Name: 'x' } });
       expect(missing.status).toBe(400);
-      expect(((await missing.json()) as { Message: string }).Message).toContain('ClientId');
+      expect(((await missing.json()) as ErrorReply).Message).toContain('ClientId');
       const reply = await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE_OAUTH}/install`, {
         account: 'own',
         body: {
@@ -207,12 +239,7 @@ describe('OAuth 2.0 authorization code flow', () => {
     it('refuses a target origin the partner did not allow, and never redirects there', async () => {
       const id = await installInto(patchbay, 'origin', CAPSULE);
       const token = await signinToken(patchbay, 'origin');
-      for (const targetOrigin of [
-        'https://evil.test',
-        'https://app.partner.test.evil.test',
-        'javascript:alert(1)',
-        'https://app.partner.test/path',
-      ]) {
+      for (const targetOrigin of ['https://evil.test', 'https://app.partner.test.evil.test', 'javascript:alert(1)']) {
         const reply = await visit(startUrl(patchbay, id, token, { targetOrigin }));
         expect(reply.status).toBeGreaterThanOrEqual(400);
         expect(reply.headers.get('location')).toBeNull();
@@ -259,7 +286,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       ]) {
         const reply = await visit(`${base}?${query}`);
         expect(reply.status).toBe(400);
-        expect(((await reply.json()) as { Message: string }).Message).toContain(name);
+        expect(((await reply.json()) as ErrorReply).Message).toContain(name);
       }
     });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { freePort, installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
 import { PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
 import { IDP_ISSUER, IDP_USER, type OidcServer, startOidcServer } from './support/oidc-server.js';
@@ -51,7 +52,7 @@ describe('OAuth 2.0 against oidc-provider, a real authorization server', () => {
   let connectorsDir: string;
 
   const installed = async (account: string, id: number) =>
-    (await (await patchbay.call('GET', `/v1.0/account/connectors/${id}`, { account })).json()) as { Authenticated: boolean };
+    (await (await patchbay.call('GET', `/v1.0/account/connectors/${id}`, { account })).json()) as Reply<'getAccountConnector'>;
   const userinfo = (account: string, id: number) => patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/userinfo`, { account });
   const tokenRequest = (parameters: Record<string, string>) =>
     fetch(`${oidc.url}/token`, {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { loadCatalogue } from '../src/catalogue/loader.js';
@@ -76,7 +77,7 @@ async function tokenFor(patchbay: Patchbay, clientId: string, clientSecret: stri
     body: new URLSearchParams(fields),
   });
   expect(reply.status).toBe(200);
-  return ((await reply.json()) as { access_token: string }).access_token;
+  return ((await reply.json()) as Reply<'getAccessToken'>).access_token;
 }
 
 /**
@@ -139,10 +140,9 @@ async function exercise({ patchbay, secrets, pipedrive }: Scenario, marker: stri
   ).toBe(201);
 
   // Change the sensitive property and re-authenticate.
-  const properties = (await (await call('GET', `/v1.0/account/connectors/${regional}/properties`)).json()) as {
-    Id: number;
-    Name: string;
-  }[];
+  const properties = (await (
+    await call('GET', `/v1.0/account/connectors/${regional}/properties`)
+  ).json()) as Reply<'listAccountConnectorProperties'>;
   const secretProperty = properties.find((p) => p.Name === 'Secret');
   const changed = await call(
     'PUT',
@@ -168,7 +168,7 @@ async function exercise({ patchbay, secrets, pipedrive }: Scenario, marker: stri
     body: 'grant_type=client_credentials',
   });
   expect(basicClientAuth.status).toBe(200);
-  const basicToken = ((await basicClientAuth.json()) as { access_token: string }).access_token;
+  const basicToken = ((await basicClientAuth.json()) as Reply<'getAccessToken'>).access_token;
   expect((await patchbay.call('GET', '/v1.0/account/connectors', { token: restricted })).status).toBe(200);
   expect((await patchbay.call('GET', '/v1.0/accounts', { token: partnerToken })).status).toBe(200);
   return [client.ClientSecret, partnerToken, restricted, basicToken];

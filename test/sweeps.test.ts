@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -73,11 +74,8 @@ describe('periodic sweeps', () => {
     const good = (await (await create('Good key', 'pd-good')).json()) as { Id: number };
     const bad = (await (await create('Revoked key', 'pd-revoked')).json()) as { Id: number };
     const status = async (id: number) =>
-      (
-        (await (await patchbay.call('GET', `/v1.0/account/credentials/${id}`, { account: 'probed' })).json()) as {
-          VerifiedStatus: string | null;
-        }
-      ).VerifiedStatus;
+      ((await (await patchbay.call('GET', `/v1.0/account/credentials/${id}`, { account: 'probed' })).json()) as Reply<'getCredential'>)
+        .VerifiedStatus;
     const requestsBefore = pipedrive.requestCount;
     await until(async () => ((await status(good.Id)) === 'Verified' && (await status(bad.Id)) === 'Failed' ? true : undefined));
     const report = JSON.parse((await receiver.nth(1)).body) as { Event: string; Data: { CredentialId: number } };

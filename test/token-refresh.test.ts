@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 
@@ -88,10 +89,9 @@ describe('OAuth token refresh', () => {
     const reply = await listParties(target);
     expect(reply.status).toBe(409);
     expect(await reply.json()).toMatchObject({ Code: 'PB_ERR_NOT_AUTHENTICATED', Message: expect.stringContaining('invalid_grant') });
-    const view = (await (await patchbay.call('GET', `/v1.0/account/connectors/${target.id}`, { account: target.account })).json()) as {
-      Authenticated: boolean;
-      AuthenticationError: string;
-    };
+    const view = (await (
+      await patchbay.call('GET', `/v1.0/account/connectors/${target.id}`, { account: target.account })
+    ).json()) as Reply<'getAccountConnector'>;
     expect(view.Authenticated).toBe(false);
     expect(view.AuthenticationError).toContain('invalid_grant');
     const again = await listParties(target);

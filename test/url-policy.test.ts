@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply } from '../console/src/types.js';
 import { Egress } from '../src/egress/egress.js';
 import { hostMatches, isPublicAddress } from '../src/egress/url-policy.js';
 import { overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -97,7 +98,7 @@ describe('the outbound URL policy', () => {
     for (const value of CRAFTED) {
       const reply = await install(95, { Tenant: value });
       expect(reply.status, value).toBe(400);
-      expect(((await reply.json()) as { Message: string }).Message).toContain('Tenant');
+      expect(((await reply.json()) as ErrorReply).Message).toContain('Tenant');
     }
     expect((await install(95, { Tenant: 'acme-eu' })).status).toBe(200);
   });

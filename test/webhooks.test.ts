@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -15,24 +16,8 @@ const ALL_EVENTS = [
   'Credential.ProbeFailed',
 ];
 
-interface WebhookBody {
-  Id: number;
-  Url: string;
-  Events: string[];
-  Enabled: boolean;
-  SecretHint: string;
-  Secret?: string;
-}
-interface DeliveryBody {
-  Id: number;
-  Event: string;
-  State: string;
-  Attempts: number;
-  LastStatusCode: number | null;
-  LastError: string | null;
-  DeliveredDate: string | null;
-  Payload: { Id: string; Event: string; AccountId: string | null; Data: Record<string, unknown> };
-}
+type WebhookBody = Reply<'createWebhook'>;
+type DeliveryBody = Reply<'getWebhookDelivery'>;
 interface EventBody {
   Id: string;
   Event: string;
@@ -99,7 +84,7 @@ describe('partner webhooks', () => {
     for (const [body, named] of bad) {
       const reply = await patchbay.call('POST', '/v1.0/webhooks', { body });
       expect(reply.status).toBe(400);
-      expect(((await reply.json()) as { Message: string }).Message).toContain(named);
+      expect(((await reply.json()) as ErrorReply).Message).toContain(named);
     }
     const list = await json<WebhookBody[]>(patchbay.call('GET', '/v1.0/webhooks'));
     expect(list.map((w) => w.Id)).toContain(created.Id);
@@ -168,7 +153,7 @@ describe('partner webhooks', () => {
     const failed = await until(async () => (await deliveries(hook.Id)).find((d) => d.State === 'Failed'), 15_000);
     expect(failed).toMatchObject({ Attempts: 3, LastStatusCode: 503 });
     expect(failed.LastError).toContain('Answered 503');
-    const attempts = receiver.received.filter((r) => JSON.parse(r.body).Id === failed.Payload.Id).length;
+    const attempts = receiver.received.filter((r) => JSON.parse(r.body).Id === (failed.Payload as EventBody).Id).length;
     expect(attempts).toBe(3);
 
     // Sent again on request, it is delivered.
@@ -261,7 +246,7 @@ describe('partner webhooks', () => {
     const hook = await register({ Url: receiver.url, Events: ['Credential.ProbeFailed'] });
     const reply = await patchbay.call('GET', `/v1.0/webhooks/${hook.Id}/deliveries/999999`);
     expect(reply.status).toBe(404);
-    expect(((await reply.json()) as { Message: string }).Message).toContain('999999');
+    expect(((await reply.json()) as ErrorReply).Message).toContain('999999');
     expect((await patchbay.call('PUT', '/v1.0/webhooks/abc', { body: {} })).status).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { get } from './api';
 import type { Connector, Setup } from './types';
 import { ErrorText, Field } from './ui';
@@ -99,8 +99,35 @@ export function ConnectorSelect(props: { id: string; choice: ReturnType<typeof u
 interface PropertyField {
   Name: string;
   DisplayName: string;
-  Description: string;
+  Description: string | null;
   IsSensitive: boolean;
+  /** The values a property may take, when its connector lists them. */
+  Choices?: { Value: string; Label: string }[] | null;
+}
+
+/** A property with Choices: one of them, or none (left to each account). */
+function ChoiceField(props: {
+  property: PropertyField;
+  value: string;
+  placeholder?: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  const { property } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{property.DisplayName}</label>
+      {property.Description ? <small className="muted">{property.Description}</small> : null}
+      <select id={id} name={property.Name} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{props.placeholder || 'Not set'}</option>
+        {(property.Choices ?? []).map((choice) => (
+          <option key={choice.Value} value={choice.Value}>
+            {choice.Label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /** One input per property (sensitive ones as password fields). */
@@ -111,18 +138,28 @@ export function PropertyFields<P extends PropertyField>(props: {
   /** What an empty input shows, e.g. that a value is stored. */
   placeholder?: (property: P) => string;
 }) {
-  return props.properties.map((property) => (
-    <Field
-      key={property.Name}
-      label={property.DisplayName}
-      name={property.Name}
-      type={property.IsSensitive ? 'password' : 'text'}
-      hint={property.Description}
-      placeholder={props.placeholder?.(property)}
-      value={props.values[property.Name] ?? ''}
-      onChange={(value) => props.onChange({ ...props.values, [property.Name]: value })}
-    />
-  ));
+  return props.properties.map((property) =>
+    property.Choices ? (
+      <ChoiceField
+        key={property.Name}
+        property={property}
+        value={props.values[property.Name] ?? ''}
+        placeholder={props.placeholder?.(property)}
+        onChange={(value) => props.onChange({ ...props.values, [property.Name]: value })}
+      />
+    ) : (
+      <Field
+        key={property.Name}
+        label={property.DisplayName}
+        name={property.Name}
+        type={property.IsSensitive ? 'password' : 'text'}
+        hint={property.Description ?? undefined}
+        placeholder={props.placeholder?.(property)}
+        value={props.values[property.Name] ?? ''}
+        onChange={(value) => props.onChange({ ...props.values, [property.Name]: value })}
+      />
+    ),
+  );
 }
 
 /** The API's `Properties` for the values typed into these fields; undefined when none was. */

@@ -1,135 +1,34 @@
-/** The API's shapes the console reads (the /v1.0 reference has them whole). */
+import type { components, operations } from './openapi.js';
 
-export interface Category {
-  Id: string;
-  Name: string;
-  Description: string;
-  IsCustomisable: boolean;
-}
+/**
+ * The API's shapes, as the server's own reply schemas give them: `openapi.d.ts` is generated from
+ * /openapi.json (see test/openapi.test.ts), so a reply changed on the server fails this type check.
+ */
 
-export interface ConnectorParameter {
-  Name: string;
-  DisplayName: string;
-  Description: string;
-  IsSensitive: boolean;
-  IsOptional: boolean;
-  /** Set per account (otherwise a partner property, set up once). */
-  IsAccountConnectorProperty: boolean;
-}
+/** The JSON an operation answers with 200, by operationId (`unknown`, which nothing can be read from, if none). */
+export type Reply<Id extends keyof operations> = operations[Id]['responses'] extends { 200: { content: { 'application/json': infer T } } }
+  ? T
+  : unknown;
 
-export interface Connector {
-  Id: number;
-  Name: string;
-  Description: string;
-  Version: string;
-  Icon: string;
-  AuthDescription: string;
-  AuthType: 'None' | 'ApiKey' | 'Basic' | 'OAuth2';
-  OAuth2Type: string;
-  Categories: Category[];
-  Parameters: ConnectorParameter[];
-}
+/** The JSON body an operation takes, by operationId. */
+export type Body<Id extends keyof operations> = operations[Id] extends { requestBody: { content: { 'application/json': infer T } } }
+  ? T
+  : never;
 
-export interface SetupProperty {
-  Name: string;
-  DisplayName: string;
-  Description: string;
-  IsSensitive: boolean;
-  IsOptional: boolean;
-  Default: string | null;
-  Choices: string[] | null;
-  IsSet: boolean;
-  Value: string | null;
-}
-
-export interface Setup {
-  ConnectorId: number;
-  ConnectorName: string;
-  SetupRequired: boolean;
-  CallbackUrl: string;
-  AskedAtInstall: string[];
-  UpdatedDate: string | null;
-  Properties: SetupProperty[];
-}
-
-export interface Account {
-  Id: string;
-  Name: string;
-  Description: string | null;
-  CreatedDate: string;
-}
-
-export interface AccountConnector {
-  Id: number;
-  Name: string;
-  Description: string | null;
-  Authenticated: boolean;
-  AuthenticationError: string | null;
-  CredentialId: number | null;
-  CreatedDate: string;
-  Connector: Connector;
-}
-
-export interface MethodParameter {
-  Name: string;
-  Location: string;
-  DataType: string;
-  IsOptional: boolean;
-  Description: string;
-}
-
-export interface MethodField {
-  Name: string;
-  DataType: string;
-  IsOptional: boolean;
-  IsReadOnly: boolean;
-  Description: string;
-}
-
-export interface Method {
-  Id: string;
-  Name: string;
-  Description: string;
-  Category: string;
-  HttpMethod: string;
-  Paginated: boolean;
-  Parameters: MethodParameter[];
-  Fields: MethodField[];
-}
-
-export interface MethodRef {
-  Id: string;
-  Name: string;
-}
-
-export interface CustomCategory {
-  Id: number;
-  CategoryId: string;
-  Name: string;
-  ObjectName: string;
-  Fields: { Name: string; DataType: string; ProviderType: string | null; Optional: boolean; ReadOnly: boolean }[];
-  Methods: MethodRef[];
-}
-
-export interface InstallCategory {
-  Id: string;
-  Name: string;
-  Description: string | null;
-  IsCustomisable: boolean;
-  Methods: MethodRef[];
-  CustomCategories: CustomCategory[];
-}
-
-export interface Credential {
-  Id: number;
-  Name: string;
-  Description: string | null;
-  ConnectorId: number | null;
-  ConnectorName: string | null;
-  AuthType: string;
-  AuthValue: string | null;
-  UsageCount: number;
-  VerifiedStatus: string | null;
-  VerifiedAt: string | null;
-  VerifiedMessage: string | null;
-}
+export type ErrorReply = components['schemas']['ErrorReply'];
+export type Connector = Reply<'getConnector'>;
+export type Category = Connector['Categories'][number];
+export type ConnectorParameter = Connector['Parameters'][number];
+export type Setup = Reply<'getConnectorSetup'>;
+export type SetupProperty = Setup['Properties'][number];
+export type Account = Reply<'getAccount'>;
+export type AccountConnector = Reply<'getAccountConnector'>;
+export type Method = Reply<'listAccountConnectorMethods'>[number];
+export type MethodParameter = Method['Parameters'][number];
+export type MethodField = Method['Fields'][number];
+export type InstallCategory = Reply<'listAccountConnectorCategories'>[number];
+export type CustomCategory = Reply<'getCustomCategory'>;
+export type MethodRef = CustomCategory['Methods'][number];
+export type Credential = Reply<'getCredential'>;
+export type ConnectPage = Reply<'listConnectPageApps'>;
+export type ConnectableApp = ConnectPage['Apps'][number];

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
 import { answerClientError, installErrorHandler } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { openapiOptions } from './openapi.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -73,19 +74,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   app.addSchema(ErrorReply);
   installErrorHandler(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Patchbay API',
-        version: '1.0',
-        description: 'Connect third-party apps per account and call them through one API. Errors are {"Message", "Code"}.',
-      },
-      servers: [{ url: ctx.config.publicUrl }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-  });
+  await app.register(swagger, openapiOptions(ctx.config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

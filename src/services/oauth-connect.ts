@@ -47,23 +47,28 @@ export class OAuthConnect {
   ) {}
 
   /**
-   * The origin to report to, if the partner allowed it. A bare host (the seed's `targetOrigin=example.com`)
-   * means its https origin.
+   * Where to report to, if the partner allowed its origin: an origin, or a full URL below it (Cyclr's
+   * redirect form, `https://app.example.com/complete-page`), to which messages go by its origin and
+   * redirects in full. A bare host (the seed's `targetOrigin=example.com`) means its https origin.
    */
   checkOrigin(raw: string): string {
     let url: URL;
     try {
       url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
     } catch {
-      throw badRequest('targetOrigin must be an origin such as https://app.example.com');
+      throw badRequest('targetOrigin must be an origin such as https://app.example.com, or a URL below one');
     }
-    if (!this.options.allowedOrigins.has(url.origin) || (url.pathname !== '/' && url.pathname !== '') || url.search !== '') {
+    if (!this.options.allowedOrigins.has(url.origin)) {
       throw new PatchbayError(
         'PB_ERR_ORIGIN_NOT_ALLOWED',
-        `targetOrigin ${url.origin} is not an allowed origin (PATCHBAY_ALLOWED_ORIGINS)`,
+        `targetOrigin ${raw}: its origin ${url.origin} is not one of the allowed origins (PATCHBAY_ALLOWED_ORIGINS)`,
       );
     }
-    return url.origin;
+    if (url.pathname === '/' && url.search === '') return url.origin;
+    url.username = '';
+    url.password = '';
+    url.hash = '';
+    return url.href;
   }
 
   /** Opens a session and answers where to send the browser. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import type { Reply } from '../../console/src/types.js';
 import { startBackground } from '../../src/background.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type AppContext, createContext } from '../../src/context.js';
@@ -70,7 +71,7 @@ export async function startPatchbay(
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.ClientId, client_secret: client.ClientSecret }),
   });
-  const { access_token: token } = (await tokenReply.json()) as { access_token: string };
+  const { access_token: token } = (await tokenReply.json()) as Reply<'getAccessToken'>;
   return {
     url,
     ctx,
@@ -102,7 +103,7 @@ export async function startPatchbay(
         }),
       });
       if (reply.status !== 200) throw new Error(`a token for account ${account} answered ${reply.status}`);
-      return ((await reply.json()) as { access_token: string }).access_token;
+      return ((await reply.json()) as Reply<'getAccessToken'>).access_token;
     },
     async storedBytes() {
       const files = filesUnder(dataDir).map((file) => readFileSync(file));
@@ -208,5 +209,5 @@ export async function installInto(patchbay: Patchbay, account: string, connector
   if (authValue !== undefined) body.AuthValue = authValue;
   const reply = await patchbay.call('POST', `/v1.0/connectors/${connector}/install`, { account, body });
   if (reply.status !== 200) throw new Error(`installing connector ${connector} answered ${reply.status}: ${await reply.text()}`);
-  return ((await reply.json()) as { Id: number }).Id;
+  return ((await reply.json()) as Reply<'installConnector'>).Id;
 }

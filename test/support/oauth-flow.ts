@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Reply } from '../../console/src/types.js';
 import type { Patchbay } from './harness.js';
 
 export const PARTNER_ORIGIN = 'https://app.partner.test';
@@ -7,7 +8,7 @@ export const PARTNER_ORIGIN = 'https://app.partner.test';
 export async function signinToken(patchbay: Patchbay, account: string): Promise<string> {
   const reply = await patchbay.call('POST', '/v1.0/accounts/tokens', { account });
   expect(reply.status).toBe(200);
-  return ((await reply.json()) as { Token: string }).Token;
+  return ((await reply.json()) as Reply<'createSignInToken'>).Token;
 }
 
 export function startUrl(patchbay: Patchbay, id: number, token: string, extra: Record<string, string> = {}): string {
@@ -26,10 +27,11 @@ export async function authorise(
   patchbay: Patchbay,
   account: string,
   id: number,
-  options: { decision?: 'allow' | 'deny'; callbackMessage?: string } = {},
+  options: { decision?: 'allow' | 'deny'; callbackMessage?: string; targetOrigin?: string } = {},
 ): Promise<Response> {
   const token = await signinToken(patchbay, account);
   const extra: Record<string, string> = options.callbackMessage === undefined ? {} : { callbackMessage: options.callbackMessage };
+  if (options.targetOrigin !== undefined) extra.targetOrigin = options.targetOrigin;
   const start = await visit(startUrl(patchbay, id, token, extra));
   expect(start.status).toBe(302);
   const consent = await decide(start.headers.get('location') as string, options.decision ?? 'allow');

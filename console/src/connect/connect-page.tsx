@@ -1,27 +1,9 @@
 import { useEffect, useState } from 'react';
 import { FormActions, useAction } from '../forms';
 import { runPopup } from '../popup';
+import type { ConnectableApp as App, ConnectPage as PageData, Reply } from '../types';
 import { ConnectorIcon, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
-
-/** One of the account's apps, as the connect page sees it (nothing secret). */
-interface App {
-  Id: number;
-  Name: string;
-  ConnectorName: string;
-  Icon: string;
-  AuthDescription: string;
-  Connect: 'popup' | 'key' | 'password' | 'none';
-  Authenticated: boolean;
-  AuthenticationError: string | null;
-}
-
-interface PageData {
-  Title: string;
-  Accent: string;
-  LogoUrl: string | null;
-  Apps: App[];
-}
 
 /** Calls the connect page's API with the session cookie; a refusal becomes an Error with the server's words. */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -42,7 +24,7 @@ const stateOf = (app: App) =>
   app.Authenticated ? 'Connected' : app.AuthenticationError ? `Not connected: ${app.AuthenticationError}` : 'Not connected';
 
 async function connectInPopup(app: App): Promise<void> {
-  const { Url } = await call<{ Url: string }>('POST', `apps/${app.Id}/popup`);
+  const { Url } = await call<Reply<'startConnectPagePopup'>>('POST', `apps/${app.Id}/popup`);
   await runPopup(Url);
 }
 

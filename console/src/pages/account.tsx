@@ -3,14 +3,14 @@ import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
 import { runPopup, signsInWithPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { AccountConnector, Account as AccountView, Credential } from '../types';
+import type { AccountConnector, Account as AccountView, Connector, Credential, Reply } from '../types';
 import { AUTH_LABELS, ConnectorIcon, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 import { Credentials } from './credentials';
 
 /** Runs the OAuth popup flow for an install, through the same browser helper partners use. */
-async function authenticate(accountId: string, install: AccountConnector): Promise<void> {
-  const { Token } = (await api<{ Token: string }>('POST', '/v1.0/accounts/tokens', { account: accountId })).data;
+async function authenticate(accountId: string, install: InstallRow): Promise<void> {
+  const { Token } = (await api<Reply<'createSignInToken'>>('POST', '/v1.0/accounts/tokens', { account: accountId })).data;
   // With a callbackMessage the popup posts the outcome back to this page (without one it would redirect).
   const query = new URLSearchParams({
     id: String(install.Id),
@@ -21,7 +21,10 @@ async function authenticate(accountId: string, install: AccountConnector): Promi
   await runPopup(`/connectorauth/updateaccountconnectoroauth?${query}`);
 }
 
-function State({ install }: { install: AccountConnector }) {
+/** An install without its connector, which the list shows apart (it may have left the catalogue). */
+type InstallRow = Omit<AccountConnector, 'Connector'>;
+
+function State({ install }: { install: InstallRow }) {
   if (install.Authenticated) return <span className="badge ok">Authenticated</span>;
   return (
     <span className="badge warn" title={install.AuthenticationError ?? undefined}>
@@ -42,9 +45,9 @@ export function Account({ accountId }: { accountId: string }) {
     setChanges((n) => n + 1);
   };
   const [rowError, setRowError] = useState<{ id: number; error: Error }>();
-  const [updating, setUpdating] = useState<AccountConnector>();
+  const [updating, setUpdating] = useState<{ install: InstallRow; connector: Connector }>();
 
-  const act = async (install: AccountConnector, action: () => Promise<unknown>) => {
+  const act = async (install: InstallRow, action: () => Promise<unknown>) => {
     setRowError(undefined);
     try {
       await action();
@@ -71,29 +74,33 @@ export function Account({ accountId }: { accountId: string }) {
       <ErrorText error={installs.error} />
       {installs.data && installs.data.length === 0 ? <Empty>Nothing installed yet.</Empty> : null}
       <ul className="rows">
-        {(installs.data ?? []).map((install) => (
+        {(installs.data ?? []).map(({ Connector: connector, ...install }) => (
           <li key={install.Id} className="install">
             <div className="card-head">
-              <ConnectorIcon name={install.Connector.Name} icon={install.Connector.Icon} />
+              <ConnectorIcon name={connector?.Name ?? install.Name} icon={connector?.Icon ?? ''} />
               <div>
                 <h3>
                   <a href={`#/accounts/${encodeURIComponent(accountId)}/connectors/${install.Id}`}>{install.Name}</a>
                 </h3>
                 <p className="muted">
-                  {install.Connector.Name} · {AUTH_LABELS[install.Connector.AuthType]} · id {install.Id}
+                  {/* A connector whose file left the catalogue is still listed, so that it can be deleted. */}
+                  {connector
+                    ? `${connector.Name} · ${AUTH_LABELS[connector.AuthType] ?? connector.AuthType}`
+                    : 'No longer in the catalogue'}{' '}
+                  · id {install.Id}
                 </p>
               </div>
               <State install={install} />
             </div>
             <div className="actions">
-              {signsInWithPopup(install.Connector) ? (
+              {connector && signsInWithPopup(connector) ? (
                 <button type="button" onClick={() => act(install, () => authenticate(accountId, install))}>
                   {install.Authenticated ? 'Authenticate again' : 'Authenticate'}
                 </button>
               ) : null}
-              {install.Connector.AuthType === 'ApiKey' || install.Connector.AuthType === 'Basic' ? (
-                <button type="button" className="secondary" onClick={() => setUpdating(install)}>
-                  {install.Connector.AuthType === 'ApiKey' ? 'Update key' : 'Update sign-in'}
+              {connector?.AuthType === 'ApiKey' || connector?.AuthType === 'Basic' ? (
+                <button type="button" className="secondary" onClick={() => setUpdating({ install, connector })}>
+                  {connector.AuthType === 'ApiKey' ? 'Update key' : 'Update sign-in'}
                 </button>
               ) : null}
               {install.Authenticated ? (
@@ -128,7 +135,8 @@ export function Account({ accountId }: { accountId: string }) {
       {updating ? (
         <UpdateSecret
           accountId={accountId}
-          install={updating}
+          install={updating.install}
+          connector={updating.connector}
           onClose={() => setUpdating(undefined)}
           onSaved={() => {
             setUpdating(undefined);
@@ -226,9 +234,9 @@ function Install({ accountId, onClose, onInstalled }: { accountId: string; onClo
 }
 
 /** A new API key (or username and password) for an install, which is then authenticated with it. */
-function UpdateSecret(props: { accountId: string; install: AccountConnector; onClose: () => void; onSaved: () => void }) {
+function UpdateSecret(props: { accountId: string; install: InstallRow; connector: Connector; onClose: () => void; onSaved: () => void }) {
   const [secret, setSecret] = useState(NO_SECRET);
-  const authValue = authValueOf(props.install.Connector.AuthType, secret);
+  const authValue = authValueOf(props.connector.AuthType, secret);
   const action = useAction(async () => {
     await api('PUT', `/v1.0/account/connectors/${props.install.Id}`, { account: props.accountId, body: { AuthValue: authValue } });
     props.onSaved();
@@ -236,8 +244,8 @@ function UpdateSecret(props: { accountId: string; install: AccountConnector; onC
   return (
     <Dialog title={`Authenticate ${props.install.Name}`} onClose={props.onClose}>
       <form onSubmit={action.submit}>
-        {props.install.Connector.AuthDescription ? <p className="muted">{props.install.Connector.AuthDescription}</p> : null}
-        <SecretFields authType={props.install.Connector.AuthType} secret={secret} onChange={setSecret} />
+        {props.connector.AuthDescription ? <p className="muted">{props.connector.AuthDescription}</p> : null}
+        <SecretFields authType={props.connector.AuthType} secret={secret} onChange={setSecret} />
         <FormActions
           error={action.error}
           onCancel={props.onClose}

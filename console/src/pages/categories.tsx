@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, get } from '../api';
 import { FormActions, useAction } from '../forms';
-import type { InstallCategory } from '../types';
+import type { InstallCategory, Reply } from '../types';
 import { Dialog, ErrorText, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -102,7 +102,7 @@ export function Categories(props: { accountId: string; installId: string; onCopi
 
 function CopyCategory(props: { accountId: string; base: string; category: InstallCategory; onClose: () => void; onCopied: () => void }) {
   const path = `${props.base}/${encodeURIComponent(props.category.Id)}/objects`;
-  const objects = useLoad(() => get<{ Name: string }[]>(path, { account: props.accountId }), path);
+  const objects = useLoad(() => get<Reply<'listCategoryObjects'>>(path, { account: props.accountId }), path);
   const [object, setObject] = useState('');
   const action = useAction(async () => {
     await api('POST', `${props.base}/${encodeURIComponent(props.category.Id)}/custom`, {

@@ -3,7 +3,7 @@ import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
 import { signsInWithPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { Credential } from '../types';
+import type { Credential, Reply } from '../types';
 import { AUTH_LABELS, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -33,13 +33,9 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
 
   const probe = async (credential: Credential) => {
     try {
-      const { data } = await api<{ VerifiedStatus: string; Message: string | null }>(
-        'POST',
-        `/v1.0/account/credentials/${credential.Id}/probe`,
-        {
-          account: accountId,
-        },
-      );
+      const { data } = await api<Reply<'probeCredential'>>('POST', `/v1.0/account/credentials/${credential.Id}/probe`, {
+        account: accountId,
+      });
       note(credential.Id, { text: data.Message ? `${data.VerifiedStatus}: ${data.Message}` : data.VerifiedStatus });
     } catch (error) {
       note(credential.Id, { error: error as Error });
@@ -48,7 +44,7 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
   };
   const usage = async (credential: Credential) => {
     try {
-      const users = await get<{ Id: number; Name: string }[]>(`/v1.0/account/credentials/${credential.Id}/usage`, { account: accountId });
+      const users = await get<Reply<'getCredentialUsage'>>(`/v1.0/account/credentials/${credential.Id}/usage`, { account: accountId });
       note(credential.Id, { text: users.length === 0 ? 'No install uses it.' : `Used by ${users.map((u) => u.Name).join(', ')}.` });
     } catch (error) {
       note(credential.Id, { error: error as Error });

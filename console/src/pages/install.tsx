@@ -23,7 +23,8 @@ export function Install({ accountId, installId }: { accountId: string; installId
       </p>
       <h1>{install.data.Name}</h1>
       <p className="muted">
-        {install.data.Connector.Name} · {install.data.Authenticated ? 'authenticated' : 'not authenticated'}
+        {install.data.Connector?.Name ?? 'No longer in the catalogue'} ·{' '}
+        {install.data.Authenticated ? 'authenticated' : 'not authenticated'}
       </p>
       <Categories accountId={accountId} installId={installId} onCopied={() => setCopies((n) => n + 1)} />
       <Tester accountId={accountId} installId={installId} version={copies} />

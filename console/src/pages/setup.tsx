@@ -43,14 +43,17 @@ export function Setup({ connectorId }: { connectorId: string }) {
       ) : (
         <p className="badge ok">Set up{view.UpdatedDate ? ` (saved ${new Date(view.UpdatedDate).toLocaleString()})` : ''}</p>
       )}
-      <div className="field">
-        <label htmlFor="callback-url">Callback URL</label>
-        <small className="muted">Register this with the provider as the redirect URL of your OAuth application.</small>
-        <div className="row">
-          <input id="callback-url" readOnly value={view.CallbackUrl} />
-          <CopyButton text={view.CallbackUrl} label="Copy the callback URL" />
+      {/* Only a connector that signs in with the OAuth authorization code flow has a callback URL. */}
+      {view.CallbackUrl !== null ? (
+        <div className="field">
+          <label htmlFor="callback-url">Callback URL</label>
+          <small className="muted">Register this with the provider as the redirect URL of your OAuth application.</small>
+          <div className="row">
+            <input id="callback-url" readOnly value={view.CallbackUrl} />
+            <CopyButton text={view.CallbackUrl} label="Copy the callback URL" />
+          </div>
         </div>
-      </div>
+      ) : null}
       {view.Properties.length === 0 ? <p className="empty">This connector has no partner properties.</p> : null}
       <form onSubmit={save.submit}>
         <PropertyFields

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
+import { accountLevel } from '../openapi.js';
 import { pageRequest, sendPage } from '../paging.js';
 import { AccountConnectorReply, errorReplies, IdParam, MessageReply, PageQuery, PropertyInput, PropertyReply } from '../schemas.js';
 import type { App } from './types.js';
@@ -22,6 +23,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listAccountConnectors',
+        ...accountLevel,
         tags,
         summary: "List the account's installed connectors",
         querystring: PageQuery,
@@ -39,6 +42,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getAccountConnector',
+        ...accountLevel,
         tags,
         summary: 'Get an installed connector',
         params: Params,
@@ -53,6 +58,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'updateAccountConnector',
+        ...accountLevel,
         tags,
         summary: 'Rename, describe or re-authenticate (AuthValue) an installed connector',
         params: Params,
@@ -68,6 +75,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deleteAccountConnector',
+        ...accountLevel,
         tags,
         summary: 'Uninstall a connector',
         params: Params,
@@ -85,6 +94,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deauthenticateAccountConnector',
+        ...accountLevel,
         tags,
         summary: 'Forget the credential of an installed connector',
         params: Params,
@@ -100,6 +111,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listAccountConnectorProperties',
+        ...accountLevel,
         tags: propertyTags,
         summary: 'List properties',
         params: Params,
@@ -114,6 +127,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'createAccountConnectorProperty',
+        ...accountLevel,
         tags: propertyTags,
         summary: 'Set a property',
         params: Params,
@@ -129,6 +144,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getAccountConnectorProperty',
+        ...accountLevel,
         tags: propertyTags,
         summary: 'Get a property',
         params: PropertyParams,
@@ -143,6 +160,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'updateAccountConnectorProperty',
+        ...accountLevel,
         tags: propertyTags,
         summary: 'Change a property',
         params: PropertyParams,
@@ -158,6 +177,8 @@ export function accountConnectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deleteAccountConnectorProperty',
+        ...accountLevel,
         tags: propertyTags,
         summary: 'Remove a property',
         params: PropertyParams,

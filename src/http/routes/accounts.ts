@@ -29,7 +29,13 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     '/v1.0/accounts',
     {
       preHandler: partnerOnly,
-      schema: { tags, summary: 'Create an account', body: AccountInput, response: { 200: AccountReply, ...errorReplies(400, 401, 403) } },
+      schema: {
+        operationId: 'createAccount',
+        tags,
+        summary: 'Create an account',
+        body: AccountInput,
+        response: { 200: AccountReply, ...errorReplies(400, 401, 403) },
+      },
     },
     async (request) => ctx.accounts.create(request.body),
   );
@@ -39,6 +45,7 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: partnerOnly,
       schema: {
+        operationId: 'listAccounts',
         tags,
         summary: 'List accounts',
         querystring: PageQuery,
@@ -55,7 +62,13 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     '/v1.0/accounts/:id',
     {
       preHandler: anyToken,
-      schema: { tags, summary: 'Get an account', params: Params, response: { 200: AccountReply, ...errorReplies(401, 403, 404) } },
+      schema: {
+        operationId: 'getAccount',
+        tags,
+        summary: 'Get an account',
+        params: Params,
+        response: { 200: AccountReply, ...errorReplies(401, 403, 404) },
+      },
     },
     async (request) => {
       assertAccountAllowed(request.principal, request.params.id);
@@ -68,6 +81,7 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: anyToken,
       schema: {
+        operationId: 'updateAccount',
         tags,
         summary: 'Update an account',
         params: Params,
@@ -86,6 +100,7 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: partnerOnly,
       schema: {
+        operationId: 'deleteAccount',
         tags,
         summary: 'Delete an account and everything it owns',
         params: Params,

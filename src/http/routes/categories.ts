@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
+import { accountLevel } from '../openapi.js';
 import { errorReplies, IdParam, Nullable } from '../schemas.js';
 import type { App } from './types.js';
 
@@ -49,6 +50,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listAccountConnectorCategories',
+        ...accountLevel,
         tags,
         summary: "An installed connector's categories, which can be copied for an object, and the copies made",
         params: Params,
@@ -63,6 +66,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listCategoryObjects',
+        ...accountLevel,
         tags,
         summary: 'The objects a customisable category can be copied for (e.g. the tables)',
         params: CategoryParams,
@@ -77,6 +82,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'createCustomCategory',
+        ...accountLevel,
         tags,
         summary: 'Copy a customisable category for one object',
         params: CategoryParams,
@@ -92,6 +99,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getCustomCategory',
+        ...accountLevel,
         tags,
         summary: 'Get a custom category',
         params: CustomParams,
@@ -106,6 +115,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'refreshCustomCategory',
+        ...accountLevel,
         tags,
         summary: "Read the object's fields again",
         params: CustomParams,
@@ -120,6 +131,8 @@ export function categoryRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deleteCustomCategory',
+        ...accountLevel,
         tags,
         summary: 'Delete a custom category',
         params: CustomParams,

@@ -4,13 +4,31 @@ import type { AppContext } from '../../context.js';
 import { notFound, PatchbayError } from '../../errors.js';
 import { CONNECT_SESSION_SECONDS } from '../../services/connect-sessions.js';
 import { builtPageCsp, builtPageHeaders, readBuiltPage } from '../built-pages.js';
+import { noBearer } from '../openapi.js';
 import { errorPage, wantsHtml } from '../pages.js';
-import { errorReplies, IdParam } from '../schemas.js';
+import { errorReplies, IdParam, Nullable } from '../schemas.js';
 import type { App } from './types.js';
 
 const COOKIE = 'patchbay_connect';
 const Params = Type.Object({ id: IdParam });
 const tags = ['Connect page'];
+const AppsReply = Type.Object({
+  Title: Type.String(),
+  Accent: Type.String(),
+  LogoUrl: Nullable(Type.String()),
+  Apps: Type.Array(
+    Type.Object({
+      Id: Type.Integer(),
+      Name: Type.String(),
+      ConnectorName: Type.String(),
+      Icon: Type.String(),
+      AuthDescription: Type.String(),
+      Connect: Type.Union([Type.Literal('popup'), Type.Literal('key'), Type.Literal('password'), Type.Literal('none')]),
+      Authenticated: Type.Boolean(),
+      AuthenticationError: Nullable(Type.String()),
+    }),
+  ),
+});
 
 /** The session cookie's value, if the request carries one. */
 function sessionOf(request: FastifyRequest): string | undefined {
@@ -46,10 +64,13 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
     '/account/signinwithtoken',
     {
       schema: {
+        operationId: 'openConnectPage',
+        ...noBearer,
         tags,
         summary: "Open the end user's connect page with a sign-in token",
         description: 'Uses the token up, sets the session cookie and redirects to /account/connect.',
         querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 303: Type.Null(), ...errorReplies(400, 401) },
       },
     },
     async (request, reply) => {
@@ -80,9 +101,11 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
     '/account/connect/api/apps',
     {
       schema: {
+        operationId: 'listConnectPageApps',
+        security: [{ connectSession: [] }],
         tags,
         summary: "The connect page's brand and the account's apps (session cookie)",
-        response: errorReplies(401),
+        response: { 200: AppsReply, ...errorReplies(401) },
       },
     },
     async (request) => {
@@ -95,6 +118,8 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
     '/account/connect/api/apps/:id/popup',
     {
       schema: {
+        operationId: 'startConnectPagePopup',
+        security: [{ connectSession: [] }],
         tags,
         summary: "Where the popup starts an app's OAuth flow (session cookie)",
         params: Params,
@@ -108,6 +133,8 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
     '/account/connect/api/apps/:id',
     {
       schema: {
+        operationId: 'connectConnectPageApp',
+        security: [{ connectSession: [] }],
         tags,
         summary: 'Connect an app with a key, or a username and password (session cookie)',
         params: Params,
@@ -115,6 +142,7 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
           AuthValue: Type.String({ minLength: 1, maxLength: 20_000, description: 'The API key, or base64 of username:password' }),
         }),
         response: errorReplies(400, 401, 403, 404),
+        doc: { responses: { 204: { description: 'Connected' } } },
       },
     },
     async (request, reply) => {

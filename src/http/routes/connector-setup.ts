@@ -49,6 +49,7 @@ export function connectorSetupRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: partnerOnly,
       schema: {
+        operationId: 'getConnectorSetup',
         tags,
         summary: "Get a connector's partner setup",
         description,
@@ -64,6 +65,7 @@ export function connectorSetupRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: partnerOnly,
       schema: {
+        operationId: 'updateConnectorSetup',
         tags,
         summary: "Set a connector's partner setup",
         description: `${description} Only the properties named are changed.`,

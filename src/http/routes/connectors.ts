@@ -3,6 +3,7 @@ import type { CategoryDefinition } from '../../catalogue/schema.js';
 import type { AppContext } from '../../context.js';
 import { connectorView, methodView } from '../../services/connector-views.js';
 import { accountAuth, partnerAuth } from '../auth.js';
+import { accountLevel } from '../openapi.js';
 import { pageRequest, sendPage } from '../paging.js';
 import { AccountConnectorReply, ConnectorReply, errorReplies, MAX_ID, MethodReply, PageQuery, PropertyInput } from '../schemas.js';
 import type { App } from './types.js';
@@ -42,6 +43,7 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: anyToken,
       schema: {
+        operationId: 'listConnectors',
         tags,
         summary: 'List the connector catalogue',
         querystring: ListQuery,
@@ -66,6 +68,7 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: anyToken,
       schema: {
+        operationId: 'getConnector',
         tags,
         summary: 'Get a connector by Id or Name',
         params: Params,
@@ -80,6 +83,7 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: anyToken,
       schema: {
+        operationId: 'listConnectorMethods',
         tags,
         summary: "List a connector's methods",
         params: Params,
@@ -104,6 +108,8 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: accountAuth(ctx),
       schema: {
+        operationId: 'installConnector',
+        ...accountLevel,
         tags,
         summary: 'Install a connector into the account',
         description:

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
+import { accountLevel } from '../openapi.js';
 import { pageRequest, sendPage } from '../paging.js';
 import { errorReplies, IdParam, Nullable, PageQuery, PropertyInput } from '../schemas.js';
 import type { App } from './types.js';
@@ -61,6 +62,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'createCredential',
+        ...accountLevel,
         tags,
         summary: 'Add a credential',
         body: CreateInput,
@@ -75,6 +78,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listCredentials',
+        ...accountLevel,
         tags,
         summary: "List the account's credentials",
         querystring: PageQuery,
@@ -92,6 +97,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getCredential',
+        ...accountLevel,
         tags,
         summary: 'Get a credential',
         params: Params,
@@ -106,6 +113,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'updateCredential',
+        ...accountLevel,
         tags,
         summary: 'Rename, describe or replace the secret of a credential (every install using it sees the change)',
         params: Params,
@@ -121,6 +130,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deleteCredential',
+        ...accountLevel,
         tags,
         summary: 'Delete a credential no install uses (409 otherwise)',
         params: Params,
@@ -138,6 +149,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'probeCredential',
+        ...accountLevel,
         tags,
         summary: "Check a credential with its connector's test method; records VerifiedStatus and VerifiedAt",
         params: Params,
@@ -152,6 +165,8 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getCredentialUsage',
+        ...accountLevel,
         tags,
         summary: 'The account connectors using a credential',
         params: Params,

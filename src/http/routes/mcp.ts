@@ -5,6 +5,7 @@ import { PatchbayError } from '../../errors.js';
 import { toolFilter } from '../../mcp/toolset.js';
 import { accountAuth } from '../auth.js';
 import { mcpExchange, unreadableBody } from '../mcp-exchange.js';
+import type { OperationDoc } from '../openapi.js';
 import type { App } from './types.js';
 
 /** The largest JSON-RPC request /mcp takes. */
@@ -21,6 +22,26 @@ const Query = Type.Object({
   mode: Type.Optional(Type.String({ description: 'search: list only search_tools and call_tool' })),
 });
 const tags = ['MCP'];
+/** JSON-RPC replies, shaped by the MCP SDK and sent as they are: documented, never re-serialized. */
+const JsonRpc = { 'application/json': Type.Unknown({ description: 'A JSON-RPC 2.0 reply, or an array of them for a batch' }) };
+const doc: OperationDoc = {
+  account: true,
+  responses: {
+    200: { description: 'The JSON-RPC replies', content: JsonRpc },
+    202: { description: 'The request held only notifications' },
+    400: { description: 'Not a JSON-RPC message, or an MCP-Protocol-Version the server does not speak', content: JsonRpc },
+    401: {
+      description: 'No valid bearer token (WWW-Authenticate names the resource metadata)',
+      content: { 'application/json': Type.Ref('ErrorReply') },
+    },
+    403: {
+      description: 'A Host or Origin that is not allowed, or another account',
+      content: { 'application/json': Type.Ref('ErrorReply') },
+    },
+    406: { description: 'Accept does not list application/json and text/event-stream', content: JsonRpc },
+    413: { description: 'The body is over 1 MB', content: { 'application/json': Type.Ref('ErrorReply') } },
+  },
+};
 
 /**
  * The Model Context Protocol endpoint: an account's connected apps as tools for AI agents, over Streamable
@@ -70,6 +91,8 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
         });
       },
       schema: {
+        operationId: 'mcp',
+        doc,
         tags,
         summary: 'MCP over Streamable HTTP: the account’s connected apps as tools',
         description:

@@ -6,6 +6,7 @@ import { installMethods } from '../../runtime/resolved-install.js';
 import { methodView } from '../../services/connector-views.js';
 import { accountAuth } from '../auth.js';
 import { queryCallOptions } from '../call-options.js';
+import { accountLevel, type OperationDoc } from '../openapi.js';
 import { errorReplies, IdParam, MethodReply } from '../schemas.js';
 import type { App } from './types.js';
 
@@ -22,6 +23,11 @@ const CallBody = Type.Union([
   Type.Null(),
 ]);
 const tags = ['Methods'];
+/** The data is the connector's, relayed with the third party's status: documented, never re-serialized. */
+const callDoc: OperationDoc = {
+  account: true,
+  responses: { '2XX': { description: 'The data the method names (none for a 204)', content: { 'application/json': Type.Unknown() } } },
+};
 const description =
   "Builds the third party's request from the method definition, adds the credential and returns the data " +
   '(the part of the response the method names). Paginated methods set X-Patchbay-Next-Parameters when more pages ' +
@@ -53,6 +59,8 @@ export function methodRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listAccountConnectorMethods',
+        ...accountLevel,
         tags,
         summary: "List an installed connector's methods, its custom categories' copies included",
         params: Type.Object({ id: IdParam }),
@@ -67,6 +75,8 @@ export function methodRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'callMethod',
+        doc: callDoc,
         tags,
         summary: 'Call a connector method',
         description,
@@ -83,11 +93,16 @@ export function methodRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'callMethodWithQuery',
+        doc: callDoc,
         tags,
         summary: 'Call a connector method (query string as Parameters)',
         description: `${description} Query parameters become Parameters; allPages=true reads every page.`,
         params: Params,
-        querystring: Type.Record(Type.String(), Type.String()),
+        querystring: Type.Record(Type.String(), Type.String(), {
+          title: 'Parameters',
+          description: "The method's Parameters by name, and allPages=true to read every page",
+        }),
         response: errorReplies(400, 401, 403, 404, 409, 429, 502, 504),
       },
     },

@@ -10,12 +10,19 @@ import type { App } from './types.js';
 const StartQuery = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The account connector to authenticate' }),
   token: Type.String({ minLength: 1, maxLength: 200, description: 'A sign-in token' }),
-  targetOrigin: Type.String({ minLength: 1, maxLength: 500, description: 'Where to report back; must be an allowed origin' }),
+  targetOrigin: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: 'Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL)',
+  }),
   callbackMessage: Type.Optional(
     Type.String({ maxLength: 2000, description: 'Posted to the opener on success; without it the browser is redirected to targetOrigin' }),
   ),
 });
-const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }));
+const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }), {
+  title: 'callback',
+  description: 'What the provider sends back: state and code, or error and error_description, and any others it adds',
+});
 const tags = ['OAuth'];
 
 /** Refusals before a report channel is known: a page for a browser, `{"Message"}` for anything else. */
@@ -34,12 +41,14 @@ function report(reply: FastifyReply, outcome: CallbackOutcome): FastifyReply {
     }
     return reply.header('cache-control', 'no-store').redirect(target.href, 302);
   }
+  // A targetOrigin given as a URL with a path is where redirects go; messages go to its origin.
+  const origin = new URL(targetOrigin).origin;
   if (outcome.ok) {
-    return postMessagePage(reply, targetOrigin, callbackMessage, { title: 'Connected', detail: 'You can close this window.' });
+    return postMessagePage(reply, origin, callbackMessage, { title: 'Connected', detail: 'You can close this window.' });
   }
   return postMessagePage(
     reply,
-    targetOrigin,
+    origin,
     { Error: outcome.code, Message: outcome.message },
     { title: 'Could not connect', detail: outcome.message },
     400,
@@ -53,6 +62,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
       url,
       {
         schema: {
+          operationId: url.startsWith('/web/') ? 'startOAuthWeb' : 'startOAuth',
           tags,
           summary: 'Start authenticating an account connector with OAuth (open in a popup)',
           description:
@@ -78,10 +88,19 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
     '/connector/callback',
     {
       schema: {
+        operationId: 'oauthCallback',
         tags,
         summary: "The OAuth provider's redirect back (register this URL with the provider)",
         querystring: CallbackQuery,
         security: [],
+        doc: {
+          responses: {
+            200: {
+              description: 'A page that posts the outcome to the opener (with callbackMessage)',
+              content: { 'text/html': Type.String() },
+            },
+          },
+        },
         response: { 302: Type.Null(), ...errorReplies(400) },
       },
     },

@@ -33,6 +33,8 @@ export function oauthTokenRoutes(app: App, ctx: AppContext): void {
     '/oauth/token',
     {
       schema: {
+        operationId: 'getAccessToken',
+        security: [{}, { clientBasic: [] }],
         summary: 'Get a bearer token (client credentials grant)',
         tags: ['Authentication'],
         consumes: ['application/x-www-form-urlencoded', 'application/json'],

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Dispatcher } from 'undici';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
+import type { OperationDoc } from '../openapi.js';
 import { answerHeaders, forwardedHeaders } from '../proxy-headers.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
@@ -20,6 +21,12 @@ function proxiedPart(requestUrl: string): { path: string; query: string } {
   return { path: path === '' ? '/' : path, query: queryAt === -1 ? '' : requestUrl.slice(queryAt) };
 }
 
+/** The third party's answer is streamed back as it came: documented, never re-serialized. */
+const doc: OperationDoc = {
+  account: true,
+  responses: { '2XX': { description: "The third party's answer, status, headers and body unchanged", content: { '*/*': Type.Unknown() } } },
+};
+
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
  * the connector's base URL with the credential added, and streams the answer back unchanged.
@@ -34,9 +41,17 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
     url: '/v1.0/account/connectors/:id/proxy/*',
     preHandler: accountAuth(ctx),
     schema: {
+      operationId: 'proxy',
+      doc,
       tags: ['Methods'],
       summary: "Raw proxy to the connector's API, credential added",
-      params: Type.Object({ id: IdParam, '*': Type.String() }),
+      params: Type.Object({
+        id: IdParam,
+        '*': Type.String({
+          description:
+            "The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded",
+        }),
+      }),
       response: errorReplies(400, 401, 403, 404, 409, 502, 504),
     },
     handler: async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { accountAuth, assertAccountAllowed, partnerAuth } from '../auth.js';
+import { accountLevel } from '../openapi.js';
 import { errorReplies } from '../schemas.js';
 import type { App } from './types.js';
 
@@ -14,6 +15,8 @@ export function signinTokenRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: accountAuth(ctx),
       schema: {
+        operationId: 'createSignInToken',
+        ...accountLevel,
         tags,
         summary: 'Get a sign-in token for the account in X-Cyclr-Account',
         description,
@@ -28,6 +31,7 @@ export function signinTokenRoutes(app: App, ctx: AppContext): void {
     {
       preHandler: partnerAuth(ctx),
       schema: {
+        operationId: 'createAccountSignInToken',
         tags,
         summary: 'Get a sign-in token for an account',
         description,

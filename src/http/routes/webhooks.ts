@@ -62,6 +62,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'createWebhook',
         tags,
         summary: 'Register a webhook; the reply carries its signing secret, shown this once',
         body: CreateInput,
@@ -76,6 +77,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listWebhooks',
         tags,
         summary: 'List webhooks',
         querystring: PageQuery,
@@ -92,7 +94,13 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     '/v1.0/webhooks/:id',
     {
       preHandler,
-      schema: { tags, summary: 'Get a webhook', params: Params, response: { 200: WebhookReply, ...errorReplies(400, 401, 403, 404) } },
+      schema: {
+        operationId: 'getWebhook',
+        tags,
+        summary: 'Get a webhook',
+        params: Params,
+        response: { 200: WebhookReply, ...errorReplies(400, 401, 403, 404) },
+      },
     },
     async (request) => ctx.webhooks.get(request.params.id),
   );
@@ -102,6 +110,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'updateWebhook',
         tags,
         summary: 'Change the URL, events, description, or turn a webhook off and on',
         params: Params,
@@ -117,6 +126,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'deleteWebhook',
         tags,
         summary: 'Delete a webhook and its delivery log',
         params: Params,
@@ -134,6 +144,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'rotateWebhookSecret',
         tags,
         summary: 'Make a new signing secret (shown this once); the old one stops signing at once',
         params: Params,
@@ -148,6 +159,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'testWebhook',
         tags,
         summary: 'Send a Webhook.Test event to this webhook; follow it in the delivery log',
         params: Params,
@@ -162,6 +174,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'listWebhookDeliveries',
         tags,
         summary: 'The delivery log, newest first',
         params: Params,
@@ -180,6 +193,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'getWebhookDelivery',
         tags,
         summary: 'One delivery',
         params: DeliveryParams,
@@ -194,6 +208,7 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     {
       preHandler,
       schema: {
+        operationId: 'redeliverWebhookDelivery',
         tags,
         summary: 'Send a delivery again, with a fresh round of retries',
         params: DeliveryParams,

@@ -1,0 +1,5915 @@
+export interface paths {
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get a bearer token (client credentials grant) */
+        post: operations["getAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List accounts */
+        get: operations["listAccounts"];
+        put?: never;
+        /** Create an account */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an account */
+        get: operations["getAccount"];
+        /** Update an account */
+        put: operations["updateAccount"];
+        post?: never;
+        /** Delete an account and everything it owns */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/accounts/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a sign-in token for the account in X-Cyclr-Account
+         * @description A single-use sign-in token for a browser acting for this account (the OAuth popup). It lasts five minutes.
+         */
+        post: operations["createSignInToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/accounts/{id}/signintoken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a sign-in token for an account
+         * @description A single-use sign-in token for a browser acting for this account (the OAuth popup). It lasts five minutes.
+         */
+        post: operations["createAccountSignInToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the connector catalogue */
+        get: operations["listConnectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connector by Id or Name */
+        get: operations["getConnector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/connectors/{id}/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a connector's methods */
+        get: operations["listConnectorMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/connectors/{id}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a connector into the account
+         * @description AuthValue: the API key; base64 of username:password for Basic; for OAuth 2.0, the JSON string {"AccessToken","RefreshToken","Expires","RefreshExpires"}.
+         */
+        post: operations["installConnector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/connectors/{id}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a connector's partner setup
+         * @description The partner's values for the connector's partner properties (Client ID, Client Secret, URLs...). Sensitive values are never returned, only masked. A value left blank is asked of each account at install (AskedAtInstall). CallbackUrl is the redirect URL to register with an OAuth provider.
+         */
+        get: operations["getConnectorSetup"];
+        /**
+         * Set a connector's partner setup
+         * @description The partner's values for the connector's partner properties (Client ID, Client Secret, URLs...). Sensitive values are never returned, only masked. A value left blank is asked of each account at install (AskedAtInstall). CallbackUrl is the redirect URL to register with an OAuth provider. Only the properties named are changed.
+         */
+        put: operations["updateConnectorSetup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's installed connectors */
+        get: operations["listAccountConnectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an installed connector */
+        get: operations["getAccountConnector"];
+        /** Rename, describe or re-authenticate (AuthValue) an installed connector */
+        put: operations["updateAccountConnector"];
+        post?: never;
+        /** Uninstall a connector */
+        delete: operations["deleteAccountConnector"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/deauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Forget the credential of an installed connector */
+        put: operations["deauthenticateAccountConnector"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List properties */
+        get: operations["listAccountConnectorProperties"];
+        put?: never;
+        /** Set a property */
+        post: operations["createAccountConnectorProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/properties/{propertyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a property */
+        get: operations["getAccountConnectorProperty"];
+        /** Change a property */
+        put: operations["updateAccountConnectorProperty"];
+        post?: never;
+        /** Remove a property */
+        delete: operations["deleteAccountConnectorProperty"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's credentials */
+        get: operations["listCredentials"];
+        put?: never;
+        /** Add a credential */
+        post: operations["createCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a credential */
+        get: operations["getCredential"];
+        /** Rename, describe or replace the secret of a credential (every install using it sees the change) */
+        put: operations["updateCredential"];
+        post?: never;
+        /** Delete a credential no install uses (409 otherwise) */
+        delete: operations["deleteCredential"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/credentials/{id}/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a credential with its connector's test method; records VerifiedStatus and VerifiedAt */
+        post: operations["probeCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/credentials/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account connectors using a credential */
+        get: operations["getCredentialUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An installed connector's categories, which can be copied for an object, and the copies made */
+        get: operations["listAccountConnectorCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/categories/{categoryId}/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objects a customisable category can be copied for (e.g. the tables) */
+        get: operations["listCategoryObjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/categories/{categoryId}/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a customisable category for one object */
+        post: operations["createCustomCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/categories/{categoryId}/custom/{customId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a custom category */
+        get: operations["getCustomCategory"];
+        put?: never;
+        post?: never;
+        /** Delete a custom category */
+        delete: operations["deleteCustomCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/categories/{categoryId}/custom/{customId}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the object's fields again */
+        post: operations["refreshCustomCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an installed connector's methods, its custom categories' copies included */
+        get: operations["listAccountConnectorMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/methods/{method}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Call a connector method (query string as Parameters)
+         * @description Builds the third party's request from the method definition, adds the credential and returns the data (the part of the response the method names). Paginated methods set X-Patchbay-Next-Parameters when more pages exist; with AllPages every page is read (X-Patchbay-Pages, X-Patchbay-Truncated when the cap was reached). Third-party errors answer 502 with Upstream {Status, Body}; a 429 is retried after Retry-After, within bounds. Query parameters become Parameters; allPages=true reads every page.
+         */
+        get: operations["callMethodWithQuery"];
+        put?: never;
+        /**
+         * Call a connector method
+         * @description Builds the third party's request from the method definition, adds the credential and returns the data (the part of the response the method names). Paginated methods set X-Patchbay-Next-Parameters when more pages exist; with AllPages every page is read (X-Patchbay-Pages, X-Patchbay-Truncated when the cap was reached). Third-party errors answer 502 with Upstream {Status, Body}; a 429 is retried after Retry-After, within bounds.
+         */
+        post: operations["callMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connectorauth/updateaccountconnectoroauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start authenticating an account connector with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         */
+        get: operations["startOAuth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/web/connector/updateaccountconnectoroauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start authenticating an account connector with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         */
+        get: operations["startOAuthWeb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connector/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth provider's redirect back (register this URL with the provider) */
+        get: operations["oauthCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register a webhook; the reply carries its signing secret, shown this once */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook */
+        get: operations["getWebhook"];
+        /** Change the URL, events, description, or turn a webhook off and on */
+        put: operations["updateWebhook"];
+        post?: never;
+        /** Delete a webhook and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new signing secret (shown this once); the old one stops signing at once */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a Webhook.Test event to this webhook; follow it in the delivery log */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again, with a fresh round of retries */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MCP over Streamable HTTP: the account’s connected apps as tools
+         * @description JSON-RPC (initialize, tools/list, tools/call) as the Model Context Protocol defines it. The account is the one a restricted token is for, or the X-Cyclr-Account header. Query options: tools (name globs, also the X-Patchbay-Tools header), connector (one account connector), readOnly=true, mode=search (search_tools and call_tool only). Bodies over 1 MB answer 413.
+         */
+        post: operations["mcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/signinwithtoken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open the end user's connect page with a sign-in token
+         * @description Uses the token up, sets the session cookie and redirects to /account/connect.
+         */
+        get: operations["openConnectPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/connect/api/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connect page's brand and the account's apps (session cookie) */
+        get: operations["listConnectPageApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/connect/api/apps/{id}/popup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where the popup starts an app's OAuth flow (session cookie) */
+        post: operations["startConnectPagePopup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/connect/api/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Connect an app with a key, or a username and password (session cookie) */
+        put: operations["connectConnectPageApp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/account/connectors/{id}/proxy/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Raw proxy to the connector's API, credential added */
+        get: operations["proxyGet"];
+        /** Raw proxy to the connector's API, credential added */
+        put: operations["proxyPut"];
+        /** Raw proxy to the connector's API, credential added */
+        post: operations["proxyPost"];
+        /** Raw proxy to the connector's API, credential added */
+        delete: operations["proxyDelete"];
+        /** Raw proxy to the connector's API, credential added */
+        options: operations["proxyOptions"];
+        /** Raw proxy to the connector's API, credential added */
+        head: operations["proxyHead"];
+        /** Raw proxy to the connector's API, credential added */
+        patch: operations["proxyPatch"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorReply: {
+            Message: string;
+            Code: string;
+            Upstream?: {
+                Status: number;
+                Body: unknown;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    grant_type: string;
+                    client_id?: string;
+                    client_secret?: string;
+                    scope?: string;
+                };
+                "application/json": {
+                    grant_type: string;
+                    client_id?: string;
+                    client_secret?: string;
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token_type: string;
+                        access_token: string;
+                        expires_in: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string | null;
+                        Timezone: string | null;
+                        CreatedDate: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Id?: string;
+                    Name: string;
+                    Description?: string | null;
+                    Timezone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string | null;
+                        Timezone: string | null;
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string | null;
+                        Timezone: string | null;
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Description?: string | null;
+                    Timezone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string | null;
+                        Timezone: string | null;
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createSignInToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Token: string;
+                        ExpiresAtUtc: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createAccountSignInToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Username?: string | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Token: string;
+                        ExpiresAtUtc: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listConnectors: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                query?: string;
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string;
+                        Status: string;
+                        Version: string;
+                        Icon: string;
+                        AuthDescription: string;
+                        AuthType: string;
+                        OAuth2Type: string;
+                        AuthScheme: string | null;
+                        Categories: {
+                            Id: string;
+                            Name: string;
+                            Description: string;
+                            IsCustomisable: boolean;
+                        }[];
+                        Parameters: {
+                            Id: number;
+                            Name: string;
+                            DisplayName: string;
+                            Description: string;
+                            IsOptional: boolean;
+                            IsSensitive: boolean;
+                            IsAccountConnectorProperty: boolean;
+                            TargetType: string;
+                            TargetName: string;
+                            DataType: string;
+                            Values: string[];
+                        }[];
+                        Authentication: {
+                            Id: string;
+                            AuthName: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string;
+                        Status: string;
+                        Version: string;
+                        Icon: string;
+                        AuthDescription: string;
+                        AuthType: string;
+                        OAuth2Type: string;
+                        AuthScheme: string | null;
+                        Categories: {
+                            Id: string;
+                            Name: string;
+                            Description: string;
+                            IsCustomisable: boolean;
+                        }[];
+                        Parameters: {
+                            Id: number;
+                            Name: string;
+                            DisplayName: string;
+                            Description: string;
+                            IsOptional: boolean;
+                            IsSensitive: boolean;
+                            IsAccountConnectorProperty: boolean;
+                            TargetType: string;
+                            TargetName: string;
+                            DataType: string;
+                            Values: string[];
+                        }[];
+                        Authentication: {
+                            Id: string;
+                            AuthName: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listConnectorMethods: {
+        parameters: {
+            query?: {
+                query?: string;
+                category?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string;
+                        Category: string;
+                        HttpMethod: string;
+                        EndPoint: string;
+                        MethodUniqueIdentifier: string;
+                        Paginated: boolean;
+                        Parameters: {
+                            Name: string;
+                            Location: string;
+                            DataType: string;
+                            IsOptional: boolean;
+                            Description: string;
+                        }[];
+                        Fields: {
+                            Name: string;
+                            DataType: string;
+                            IsOptional: boolean;
+                            IsReadOnly: boolean;
+                            Description: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    installConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Description?: string | null;
+                    AuthenticationId?: string;
+                    /** @description Use this credential of the account instead of an AuthValue */
+                    CredentialId?: number;
+                    AuthValue?: string;
+                    Properties?: {
+                        Name: string;
+                        Value: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Authenticated: boolean;
+                        AuthenticationError: string | null;
+                        /** @description The credential it uses; several installs may share one */
+                        CredentialId: number | null;
+                        CreatedDate: string;
+                        Connector: {
+                            Id: number;
+                            Name: string;
+                            Description: string;
+                            Status: string;
+                            Version: string;
+                            Icon: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                            Categories: {
+                                Id: string;
+                                Name: string;
+                                Description: string;
+                                IsCustomisable: boolean;
+                            }[];
+                            Parameters: {
+                                Id: number;
+                                Name: string;
+                                DisplayName: string;
+                                Description: string;
+                                IsOptional: boolean;
+                                IsSensitive: boolean;
+                                IsAccountConnectorProperty: boolean;
+                                TargetType: string;
+                                TargetName: string;
+                                DataType: string;
+                                Values: string[];
+                            }[];
+                            Authentication: {
+                                Id: string;
+                                AuthName: string;
+                                AuthDescription: string;
+                                AuthType: string;
+                                OAuth2Type: string;
+                                AuthScheme: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getConnectorSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ConnectorId: number;
+                        ConnectorName: string;
+                        SetupRequired: boolean;
+                        CallbackUrl: string | null;
+                        AskedAtInstall: string[];
+                        UpdatedDate: string | null;
+                        Properties: {
+                            Name: string;
+                            DisplayName: string;
+                            Description: string | null;
+                            IsSensitive: boolean;
+                            IsOptional: boolean;
+                            Default: string | null;
+                            Choices: {
+                                Value: string;
+                                Label: string;
+                            }[] | null;
+                            IsSet: boolean;
+                            Value: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateConnectorSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Properties: {
+                        Name: string;
+                        /** @description Blank or null clears the value */
+                        Value: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ConnectorId: number;
+                        ConnectorName: string;
+                        SetupRequired: boolean;
+                        CallbackUrl: string | null;
+                        AskedAtInstall: string[];
+                        UpdatedDate: string | null;
+                        Properties: {
+                            Name: string;
+                            DisplayName: string;
+                            Description: string | null;
+                            IsSensitive: boolean;
+                            IsOptional: boolean;
+                            Default: string | null;
+                            Choices: {
+                                Value: string;
+                                Label: string;
+                            }[] | null;
+                            IsSet: boolean;
+                            Value: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAccountConnectors: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Authenticated: boolean;
+                        AuthenticationError: string | null;
+                        /** @description The credential it uses; several installs may share one */
+                        CredentialId: number | null;
+                        CreatedDate: string;
+                        Connector: {
+                            Id: number;
+                            Name: string;
+                            Description: string;
+                            Status: string;
+                            Version: string;
+                            Icon: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                            Categories: {
+                                Id: string;
+                                Name: string;
+                                Description: string;
+                                IsCustomisable: boolean;
+                            }[];
+                            Parameters: {
+                                Id: number;
+                                Name: string;
+                                DisplayName: string;
+                                Description: string;
+                                IsOptional: boolean;
+                                IsSensitive: boolean;
+                                IsAccountConnectorProperty: boolean;
+                                TargetType: string;
+                                TargetName: string;
+                                DataType: string;
+                                Values: string[];
+                            }[];
+                            Authentication: {
+                                Id: string;
+                                AuthName: string;
+                                AuthDescription: string;
+                                AuthType: string;
+                                OAuth2Type: string;
+                                AuthScheme: string | null;
+                            }[];
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAccountConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Authenticated: boolean;
+                        AuthenticationError: string | null;
+                        /** @description The credential it uses; several installs may share one */
+                        CredentialId: number | null;
+                        CreatedDate: string;
+                        Connector: {
+                            Id: number;
+                            Name: string;
+                            Description: string;
+                            Status: string;
+                            Version: string;
+                            Icon: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                            Categories: {
+                                Id: string;
+                                Name: string;
+                                Description: string;
+                                IsCustomisable: boolean;
+                            }[];
+                            Parameters: {
+                                Id: number;
+                                Name: string;
+                                DisplayName: string;
+                                Description: string;
+                                IsOptional: boolean;
+                                IsSensitive: boolean;
+                                IsAccountConnectorProperty: boolean;
+                                TargetType: string;
+                                TargetName: string;
+                                DataType: string;
+                                Values: string[];
+                            }[];
+                            Authentication: {
+                                Id: string;
+                                AuthName: string;
+                                AuthDescription: string;
+                                AuthType: string;
+                                OAuth2Type: string;
+                                AuthScheme: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateAccountConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Description?: string | null;
+                    AuthValue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Authenticated: boolean;
+                        AuthenticationError: string | null;
+                        /** @description The credential it uses; several installs may share one */
+                        CredentialId: number | null;
+                        CreatedDate: string;
+                        Connector: {
+                            Id: number;
+                            Name: string;
+                            Description: string;
+                            Status: string;
+                            Version: string;
+                            Icon: string;
+                            AuthDescription: string;
+                            AuthType: string;
+                            OAuth2Type: string;
+                            AuthScheme: string | null;
+                            Categories: {
+                                Id: string;
+                                Name: string;
+                                Description: string;
+                                IsCustomisable: boolean;
+                            }[];
+                            Parameters: {
+                                Id: number;
+                                Name: string;
+                                DisplayName: string;
+                                Description: string;
+                                IsOptional: boolean;
+                                IsSensitive: boolean;
+                                IsAccountConnectorProperty: boolean;
+                                TargetType: string;
+                                TargetName: string;
+                                DataType: string;
+                                Values: string[];
+                            }[];
+                            Authentication: {
+                                Id: string;
+                                AuthName: string;
+                                AuthDescription: string;
+                                AuthType: string;
+                                OAuth2Type: string;
+                                AuthScheme: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteAccountConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deauthenticateAccountConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAccountConnectorProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Value: string;
+                        AccountConnectorId: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createAccountConnectorProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Value: string;
+                        AccountConnectorId: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getAccountConnectorProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                propertyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Value: string;
+                        AccountConnectorId: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateAccountConnectorProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                propertyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Value: string;
+                        AccountConnectorId: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteAccountConnectorProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                propertyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        ConnectorId: number | null;
+                        ConnectorName: string | null;
+                        AuthType: string;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Properties: {
+                            Name: string;
+                            /** @description Masked when sensitive */
+                            Value: string;
+                        }[];
+                        /** @description Made on its own (kept when its installs go), not by an install */
+                        Standalone: boolean;
+                        UsageCount: number;
+                        /** @description Verified or Failed, from the last probe */
+                        VerifiedStatus: string | null;
+                        VerifiedAt: string | null;
+                        VerifiedMessage: string | null;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Description?: string | null;
+                    /** @description Connector Id or Name */
+                    Connector: string;
+                    /** @description As at install: API key, base64 user:password, or token JSON */
+                    AuthValue?: string;
+                    /** @description Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret; its token is then fetched */
+                    Properties?: {
+                        Name: string;
+                        Value: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        ConnectorId: number | null;
+                        ConnectorName: string | null;
+                        AuthType: string;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Properties: {
+                            Name: string;
+                            /** @description Masked when sensitive */
+                            Value: string;
+                        }[];
+                        /** @description Made on its own (kept when its installs go), not by an install */
+                        Standalone: boolean;
+                        UsageCount: number;
+                        /** @description Verified or Failed, from the last probe */
+                        VerifiedStatus: string | null;
+                        VerifiedAt: string | null;
+                        VerifiedMessage: string | null;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        ConnectorId: number | null;
+                        ConnectorName: string | null;
+                        AuthType: string;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Properties: {
+                            Name: string;
+                            /** @description Masked when sensitive */
+                            Value: string;
+                        }[];
+                        /** @description Made on its own (kept when its installs go), not by an install */
+                        Standalone: boolean;
+                        UsageCount: number;
+                        /** @description Verified or Failed, from the last probe */
+                        VerifiedStatus: string | null;
+                        VerifiedAt: string | null;
+                        VerifiedMessage: string | null;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Description?: string | null;
+                    /** @description As at install: API key, base64 user:password, or token JSON */
+                    AuthValue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        ConnectorId: number | null;
+                        ConnectorName: string | null;
+                        AuthType: string;
+                        /** @description Masked: never the whole secret */
+                        AuthValue: string | null;
+                        Properties: {
+                            Name: string;
+                            /** @description Masked when sensitive */
+                            Value: string;
+                        }[];
+                        /** @description Made on its own (kept when its installs go), not by an install */
+                        Standalone: boolean;
+                        UsageCount: number;
+                        /** @description Verified or Failed, from the last probe */
+                        VerifiedStatus: string | null;
+                        VerifiedAt: string | null;
+                        VerifiedMessage: string | null;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    probeCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        VerifiedStatus: string;
+                        VerifiedAt: string;
+                        Message: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCredentialUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAccountConnectorCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string | null;
+                        IsCustomisable: boolean;
+                        Methods: {
+                            Id: string;
+                            MethodUniqueIdentifier: string;
+                            Name: string;
+                        }[];
+                        CustomCategories: {
+                            Id: number;
+                            CategoryId: string;
+                            Name: string;
+                            ObjectName: string;
+                            IsCustom: boolean;
+                            Fields: {
+                                Name: string;
+                                DataType: string;
+                                ProviderType: string | null;
+                                Optional: boolean;
+                                ReadOnly: boolean;
+                            }[];
+                            FieldsRefreshedAt: string;
+                            Methods: {
+                                Id: string;
+                                MethodUniqueIdentifier: string;
+                                Name: string;
+                            }[];
+                            CreatedDate: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCategoryObjects: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCustomCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ObjectName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CategoryId: string;
+                        Name: string;
+                        ObjectName: string;
+                        IsCustom: boolean;
+                        Fields: {
+                            Name: string;
+                            DataType: string;
+                            ProviderType: string | null;
+                            Optional: boolean;
+                            ReadOnly: boolean;
+                        }[];
+                        FieldsRefreshedAt: string;
+                        Methods: {
+                            Id: string;
+                            MethodUniqueIdentifier: string;
+                            Name: string;
+                        }[];
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCustomCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                categoryId: string;
+                customId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CategoryId: string;
+                        Name: string;
+                        ObjectName: string;
+                        IsCustom: boolean;
+                        Fields: {
+                            Name: string;
+                            DataType: string;
+                            ProviderType: string | null;
+                            Optional: boolean;
+                            ReadOnly: boolean;
+                        }[];
+                        FieldsRefreshedAt: string;
+                        Methods: {
+                            Id: string;
+                            MethodUniqueIdentifier: string;
+                            Name: string;
+                        }[];
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCustomCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                categoryId: string;
+                customId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    refreshCustomCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                categoryId: string;
+                customId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CategoryId: string;
+                        Name: string;
+                        ObjectName: string;
+                        IsCustom: boolean;
+                        Fields: {
+                            Name: string;
+                            DataType: string;
+                            ProviderType: string | null;
+                            Optional: boolean;
+                            ReadOnly: boolean;
+                        }[];
+                        FieldsRefreshedAt: string;
+                        Methods: {
+                            Id: string;
+                            MethodUniqueIdentifier: string;
+                            Name: string;
+                        }[];
+                        CreatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listAccountConnectorMethods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: string;
+                        Name: string;
+                        Description: string;
+                        Category: string;
+                        HttpMethod: string;
+                        EndPoint: string;
+                        MethodUniqueIdentifier: string;
+                        Paginated: boolean;
+                        Parameters: {
+                            Name: string;
+                            Location: string;
+                            DataType: string;
+                            IsOptional: boolean;
+                            Description: string;
+                        }[];
+                        Fields: {
+                            Name: string;
+                            DataType: string;
+                            IsOptional: boolean;
+                            IsReadOnly: boolean;
+                            Description: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    callMethodWithQuery: {
+        parameters: {
+            query?: {
+                /** @description The method's Parameters by name, and allPages=true to read every page */
+                Parameters?: {
+                    [key: string]: string;
+                };
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description MethodUniqueIdentifier or method Id */
+                method: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The data the method names (none for a 204) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    callMethod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description MethodUniqueIdentifier or method Id */
+                method: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Parameters?: {
+                        [key: string]: unknown;
+                    };
+                    Fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Follow pagination and return every item, up to the page cap */
+                    AllPages?: boolean;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The data the method names (none for a 204) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    startOAuth: {
+        parameters: {
+            query: {
+                /** @description The account connector to authenticate */
+                id: number;
+                /** @description A sign-in token */
+                token: string;
+                /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
+                targetOrigin: string;
+                /** @description Posted to the opener on success; without it the browser is redirected to targetOrigin */
+                callbackMessage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    startOAuthWeb: {
+        parameters: {
+            query: {
+                /** @description The account connector to authenticate */
+                id: number;
+                /** @description A sign-in token */
+                token: string;
+                /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
+                targetOrigin: string;
+                /** @description Posted to the opener on success; without it the browser is redirected to targetOrigin */
+                callbackMessage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    oauthCallback: {
+        parameters: {
+            query?: {
+                /** @description What the provider sends back: state and code, or error and error_description, and any others it adds */
+                callback?: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page that posts the outcome to the opener (with callbackMessage) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Url: string;
+                        Description: string | null;
+                        Events: string[];
+                        Enabled: boolean;
+                        /** @description Masked: the secret is shown whole only when made */
+                        SecretHint: string;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where events are POSTed (http or https) */
+                    Url: string;
+                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed */
+                    Events: string[];
+                    Description?: string | null;
+                    Enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Url: string;
+                        Description: string | null;
+                        Events: string[];
+                        Enabled: boolean;
+                        /** @description Masked: the secret is shown whole only when made */
+                        SecretHint: string;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                        /** @description The signing secret, shown this once: keep it */
+                        Secret: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Url: string;
+                        Description: string | null;
+                        Events: string[];
+                        Enabled: boolean;
+                        /** @description Masked: the secret is shown whole only when made */
+                        SecretHint: string;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where events are POSTed (http or https) */
+                    Url?: string;
+                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed */
+                    Events?: string[];
+                    Description?: string | null;
+                    Enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Url: string;
+                        Description: string | null;
+                        Events: string[];
+                        Enabled: boolean;
+                        /** @description Masked: the secret is shown whole only when made */
+                        SecretHint: string;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Url: string;
+                        Description: string | null;
+                        Events: string[];
+                        Enabled: boolean;
+                        /** @description Masked: the secret is shown whole only when made */
+                        SecretHint: string;
+                        CreatedDate: string;
+                        UpdatedDate: string;
+                        /** @description The signing secret, shown this once: keep it */
+                        Secret: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        EventId: string;
+                        Event: string;
+                        /** @description Pending, Retrying, Delivered or Failed */
+                        State: string;
+                        Attempts: number;
+                        LastStatusCode: number | null;
+                        LastError: string | null;
+                        LastAttemptDate: string | null;
+                        DeliveredDate: string | null;
+                        CreatedDate: string;
+                        /** @description The body sent, as signed */
+                        Payload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        EventId: string;
+                        Event: string;
+                        /** @description Pending, Retrying, Delivered or Failed */
+                        State: string;
+                        Attempts: number;
+                        LastStatusCode: number | null;
+                        LastError: string | null;
+                        LastAttemptDate: string | null;
+                        DeliveredDate: string | null;
+                        CreatedDate: string;
+                        /** @description The body sent, as signed */
+                        Payload: unknown;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        EventId: string;
+                        Event: string;
+                        /** @description Pending, Retrying, Delivered or Failed */
+                        State: string;
+                        Attempts: number;
+                        LastStatusCode: number | null;
+                        LastError: string | null;
+                        LastAttemptDate: string | null;
+                        DeliveredDate: string | null;
+                        CreatedDate: string;
+                        /** @description The body sent, as signed */
+                        Payload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        EventId: string;
+                        Event: string;
+                        /** @description Pending, Retrying, Delivered or Failed */
+                        State: string;
+                        Attempts: number;
+                        LastStatusCode: number | null;
+                        LastError: string | null;
+                        LastAttemptDate: string | null;
+                        DeliveredDate: string | null;
+                        CreatedDate: string;
+                        /** @description The body sent, as signed */
+                        Payload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated tool name globs, e.g. pipedrive_*,capsule_list_* */
+                tools?: string;
+                /** @description One account connector's tools */
+                connector?: string;
+                /** @description true: read-only tools only; calls to others are refused */
+                readOnly?: string;
+                /** @description search: list only search_tools and call_tool */
+                mode?: string;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON-RPC replies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request held only notifications */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a JSON-RPC message, or an MCP-Protocol-Version the server does not speak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No valid bearer token (WWW-Authenticate names the resource metadata) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description A Host or Origin that is not allowed, or another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Accept does not list application/json and text/event-stream */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    openConnectPage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listConnectPageApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Title: string;
+                        Accent: string;
+                        LogoUrl: string | null;
+                        Apps: {
+                            Id: number;
+                            Name: string;
+                            ConnectorName: string;
+                            Icon: string;
+                            AuthDescription: string;
+                            Connect: "popup" | "key" | "password" | "none";
+                            Authenticated: boolean;
+                            AuthenticationError: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    startConnectPagePopup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    connectConnectPageApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The API key, or base64 of username:password */
+                    AuthValue: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Connected */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    proxyGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyPut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    proxyPatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description The third party's answer, status, headers and body unchanged */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+}

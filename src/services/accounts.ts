@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { accountCount, accountExists, accountOf, accountPage, deleteAccount, insertAccount, updateAccount } from '../store/accounts.js';
 import type { Db } from '../store/database.js';
 import type { Invalidations } from '../store/invalidations.js';
 import type { AccountTable } from '../store/schema.js';
@@ -64,28 +65,17 @@ export class Accounts {
       timezone: input.Timezone ?? null,
       created_at: nowIso(),
     };
-    const inserted = await this.db
-      .insertInto('accounts')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
+    if (!(await insertAccount(this.db, row))) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
     return toAccount(row);
   }
 
   async list(page: PageRequest): Promise<Page<Account>> {
-    const [rows, count] = await Promise.all([
-      this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(page.pageSize).offset(offsetOf(page)).execute(),
-      this.db
-        .selectFrom('accounts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map(toAccount), total: Number(count.n) };
+    const [rows, total] = await Promise.all([accountPage(this.db, page.pageSize, offsetOf(page)), accountCount(this.db)]);
+    return { items: rows.map(toAccount), total };
   }
 
   async get(id: string): Promise<Account> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await accountOf(this.db, id);
     if (row === undefined) throw notFound(`Account '${id}' not found`);
     return toAccount(row);
   }
@@ -98,8 +88,7 @@ export class Accounts {
 
   async assertExists(id: string): Promise<void> {
     if (this.isKnown(id)) return;
-    const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
-    if (row === undefined) {
+    if (!(await accountExists(this.db, id))) {
       this.known.delete(id);
       throw notFound(`Account '${id}' not found`);
     }
@@ -113,16 +102,14 @@ export class Accounts {
     if (input.Description !== undefined) changes.description = input.Description;
     if (input.Timezone !== undefined) changes.timezone = input.Timezone;
     if (Object.keys(changes).length > 0) {
-      const result = await this.db.updateTable('accounts').set(changes).where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound(`Account '${id}' not found`);
+      if (!(await updateAccount(this.db, id, changes))) throw notFound(`Account '${id}' not found`);
     }
     return this.get(id);
   }
 
   /** Deletes the account and, through the foreign keys, everything it owns. */
   async delete(id: string): Promise<void> {
-    const result = await this.db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound(`Account '${id}' not found`);
+    if (!(await deleteAccount(this.db, id))) throw notFound(`Account '${id}' not found`);
     // Its restricted tokens, installs and this entry are forgotten on every node.
     this.bus.publish({ kind: 'account', id });
   }

@@ -24,9 +24,11 @@ import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { CredentialSweeps } from './services/credential-sweeps.js';
+import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { InstallCache } from './services/install-cache.js';
+import { InstallResolver } from './services/install-resolver.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
 import { Webhooks } from './services/webhooks.js';
@@ -53,6 +55,8 @@ export interface AppContext {
   properties: ConnectorProperties;
   setups: ConnectorSetups;
   credentials: Credentials;
+  /** The token refresher's view of credentials: tokens and refresh leases. */
+  credentialTokens: CredentialTokens;
   probe: CredentialProbe;
   customCategories: CustomCategories;
   webhooks: Webhooks;
@@ -104,9 +108,11 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   });
   const oauthClient = new OAuthClient(egress, metrics);
   const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks);
-  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials, webhooks);
+  const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver);
   const signins = new SigninTokens(db);
-  const refresher = new TokenRefresher(credentials, oauthClient, {
+  const credentialTokens = new CredentialTokens(db, box, cache, credentials);
+  const refresher = new TokenRefresher(credentialTokens, oauthClient, {
     marginSeconds: config.tokenRefreshMarginSeconds,
     leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
   });
@@ -127,6 +133,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,
     credentials,
+    credentialTokens,
     probe,
     customCategories: new CustomCategories(db, installs, runner, cache),
     webhooks,

@@ -3,6 +3,7 @@ import { OAuthClient } from './auth/oauth-client.js';
 import { TokenRefresher } from './auth/token-refresher.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { loadCatalogue } from './catalogue/loader.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** Business time and timers: the system clock, or a test's. */
+  clock: Clock;
   db: Db;
   /** Keeps this node's caches coherent with the other nodes'. */
   bus: Invalidations;
@@ -71,8 +74,14 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+export interface ContextOptions extends DatabaseOptions {
+  /** The clock every service keeps time by (default: the system clock); tests move a TestClock. */
+  clock?: Clock;
+}
+
 /** Opens the store, loads keys and the catalogue, and builds the services. Fails fast on any of them. */
-export async function createContext(config: Config, options: DatabaseOptions = {}): Promise<AppContext> {
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
   const logger = pino(loggerOptions(config.logLevel));
@@ -91,60 +100,82 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   await link?.start();
   const queue = await openJobQueue(db, config.databaseUrl, {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
+    clock,
   });
   await queue.start();
-  const webhooks = new Webhooks(db, box, queue, {
-    retryLimit: config.webhookRetries,
-    retryDelaySeconds: config.webhookRetryDelaySeconds,
-  });
+  const webhooks = new Webhooks(
+    db,
+    box,
+    queue,
+    {
+      retryLimit: config.webhookRetries,
+      retryDelaySeconds: config.webhookRetryDelaySeconds,
+    },
+    clock,
+  );
   const ttlMs = config.cacheTtlMs === 0 ? Number.POSITIVE_INFINITY : config.cacheTtlMs;
-  const cache = new InstallCache(ttlMs, bus);
-  const tokens = new AccessTokens(db, ttlMs, bus);
-  const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
+  const cache = new InstallCache(ttlMs, bus, clock);
+  const tokens = new AccessTokens(db, ttlMs, bus, clock);
+  const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl, clock);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
     responseTimeoutMs: config.upstreamResponseTimeoutMs,
   });
   const oauthClient = new OAuthClient(egress, metrics);
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks);
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
-  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver);
-  const signins = new SigninTokens(db);
-  const credentialTokens = new CredentialTokens(db, box, cache, credentials);
-  const refresher = new TokenRefresher(credentialTokens, oauthClient, {
-    marginSeconds: config.tokenRefreshMarginSeconds,
-    leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
-  });
-  const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, clock);
+  const signins = new SigninTokens(db, clock);
+  const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock);
+  const refresher = new TokenRefresher(
+    credentialTokens,
+    oauthClient,
+    {
+      marginSeconds: config.tokenRefreshMarginSeconds,
+      leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
+    },
+    clock,
+  );
+  const runner = new MethodRunner(egress, refresher, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,
     logger,
     metrics,
+    clock,
     db,
     bus,
     queue,
     catalogue,
     tokens,
-    clients: new ApiClients(db, tokens),
-    accounts: new Accounts(db, bus, ttlMs),
+    clients: new ApiClients(db, tokens, clock),
+    accounts: new Accounts(db, bus, ttlMs, clock),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,
     credentials,
     credentialTokens,
     probe,
-    customCategories: new CustomCategories(db, installs, runner, cache),
+    customCategories: new CustomCategories(db, installs, runner, cache, clock),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
-    sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
+    sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),
     signins,
-    connectPage: new ConnectSessions(db, signins, installs, config.publicUrl),
-    connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
-      publicUrl: config.publicUrl,
-      allowedOrigins: config.allowedOrigins,
-    }),
+    connectPage: new ConnectSessions(db, signins, installs, config.publicUrl, clock),
+    connect: new OAuthConnect(
+      db,
+      installs,
+      signins,
+      oauthClient,
+      egress,
+      box,
+      {
+        publicUrl: config.publicUrl,
+        allowedOrigins: config.allowedOrigins,
+      },
+      clock,
+    ),
     refresher,
     runner,
     egress,

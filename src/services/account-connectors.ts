@@ -1,7 +1,7 @@
 import { parseAuthValue } from '../auth/auth-value.js';
 import type { StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { badRequest, notFound } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
@@ -48,6 +48,7 @@ export class AccountConnectors {
     private readonly credentials: Credentials,
     private readonly events: PartnerEvents,
     private readonly resolver: InstallResolver,
+    private readonly clock: Clock,
   ) {}
 
   connector(key: string): Connector {
@@ -76,7 +77,7 @@ export class AccountConnectors {
           )
         : undefined;
     const secret = parsed ?? fetched;
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
       const credentialId = shared?.id ?? (await this.credentials.createForInstall(trx, { accountId, connector, name: input.Name }, secret));
       const authenticated = shared !== undefined ? shared.secret !== null : secret !== undefined || auth.Type === 'None';
@@ -123,7 +124,7 @@ export class AccountConnectors {
     const connector = this.connectorOf(row);
     const parsed = input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : undefined;
     await this.db.transaction().execute(async (trx) => {
-      const changes: AccountConnectorUpdate = { updated_at: nowIso() };
+      const changes: AccountConnectorUpdate = { updated_at: this.clock.nowIso() };
       if (input.Name !== undefined) changes.name = input.Name;
       if (input.Description !== undefined) changes.description = input.Description;
       if (parsed !== undefined) {
@@ -161,7 +162,7 @@ export class AccountConnectors {
     await this.db.transaction().execute(async (trx) => {
       // A named credential others may share is let go of, not wiped.
       const detach = row.standalone === 1 ? { credential_id: null } : {};
-      await updateInstall(trx, id, { authenticated: 0, auth_error: null, updated_at: nowIso(), ...detach });
+      await updateInstall(trx, id, { authenticated: 0, auth_error: null, updated_at: this.clock.nowIso(), ...detach });
       if (row.credential_id !== null && row.standalone !== 1) await this.credentials.clearSecret(trx, row.credential_id);
       await this.events.emit(trx, this.event('AccountConnector.Deauthenticated', row));
     });

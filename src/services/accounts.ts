@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import { accountCount, accountExists, accountOf, accountPage, deleteAccount, insertAccount, updateAccount } from '../store/accounts.js';
 import type { Db } from '../store/database.js';
@@ -48,7 +48,8 @@ export class Accounts {
     private readonly db: Db,
     private readonly bus: Invalidations,
     /** How long a node trusts what it knows without a query. */
-    private readonly ttlMs = Number.POSITIVE_INFINITY,
+    private readonly ttlMs: number,
+    private readonly clock: Clock,
   ) {
     bus.on((invalidation) => {
       if (invalidation.kind === 'account') this.known.delete(invalidation.id);
@@ -63,7 +64,7 @@ export class Accounts {
       name: input.Name,
       description: input.Description ?? null,
       timezone: input.Timezone ?? null,
-      created_at: nowIso(),
+      created_at: this.clock.nowIso(),
     };
     if (!(await insertAccount(this.db, row))) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
     return toAccount(row);
@@ -83,7 +84,7 @@ export class Accounts {
   /** Whether the account was seen to exist recently enough to trust without a query. */
   isKnown(id: string): boolean {
     const since = this.known.get(id);
-    return since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs;
+    return since !== undefined && this.bus.healthy && this.clock.now() - since < this.ttlMs;
   }
 
   async assertExists(id: string): Promise<void> {
@@ -92,7 +93,7 @@ export class Accounts {
       this.known.delete(id);
       throw notFound(`Account '${id}' not found`);
     }
-    this.known.set(id, Date.now());
+    this.known.set(id, this.clock.now());
   }
 
   async update(id: string, input: Partial<Omit<AccountInput, 'Id'>>): Promise<Account> {

@@ -1,4 +1,4 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { hashToken, randomToken, sameHash } from '../crypto/tokens.js';
 import { notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -16,6 +16,7 @@ export class ApiClients {
   constructor(
     private readonly db: Db,
     private readonly tokens: AccessTokens,
+    private readonly clock: Clock,
   ) {}
 
   async create(name: string): Promise<{ ClientId: string; ClientSecret: string; Name: string }> {
@@ -23,7 +24,7 @@ export class ApiClients {
     const secret = randomToken('pbs_');
     await this.db
       .insertInto('api_clients')
-      .values({ id, name, secret_hash: hashToken(secret), created_at: nowIso(), revoked_at: null })
+      .values({ id, name, secret_hash: hashToken(secret), created_at: this.clock.nowIso(), revoked_at: null })
       .execute();
     return { ClientId: id, ClientSecret: secret, Name: name };
   }
@@ -45,7 +46,7 @@ export class ApiClients {
   async revoke(id: string): Promise<void> {
     const result = await this.db
       .updateTable('api_clients')
-      .set({ revoked_at: nowIso() })
+      .set({ revoked_at: this.clock.nowIso() })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -63,18 +63,18 @@ export class ConnectSessions {
     private readonly signins: SigninTokens,
     private readonly installs: AccountConnectors,
     private readonly publicUrl: string,
+    private readonly clock: Clock,
   ) {}
 
   /** Uses the sign-in token up and opens a session for its account; the session secret goes in a cookie. */
   async open(signinToken: string): Promise<{ session: string; accountId: string }> {
     const accountId = await this.signins.consume(signinToken);
     const session = randomToken('pbc_');
-    const now = new Date();
     await insertConnectSession(this.db, {
       session_hash: hashToken(session),
       account_id: accountId,
-      expires_at: new Date(now.getTime() + CONNECT_SESSION_SECONDS * 1000).toISOString(),
-      created_at: now.toISOString(),
+      expires_at: this.clock.isoIn(CONNECT_SESSION_SECONDS * 1000),
+      created_at: this.clock.nowIso(),
     });
     return { session, accountId };
   }
@@ -82,7 +82,7 @@ export class ConnectSessions {
   /** The account a live session is for. */
   async accountOf(session: string | undefined): Promise<string> {
     if (session === undefined || session === '') throw ended();
-    const accountId = await liveConnectSession(this.db, hashToken(session), nowIso());
+    const accountId = await liveConnectSession(this.db, hashToken(session), this.clock.nowIso());
     if (accountId === undefined) throw ended();
     return accountId;
   }

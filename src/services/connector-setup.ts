@@ -1,6 +1,6 @@
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import type { PropertyDefinition } from '../catalogue/schema.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest } from '../errors.js';
@@ -31,6 +31,7 @@ export class ConnectorSetups {
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
     private readonly publicUrl: string,
+    private readonly clock: Clock,
   ) {}
 
   /** The partner's values for one connector, sensitive ones opened; `saved` is false until a first PUT. */
@@ -128,7 +129,7 @@ export class ConnectorSetups {
       connector_id: id,
       plain_values: JSON.stringify(plain),
       sealed_values: Object.keys(secret).length > 0 ? this.box.seal(JSON.stringify(secret), sealContext(id)) : null,
-      updated_at: nowIso(),
+      updated_at: this.clock.nowIso(),
     });
     this.cache.forgetConnector(id);
     return this.view(connectorKey);

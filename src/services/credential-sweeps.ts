@@ -1,5 +1,6 @@
 import type { TokenRefresher } from '../auth/token-refresher.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
+import type { Clock } from '../clock.js';
 import { PatchbayError } from '../errors.js';
 import { expiringTokens, unprobedSince } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
@@ -12,8 +13,6 @@ export interface CredentialRef {
   accountId: string;
   credentialId: number;
 }
-
-const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /**
  * The periodic care of credentials: OAuth tokens refreshed before they expire, so an idle account's first
@@ -28,17 +27,18 @@ export class CredentialSweeps {
     private readonly installs: AccountConnectors,
     private readonly refresher: TokenRefresher,
     private readonly probe: CredentialProbe,
+    private readonly clock: Clock,
   ) {}
 
   /** OAuth credentials holding a token that expires within `seconds`. */
   async expiring(seconds: number): Promise<CredentialRef[]> {
-    const rows = await expiringTokens(this.db, inSeconds(seconds));
+    const rows = await expiringTokens(this.db, this.clock.isoIn(seconds * 1000));
     return rows.map((row) => ({ accountId: row.account_id, credentialId: row.id }));
   }
 
   /** API-key and Basic credentials of connectors with a test method, not probed for `seconds`. */
   async dueForProbe(seconds: number): Promise<CredentialRef[]> {
-    const rows = await unprobedSince(this.db, inSeconds(-seconds));
+    const rows = await unprobedSince(this.db, this.clock.isoIn(-seconds * 1000));
     return rows
       .filter((row) => row.connector_id !== null && this.catalogue.byId(row.connector_id)?.definition.TestMethod !== undefined)
       .map((row) => ({ accountId: row.account_id, credentialId: row.id }));

@@ -1,6 +1,6 @@
 import type { CredentialStore } from '../auth/credential-store.js';
 import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { claimLease, releaseLease, sealedSecretOf } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
@@ -14,6 +14,7 @@ export class CredentialTokens implements CredentialStore {
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
     private readonly credentials: Credentials,
+    private readonly clock: Clock,
   ) {}
 
   async token(accountId: string, id: number): Promise<StoredToken | null> {
@@ -22,7 +23,7 @@ export class CredentialTokens implements CredentialStore {
   }
 
   claimRefresh(id: number, owner: string, leaseMs: number): Promise<boolean> {
-    return claimLease(this.db, id, owner, nowIso(), new Date(Date.now() + leaseMs).toISOString());
+    return claimLease(this.db, id, owner, this.clock.nowIso(), this.clock.isoIn(leaseMs));
   }
 
   releaseRefresh(id: number, owner: string): Promise<void> {

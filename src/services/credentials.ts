@@ -3,7 +3,7 @@ import { clientCredentialsToken } from '../auth/client-credentials.js';
 import type { OAuthClient } from '../auth/oauth-client.js';
 import type { StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
@@ -61,6 +61,7 @@ export class Credentials {
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
     private readonly events: PartnerEvents,
+    private readonly clock: Clock,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
@@ -72,7 +73,7 @@ export class Credentials {
     const parsed =
       input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : await this.clientToken(connector, own);
     if (parsed === undefined) throw badRequest(`AuthValue is required for a ${connector.definition.Name} credential`);
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const created = await insertCredential(this.db, {
       ...this.newRow(accountId, connector, input.Name, now),
       ...this.sealed(accountId, parsed, now),
@@ -99,7 +100,7 @@ export class Credentials {
   /** Renames, describes, or replaces the secret; every install using it sees a new secret at once. */
   async update(accountId: string, id: number, input: CredentialUpdate) {
     const row = await this.row(accountId, id);
-    const now = nowIso();
+    const now = this.clock.nowIso();
     await this.db.transaction().execute(async (trx) => {
       const changes: Partial<CredentialRow> = { updated_at: now };
       if (input.Name !== undefined) changes.name = input.Name;
@@ -139,7 +140,7 @@ export class Credentials {
     install: { accountId: string; connector: Connector; name: string },
     secret: ParsedAuthValue | undefined,
   ): Promise<number> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const created = await insertCredential(trx, {
       ...this.newRow(install.accountId, install.connector, install.name, now),
       ...(secret === undefined ? {} : this.sealed(install.accountId, secret, now)),
@@ -149,12 +150,12 @@ export class Credentials {
 
   /** Replaces the secret of a credential an install made for itself. */
   async replaceSecret(trx: Db, accountId: string, id: number, secret: ParsedAuthValue): Promise<void> {
-    await updateCredential(trx, id, this.sealed(accountId, secret, nowIso()));
+    await updateCredential(trx, id, this.sealed(accountId, secret, this.clock.nowIso()));
   }
 
   /** Wipes the secret, keeping the credential (its name, its properties) for a later authentication. */
   async clearSecret(trx: Db, id: number): Promise<void> {
-    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: nowIso() });
+    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: this.clock.nowIso() });
   }
 
   /** Deletes a credential an install made for itself once no install uses it any more. */
@@ -167,7 +168,7 @@ export class Credentials {
    * transaction. The caller forgets the credential in the cache once it has committed.
    */
   async storeToken(trx: Db, accountId: string, id: number, token: StoredToken): Promise<void> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     await updateCredential(trx, id, {
       secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
       hint: maskSecret(token.AccessToken),
@@ -179,7 +180,7 @@ export class Credentials {
 
   /** The provider refused the grant for good: the installs become unauthenticated with the reason, the secret goes. */
   async storeRefusal(trx: Db, id: number, reason: string): Promise<void> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
     await updateInstallsOf(trx, id, { authenticated: 0, auth_error: reason, updated_at: now });
     await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: now });
@@ -191,7 +192,7 @@ export class Credentials {
     verified: boolean,
     message: string | null,
   ): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
-    const at = nowIso();
+    const at = this.clock.nowIso();
     const status = verified ? 'Verified' : 'Failed';
     await this.db.transaction().execute(async (trx) => {
       await updateCredential(trx, row.id, { verified_status: status, verified_at: at, verified_message: message });
@@ -221,7 +222,7 @@ export class Credentials {
 
   /** A client-credentials connector's token for these values (undefined for other connectors); a refusal throws. */
   async clientToken(connector: Connector, values: Iterable<[string, string]>): Promise<ParsedAuthValue | undefined> {
-    return clientCredentialsToken(this.oauth, connector, await this.setups.installValues(connector, [values]));
+    return clientCredentialsToken(this.oauth, connector, await this.setups.installValues(connector, [values]), this.clock.now());
   }
 
   /** Seals a value of this account (a sensitive install property). */

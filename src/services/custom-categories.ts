@@ -7,7 +7,7 @@ import {
   objectFields,
   objectNames,
 } from '../catalogue/custom-methods.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
@@ -40,6 +40,7 @@ export class CustomCategories {
     private readonly installs: AccountConnectors,
     private readonly runner: MethodRunner,
     private readonly cache: InstallCache,
+    private readonly clock: Clock,
   ) {}
 
   /** The connector's categories, which can be copied, and the copies already made. */
@@ -77,7 +78,7 @@ export class CustomCategories {
       throw badRequest(`There is no object '${objectName}' to copy ${category.Name} for (objects: ${names.join(', ') || 'none'})`);
     }
     const fields = await this.fields(install, categoryId, objectName);
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const row = await insertCustomCategory(this.db, {
       account_connector_id: installId,
       category_id: categoryId,
@@ -101,7 +102,7 @@ export class CustomCategories {
     const install = await this.installs.resolve(accountId, installId);
     const row = await this.row(installId, categoryId, id);
     const fields = await this.fields(install, categoryId, row.object_name);
-    const changes = { fields: JSON.stringify(fields), fields_refreshed_at: nowIso() };
+    const changes = { fields: JSON.stringify(fields), fields_refreshed_at: this.clock.nowIso() };
     await updateCustomCategory(this.db, id, changes);
     this.cache.forget(installId);
     return this.view(install.connector, { ...row, ...changes });

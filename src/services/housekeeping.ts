@@ -1,13 +1,13 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
 
 /** How long the webhook delivery log keeps an entry. */
 export const DELIVERY_LOG_DAYS = 30;
 
 /** Removes what has expired and is of no further use, so the store does not grow without end. */
-export async function removeExpired(db: Db): Promise<Record<string, number>> {
-  const now = nowIso();
-  const logStart = new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000).toISOString();
+export async function removeExpired(db: Db, clock: Clock): Promise<Record<string, number>> {
+  const now = clock.nowIso();
+  const logStart = clock.isoIn(-DELIVERY_LOG_DAYS * 86_400_000);
   const removed = await Promise.all([
     db.deleteFrom('signin_tokens').where('expires_at', '<', now).executeTakeFirst(),
     db.deleteFrom('connect_sessions').where('expires_at', '<', now).executeTakeFirst(),

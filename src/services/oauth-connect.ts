@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
 import { tokenFromResponse } from '../auth/token-set.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
@@ -43,6 +43,7 @@ export class OAuthConnect {
     private readonly egress: Egress,
     private readonly box: SecretBox,
     private readonly options: { publicUrl: string; allowedOrigins: ReadonlySet<string> },
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -93,9 +94,9 @@ export class OAuthConnect {
         redirect_uri: redirectUri,
         target_origin: targetOrigin,
         callback_message: request.callbackMessage ?? null,
-        expires_at: new Date(Date.now() + OAUTH_SESSION_LIFETIME_SECONDS * 1000).toISOString(),
+        expires_at: this.clock.isoIn(OAUTH_SESSION_LIFETIME_SECONDS * 1000),
         used_at: null,
-        created_at: nowIso(),
+        created_at: this.clock.nowIso(),
       })
       .execute();
     // The browser goes where egress would send a request for that URL (an override points it at a local server).
@@ -128,7 +129,7 @@ export class OAuthConnect {
       const settings = oauthSettings(install);
       const verifier = session.code_verifier === null ? null : this.box.open(session.code_verifier, sealContext(session.account_id));
       const response = await this.client.exchangeCode(settings, callback, state, session.redirect_uri, verifier);
-      await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, Date.now()));
+      await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, this.clock.now()));
       return { ok: true, report };
     } catch (error) {
       const code = error instanceof PatchbayError ? error.code : 'PB_ERR_OAUTH_EXCHANGE_FAILED';
@@ -137,7 +138,7 @@ export class OAuthConnect {
   }
 
   private async consumeSession(state: string) {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     return this.db
       .updateTable('oauth_sessions')
       .set({ used_at: now })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret, randomToken } from '../crypto/tokens.js';
 import { badRequest, notFound } from '../errors.js';
@@ -58,6 +58,7 @@ export class Webhooks implements PartnerEvents {
     private readonly box: SecretBox,
     private readonly queue: JobQueue,
     private readonly retry: Pick<JobOptions, 'retryLimit' | 'retryDelaySeconds'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Registers a webhook; the reply carries its signing secret, the only time it is shown whole. */
@@ -65,7 +66,7 @@ export class Webhooks implements PartnerEvents {
     const url = checkUrl(input.Url);
     const events = checkEvents(input.Events);
     const secret = randomToken('whsec_');
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const row = await this.db
       .insertInto('webhooks')
       .values({
@@ -100,7 +101,7 @@ export class Webhooks implements PartnerEvents {
 
   async update(id: number, input: Partial<WebhookInput>) {
     await this.row(id);
-    const changes: Partial<WebhookRow> = { updated_at: nowIso() };
+    const changes: Partial<WebhookRow> = { updated_at: this.clock.nowIso() };
     if (input.Url !== undefined) changes.url = checkUrl(input.Url);
     if (input.Events !== undefined) changes.events = JSON.stringify(checkEvents(input.Events));
     if (input.Description !== undefined) changes.description = input.Description;
@@ -120,7 +121,7 @@ export class Webhooks implements PartnerEvents {
     const secret = randomToken('whsec_');
     await this.db
       .updateTable('webhooks')
-      .set({ secret: this.box.seal(secret, SEAL_CONTEXT), secret_hint: maskSecret(secret), updated_at: nowIso() })
+      .set({ secret: this.box.seal(secret, SEAL_CONTEXT), secret_hint: maskSecret(secret), updated_at: this.clock.nowIso() })
       .where('id', '=', id)
       .execute();
     return { ...(await this.get(id)), Secret: secret };
@@ -186,7 +187,7 @@ export class Webhooks implements PartnerEvents {
 
   /** One delivery row per webhook, and its job, in the given transaction. */
   private async record(trx: Transaction<Database>, webhookIds: number[], event: PartnerEvent): Promise<number[]> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const eventId = `evt_${randomUUID()}`;
     const payload = JSON.stringify({ Id: eventId, Event: event.type, CreatedDate: now, AccountId: event.accountId, Data: event.data });
     const ids: number[] = [];
@@ -221,7 +222,7 @@ export class Webhooks implements PartnerEvents {
     id: number,
     outcome: { state: 'Delivered' | 'Retrying' | 'Failed'; status: number | null; error: string | null },
   ): Promise<void> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     await this.db
       .updateTable('webhook_deliveries')
       .set((eb) => ({

@@ -95,6 +95,11 @@ export class TestClock implements Clock {
     return () => this.timers.delete(timer);
   }
 
+  /** How many timers are set: a test waits for a sleep to begin before it moves time past it. */
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+
   /** Moves time forward by `ms`, firing the timers due on the way. */
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { PatchbayError } from '../errors.js';
+import { accessTokenOf, deleteTokensOf, insertAccessToken } from '../store/clients.js';
 import type { Db } from '../store/database.js';
 import type { Invalidation, Invalidations } from '../store/invalidations.js';
 
@@ -39,16 +40,13 @@ export class AccessTokens {
   async issue(clientId: string, accountId: string | null): Promise<{ token: string; expiresIn: number }> {
     const token = randomToken('pbt_');
     const expiresAt = this.clock.isoIn(TOKEN_LIFETIME_SECONDS * 1000);
-    await this.db
-      .insertInto('access_tokens')
-      .values({
-        token_hash: hashToken(token),
-        client_id: clientId,
-        account_id: accountId,
-        expires_at: expiresAt,
-        created_at: this.clock.nowIso(),
-      })
-      .execute();
+    await insertAccessToken(this.db, {
+      token_hash: hashToken(token),
+      client_id: clientId,
+      account_id: accountId,
+      expires_at: expiresAt,
+      created_at: this.clock.nowIso(),
+    });
     return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
@@ -68,12 +66,7 @@ export class AccessTokens {
       this.cache.delete(token);
       throw unauthenticated();
     }
-    const row = await this.db
-      .selectFrom('access_tokens')
-      .innerJoin('api_clients', 'api_clients.id', 'access_tokens.client_id')
-      .select(['access_tokens.client_id', 'access_tokens.account_id', 'access_tokens.expires_at', 'api_clients.revoked_at'])
-      .where('access_tokens.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await accessTokenOf(this.db, hashToken(token));
     if (row === undefined || row.revoked_at !== null) {
       this.cache.delete(token);
       throw unauthenticated();
@@ -92,7 +85,7 @@ export class AccessTokens {
   }
 
   async revokeForClient(clientId: string): Promise<void> {
-    await this.db.deleteFrom('access_tokens').where('client_id', '=', clientId).execute();
+    await deleteTokensOf(this.db, clientId);
     this.bus.publish({ kind: 'client', id: clientId });
   }
 

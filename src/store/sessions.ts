@@ -2,8 +2,8 @@ import type { Db } from './database.js';
 import type { ConnectSessionTable, SigninTokenTable } from './schema.js';
 
 /**
- * The queries of the browser sessions: sign-in tokens and connect-page sessions, kept as hashes. The only
- * place that writes those tables (apart from the housekeeping that purges expired rows).
+ * The queries of the browser sessions: sign-in tokens and connect-page sessions, kept as hashes, and the
+ * purge of every kind of expired session. (OAuth sessions are still written by the OAuth connect service.)
  */
 
 export async function insertSigninToken(db: Db, row: SigninTokenTable): Promise<void> {
@@ -36,4 +36,18 @@ export async function liveConnectSession(db: Db, sessionHash: string, now: strin
     .where('expires_at', '>', now)
     .executeTakeFirst();
   return row?.account_id;
+}
+
+/** Deletes sign-in tokens, connect-page sessions and OAuth sessions that expired before `now`; counts by kind. */
+export async function deleteExpiredSessions(db: Db, now: string) {
+  const [signinTokens, connectSessions, oauthSessions] = await Promise.all([
+    db.deleteFrom('signin_tokens').where('expires_at', '<', now).executeTakeFirst(),
+    db.deleteFrom('connect_sessions').where('expires_at', '<', now).executeTakeFirst(),
+    db.deleteFrom('oauth_sessions').where('expires_at', '<', now).executeTakeFirst(),
+  ]);
+  return {
+    signinTokens: Number(signinTokens.numDeletedRows),
+    connectSessions: Number(connectSessions.numDeletedRows),
+    oauthSessions: Number(oauthSessions.numDeletedRows),
+  };
 }

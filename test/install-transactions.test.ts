@@ -87,6 +87,30 @@ describe('install changes are all or nothing', () => {
     expect({ credentials: await credentials(account), installs: await installs(account) }).toEqual(before);
   });
 
+  it('leaves the installs sharing a credential as they were when replacing its secret fails half-way', async () => {
+    const account = await newAccount();
+    const shared = await patchbay.call('POST', '/v1.0/account/credentials', {
+      account,
+      body: { Name: 'team', Connector: 'Pipedrive', AuthValue: 'pd-token-one' },
+    });
+    const credentialId = ((await shared.json()) as { Id: number }).Id;
+    await install(account, { Name: 'crm', CredentialId: credentialId });
+    const before = { credentials: await credentials(account), installs: await installs(account) };
+    // A later millisecond: the installs' updated_at would show a change that was kept.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const undo = await failing('credentials', 'UPDATE');
+    try {
+      const reply = await patchbay.call('PUT', `/v1.0/account/credentials/${credentialId}`, {
+        account,
+        body: { AuthValue: 'pd-token-two' },
+      });
+      await expectInternalError(reply);
+    } finally {
+      await undo();
+    }
+    expect({ credentials: await credentials(account), installs: await installs(account) }).toEqual(before);
+  });
+
   it('keeps the install and its credential when deleting the credential fails', async () => {
     const account = await newAccount();
     const id = await install(account, { Name: 'crm', AuthValue: 'pd-token-one' });

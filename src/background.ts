@@ -60,21 +60,16 @@ export function startBackground(ctx: AppContext): { stop(): void } {
           await queue.send(PROBE_QUEUE, ref, { ...probeOnce, singletonKey: `credential:${ref.credentialId}` });
         }
       }
-      const removed = await removeExpired(ctx.db);
+      const removed = await removeExpired(ctx.db, ctx.clock);
       ctx.logger.debug({ removed }, 'removed expired records');
     }),
   );
 
   if (interval === 0) return { stop() {} };
-  const ticker = setInterval(() => {
+  const stop = ctx.clock.every(interval * 1000, () => {
     queue.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, singletonSeconds: interval }).catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'could not queue the periodic sweep');
     });
-  }, interval * 1000);
-  ticker.unref();
-  return {
-    stop() {
-      clearInterval(ticker);
-    },
-  };
+  });
+  return { stop };
 }

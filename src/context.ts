@@ -3,6 +3,7 @@ import { OAuthClient } from './auth/oauth-client.js';
 import { TokenRefresher } from './auth/token-refresher.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import { loadCatalogue } from './catalogue/loader.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
@@ -26,9 +27,11 @@ import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { CredentialSweeps } from './services/credential-sweeps.js';
+import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { InstallCache } from './services/install-cache.js';
+import { InstallResolver } from './services/install-resolver.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
 import { Webhooks } from './services/webhooks.js';
@@ -42,6 +45,8 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** Business time and timers: the system clock, or a test's. */
+  clock: Clock;
   db: Db;
   /** Keeps this node's caches coherent with the other nodes'. */
   bus: Invalidations;
@@ -55,6 +60,8 @@ export interface AppContext {
   properties: ConnectorProperties;
   setups: ConnectorSetups;
   credentials: Credentials;
+  /** The token refresher's view of credentials: tokens and refresh leases. */
+  credentialTokens: CredentialTokens;
   probe: CredentialProbe;
   customCategories: CustomCategories;
   webhooks: Webhooks;
@@ -72,8 +79,14 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+export interface ContextOptions extends DatabaseOptions {
+  /** The clock every service keeps time by (default: the system clock); tests move a TestClock. */
+  clock?: Clock;
+}
+
 /** Opens the store, loads keys and the catalogue, and builds the services. Fails fast on any of them. */
-export async function createContext(config: Config, options: DatabaseOptions = {}): Promise<AppContext> {
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
   const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
@@ -92,6 +105,7 @@ export async function createContext(config: Config, options: DatabaseOptions = {
   await link?.start();
   const queue = await openJobQueue(db, config.databaseUrl, {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
+    clock,
   });
   await queue.start();
   const webhookEgress = new Egress({
@@ -100,14 +114,21 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     responseTimeoutMs: config.webhookTimeoutMs,
     privateNetwork: config.webhookPrivateNetwork,
   });
-  const webhooks = new Webhooks(db, box, queue, webhookEgress, {
-    retryLimit: config.webhookRetries,
-    retryDelaySeconds: config.webhookRetryDelaySeconds,
-  });
+  const webhooks = new Webhooks(
+    db,
+    box,
+    queue,
+    webhookEgress,
+    {
+      retryLimit: config.webhookRetries,
+      retryDelaySeconds: config.webhookRetryDelaySeconds,
+    },
+    clock,
+  );
   const ttlMs = config.cacheTtlMs === 0 ? Number.POSITIVE_INFINITY : config.cacheTtlMs;
-  const cache = new InstallCache(ttlMs, bus);
-  const tokens = new AccessTokens(db, ttlMs, bus);
-  const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl);
+  const cache = new InstallCache(ttlMs, bus, clock);
+  const tokens = new AccessTokens(db, ttlMs, bus, clock);
+  const setups = new ConnectorSetups(db, catalogue, box, cache, config.publicUrl, clock);
   const egress = new Egress({
     overrides: config.upstreamOverrides,
     connectTimeoutMs: config.upstreamConnectTimeoutMs,
@@ -115,42 +136,60 @@ export async function createContext(config: Config, options: DatabaseOptions = {
     connections: config.upstreamConnections,
   });
   const oauthClient = new OAuthClient(egress, metrics);
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks);
-  const installs = new AccountConnectors(db, catalogue, box, cache, setups, oauthClient, credentials, webhooks);
-  const signins = new SigninTokens(db);
-  const refresher = new TokenRefresher(credentials, oauthClient, {
-    marginSeconds: config.tokenRefreshMarginSeconds,
-    leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
-  });
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
+  const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, clock);
+  const signins = new SigninTokens(db, clock);
+  const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock);
+  const refresher = new TokenRefresher(
+    credentialTokens,
+    oauthClient,
+    {
+      marginSeconds: config.tokenRefreshMarginSeconds,
+      leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
+    },
+    clock,
+  );
   const share = new FairShare(config.upstreamConcurrency);
-  const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 });
+  const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,
     logger,
     metrics,
+    clock,
     db,
     bus,
     queue,
     catalogue,
     tokens,
-    clients: new ApiClients(db, tokens),
-    accounts: new Accounts(db, bus, ttlMs),
+    clients: new ApiClients(db, tokens, clock),
+    accounts: new Accounts(db, bus, ttlMs, clock),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),
     setups,
     credentials,
+    credentialTokens,
     probe,
-    customCategories: new CustomCategories(db, installs, runner, cache),
+    customCategories: new CustomCategories(db, installs, runner, cache, clock),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
-    sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe),
+    sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),
     signins,
-    connectPage: new ConnectSessions(db, signins, installs, config.publicUrl),
-    connect: new OAuthConnect(db, installs, signins, oauthClient, egress, box, {
-      publicUrl: config.publicUrl,
-      allowedOrigins: config.allowedOrigins,
-    }),
+    connectPage: new ConnectSessions(db, signins, installs, config.publicUrl, clock),
+    connect: new OAuthConnect(
+      db,
+      installs,
+      signins,
+      oauthClient,
+      egress,
+      box,
+      {
+        publicUrl: config.publicUrl,
+        allowedOrigins: config.allowedOrigins,
+      },
+      clock,
+    ),
     refresher,
     runner,
     proxy: new ProxyRunner(egress, refresher, share),

@@ -66,7 +66,7 @@ describe('reusable credentials', () => {
   });
 
   it('refuses bad input: unknown connector, a malformed AuthValue, missing fields, another account', async () => {
-    expect((await call('POST', '/v1.0/account/credentials', { Name: 'x', Connector: 'Nope', AuthValue: 'k' })).status).toBe(400);
+    expect((await call('POST', '/v1.0/account/credentials', { Name: 'x', Connector: 'Nope', AuthValue: 'k' })).status).toBe(404);
     const badToken = await call('POST', '/v1.0/account/credentials', { Name: 'x', Connector: CAPSULE, AuthValue: 'not json' });
     expect(badToken.status).toBe(400);
     expect((await call('POST', '/v1.0/account/credentials', { Name: 'x', Connector: 'Pipedrive' })).status).toBe(400);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../src/catalogue/catalogue.js';
+import { TestClock } from '../src/clock.js';
 import type { ResolvedInstall } from '../src/runtime/resolved-install.js';
 import { InstallCache } from '../src/services/install-cache.js';
+import { Invalidations } from '../src/store/invalidations.js';
 
 const install = (id: number, name: string): ResolvedInstall => ({
   id,
@@ -40,12 +42,13 @@ describe('install cache', () => {
   });
 
   it('loads again once an entry is older than its time to live (writes from other nodes)', async () => {
-    const cache = new InstallCache(30);
+    const clock = new TestClock();
+    const cache = new InstallCache(30, new Invalidations(), clock);
     let loads = 0;
     const load = async () => install(1, `load ${++loads}`);
     expect((await cache.get(1, load))?.name).toBe('load 1');
     expect((await cache.get(1, load))?.name).toBe('load 1');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await clock.advance(40);
     expect((await cache.get(1, load))?.name).toBe('load 2');
   });
 

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorReply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { TestClock } from '../src/clock.js';
 import { freePort, installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { until } from './support/until.js';
 
 const PIPEDRIVE = 'https://api.pipedrive.com';
 const EXAMPLE = 'https://api.example.com';
@@ -240,6 +242,35 @@ describe('method calls against the Pipedrive simulator', () => {
       expect(reply.headers.get('retry-after')).toBe('3600');
       expect(sim.requestCount).toBe(1);
     });
+  });
+});
+
+describe('rate-limit waits on the clock Patchbay is given', () => {
+  const clock = new TestClock();
+  let sim: PipedriveSimulator;
+  let patchbay: Patchbay;
+  let pipedrive: number;
+
+  beforeAll(async () => {
+    sim = await startPipedriveSimulator();
+    patchbay = await startPatchbay({ ...overrides({ [PIPEDRIVE]: sim.url }), PATCHBAY_SWEEP_INTERVAL_SECONDS: '0' }, undefined, { clock });
+    pipedrive = await install(patchbay, 2, TOKEN);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await sim.close();
+  });
+
+  it('sends the retry after a 429 only once the clock has moved on by Retry-After', async () => {
+    sim.failNext(1, 429, 5);
+    const timers = clock.pendingTimers;
+    const reply = callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
+    await until(async () => (clock.pendingTimers > timers ? true : undefined));
+    await clock.advance(4_900);
+    expect(sim.requestCount).toBe(1);
+    await clock.advance(100);
+    expect((await reply).status).toBe(200);
+    expect(sim.requestCount).toBe(2);
   });
 });
 

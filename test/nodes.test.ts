@@ -69,7 +69,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
     const target = await installWithTokens('2000-01-01T00:00:00Z');
     const credentialId = (await nodeA.ctx.installs.resolve(target.account, target.id)).credentialId as number;
     // A node that claimed the refresh and was killed before it finished: its lease lapses in 500 ms.
-    expect(await nodeA.ctx.credentials.claimRefresh(credentialId, 'node-killed', 500)).toBe(true);
+    expect(await nodeA.ctx.credentialTokens.claimRefresh(credentialId, 'node-killed', 500)).toBe(true);
     const before = capsule.oauth.tokenRequests;
     const started = Date.now();
     expect((await listParties(nodeB, target)).status).toBe(200);

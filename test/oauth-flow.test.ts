@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { TestClock } from '../src/clock.js';
+import { OAUTH_SESSION_LIFETIME_SECONDS } from '../src/services/oauth-connect.js';
+import { SIGNIN_TOKEN_LIFETIME_SECONDS } from '../src/services/signin-tokens.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { authorise, decide, PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
 
@@ -16,6 +19,7 @@ describe('OAuth 2.0 authorization code flow', () => {
   let capsule: CapsuleSimulator;
   let pipedrive: PipedriveSimulator;
   let patchbay: Patchbay;
+  const clock = new TestClock();
 
   const setup = (connector: number, values: Record<string, string | null>) => setupConnector(patchbay, connector, values);
   const installed = async (account: string, id: number) =>
@@ -24,14 +28,20 @@ describe('OAuth 2.0 authorization code flow', () => {
   beforeAll(async () => {
     capsule = await startCapsuleSimulator();
     pipedrive = await startPipedriveSimulator({ oauth: {} });
-    patchbay = await startPatchbay({
-      ...overrides({
-        'https://api.capsulecrm.com': capsule.url,
-        'https://oauth.pipedrive.com': pipedrive.url,
-        [API_DOMAIN]: pipedrive.url,
-      }),
-      PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
-    });
+    patchbay = await startPatchbay(
+      {
+        ...overrides({
+          'https://api.capsulecrm.com': capsule.url,
+          'https://oauth.pipedrive.com': pipedrive.url,
+          [API_DOMAIN]: pipedrive.url,
+        }),
+        PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+        // Time moves only when a test moves it; no periodic sweep runs meanwhile.
+        PATCHBAY_SWEEP_INTERVAL_SECONDS: '0',
+      },
+      undefined,
+      { clock },
+    );
     expect((await setup(CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' })).status).toBe(200);
     expect((await setup(PIPEDRIVE_OAUTH, { ClientId: 'pipedrive-client', ClientSecret: 'pipedrive-secret' })).status).toBe(200);
   });
@@ -214,7 +224,7 @@ describe('OAuth 2.0 authorization code flow', () => {
     it('refuses an expired or unknown sign-in token, with a page for a browser', async () => {
       const id = await installInto(patchbay, 'expired', CAPSULE);
       const token = await signinToken(patchbay, 'expired');
-      await patchbay.ctx.db.updateTable('signin_tokens').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+      await clock.advance((SIGNIN_TOKEN_LIFETIME_SECONDS + 1) * 1000);
       const expired = await visit(startUrl(patchbay, id, token), { accept: 'text/html' });
       expect(expired.status).toBe(401);
       expect(expired.headers.get('content-type')).toContain('text/html');
@@ -268,7 +278,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       const id = await installInto(patchbay, 'stale', CAPSULE);
       const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'stale')));
       const consent = await decide(start.headers.get('location') as string, 'allow');
-      await patchbay.ctx.db.updateTable('oauth_sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+      await clock.advance((OAUTH_SESSION_LIFETIME_SECONDS + 1) * 1000);
       const callback = await visit(consent.headers.get('location') as string);
       expect(callback.status).toBe(400);
       expect(await callback.json()).toMatchObject({ Code: 'PB_ERR_OAUTH_STATE_INVALID' });

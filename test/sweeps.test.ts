@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { TestClock } from '../src/clock.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { PARTNER_ORIGIN, signinToken, startUrl, visit } from './support/oauth-flow.js';
 import { until } from './support/until.js';
@@ -85,6 +86,31 @@ describe('periodic sweeps', () => {
     expect(receiver.received).toHaveLength(1);
     expect(pipedrive.requestCount - requestsBefore).toBe(2);
   });
+});
+
+/** The hourly sweep's housekeeping, with time moved by the test instead of waited for. */
+describe('the sweep housekeeping', () => {
+  const clock = new TestClock();
+  let capsule: CapsuleSimulator;
+  let patchbay: Patchbay;
+
+  beforeAll(async () => {
+    capsule = await startCapsuleSimulator();
+    patchbay = await startPatchbay(
+      {
+        ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
+        PATCHBAY_SWEEP_INTERVAL_SECONDS: '3600',
+        PATCHBAY_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+      },
+      undefined,
+      { clock },
+    );
+    await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    await capsule.close();
+  });
 
   it('removes expired sign-in tokens and OAuth sessions', async () => {
     const id = await installInto(patchbay, 'tidy', CAPSULE);
@@ -99,10 +125,8 @@ describe('periodic sweeps', () => {
     };
     // One sign-in token unused, one used by the started flow, and that flow's session.
     expect(await count()).toEqual({ tokens: 2, sessions: 1 });
-    // Their lifetimes run out (5 and 10 minutes in real time).
-    const past = new Date(Date.now() - 1000).toISOString();
-    await patchbay.ctx.db.updateTable('signin_tokens').set({ expires_at: past }).where('account_id', '=', 'tidy').execute();
-    await patchbay.ctx.db.updateTable('oauth_sessions').set({ expires_at: past }).where('account_id', '=', 'tidy').execute();
+    // Their lifetimes (5 and 10 minutes) run out before the next sweep, an hour on.
+    await clock.advance(3600_000);
     await until(async () => {
       const now = await count();
       return now.tokens === 0 && now.sessions === 0 ? true : undefined;

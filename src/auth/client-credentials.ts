@@ -13,12 +13,14 @@ export async function clientCredentialsToken(
   oauth: OAuthClient,
   connector: Connector,
   values: ReadonlyMap<string, string>,
+  /** When the token is received (its expiry counts from it). */
+  now: number,
 ): Promise<ParsedAuthValue | undefined> {
   const auth = connector.definition.Auth;
   if (auth.Type !== 'OAuth2' || auth.Flow !== 'ClientCredentials') return undefined;
   const settings = oauthSettings({ connector, values });
   try {
-    const token = tokenFromResponse(await oauth.clientCredentials(settings), settings.keep, Date.now());
+    const token = tokenFromResponse(await oauth.clientCredentials(settings), settings.keep, now);
     return { secret: JSON.stringify(token), hint: maskSecret(token.AccessToken), token };
   } catch (error) {
     if (error instanceof PatchbayError && error.code === 'PB_ERR_URL_REFUSED') throw error;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../clock.js';
 import { PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { CredentialStore } from './credential-store.js';
@@ -43,6 +43,7 @@ export class TokenRefresher {
     private readonly credentials: CredentialStore,
     private readonly client: OAuthClient,
     private readonly timing: RefreshTiming,
+    private readonly clock: Clock,
   ) {}
 
   /** The install to call with: refreshed first when its access token is about to expire. */
@@ -57,7 +58,7 @@ export class TokenRefresher {
 
   private isFresh(install: ResolvedInstall, seconds: number): boolean {
     const token = install.token;
-    return token === null || !renewable(install) || !expiresWithin(token, seconds, Date.now());
+    return token === null || !renewable(install) || !expiresWithin(token, seconds, this.clock.now());
   }
 
   /** After the provider answered 401 to this install's token: a fresh install to retry once with, or null when none can be had. */
@@ -83,7 +84,7 @@ export class TokenRefresher {
   }
 
   private async run(install: ResolvedInstall, credentialId: number): Promise<StoredToken> {
-    const deadline = Date.now() + 2 * this.timing.leaseMs;
+    const deadline = this.clock.now() + 2 * this.timing.leaseMs;
     for (;;) {
       const token = await this.credentials.token(install.accountId, credentialId);
       // Someone (on this node or another) refreshed since this caller read the install: the newer token is the answer.
@@ -112,13 +113,13 @@ export class TokenRefresher {
         }
       }
       // Another node holds the lease: wait for the token it stores, or for its lease to lapse if it died.
-      if (Date.now() > deadline) {
+      if (this.clock.now() > deadline) {
         throw new PatchbayError(
           'PB_ERR_TOKEN_REFRESH_FAILED',
           `The token for '${install.name}' is being refreshed elsewhere and did not arrive in time; try again`,
         );
       }
-      await sleep(POLL_MS);
+      await this.clock.sleep(POLL_MS);
     }
   }
 
@@ -143,7 +144,7 @@ export class TokenRefresher {
         `The token for '${install.name}' could not be refreshed (${describeOAuthError(error)}); the stored tokens are kept, try again`,
       );
     }
-    const next = tokenFromResponse(response, settings.keep, Date.now(), token);
+    const next = tokenFromResponse(response, settings.keep, this.clock.now(), token);
     await this.credentials.saveToken(install.accountId, credentialId, next);
     return next;
   }

@@ -1,3 +1,4 @@
+import { notFound, PatchbayError } from '../errors.js';
 import type { ConnectorDefinition, MethodDefinition } from './schema.js';
 
 /** A connector as the runtime uses it: the validated file plus look-up indexes. */
@@ -34,6 +35,23 @@ export class Catalogue {
   /** The header and query parameter names the connectors send API keys under: as secret in a log as the common names. */
   credentialParameterNames(): string[] {
     return [...new Set(this.all.flatMap(({ definition: { Auth } }) => (Auth.Type === 'ApiKey' ? [Auth.Name] : [])))];
+  }
+
+  /** The connector a caller names (id, name or slug); an unknown one is 404 wherever it is named. */
+  named(key: string): Connector {
+    const connector = this.find(key);
+    if (connector === undefined) throw notFound(`Connector '${key}' not found`);
+    return connector;
+  }
+
+  /**
+   * The connector a stored record (an install, a credential) points at. A connector file removed while
+   * such records remain is reported as a conflict, not a crash.
+   */
+  storedFor(connectorId: number | null, record: string): Connector {
+    const connector = connectorId === null ? undefined : this.byId(connectorId);
+    if (connector === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `${record} belongs to no connector in the catalogue`);
+    return connector;
   }
 }
 

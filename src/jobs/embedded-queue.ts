@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction, Updateable } from 'kysely';
-import { nowIso } from '../clock.js';
+import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../store/database.js';
 import type { Database, JobTable } from '../store/schema.js';
 import type { JobHandler, JobOptions, JobQueue } from './job-queue.js';
@@ -12,6 +12,8 @@ export interface EmbeddedQueueOptions {
   pollingIntervalMs?: number;
   /** Errors of polling and bookkeeping, which have no caller to reject. */
   onError: (error: unknown) => void;
+  /** When jobs are due, and the polling timer (default: the system clock). */
+  clock?: Clock;
 }
 
 interface Worker {
@@ -32,16 +34,19 @@ export class EmbeddedQueue implements JobQueue {
   private readonly workers = new Map<string, Worker>();
   /** Claims and jobs under way, which stop() waits for. */
   private readonly running = new Set<Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
+  private stopPolling: (() => void) | undefined;
   private cleanedAt = 0;
+  private readonly clock: Clock;
 
   constructor(
     private readonly db: Db,
     private readonly options: EmbeddedQueueOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   async send<T extends object>(name: string, data: T, options: JobOptions = {}, trx?: Transaction<Database>): Promise<string | null> {
-    const now = Date.now();
+    const now = this.clock.now();
     const windowMs = (options.singletonSeconds ?? 0) * 1000;
     const singletonOn = windowMs > 0 ? new Date(Math.floor(now / windowMs) * windowMs).toISOString() : null;
     const id = randomUUID();
@@ -85,37 +90,37 @@ export class EmbeddedQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    if (this.timer !== undefined) return;
+    if (this.stopPolling !== undefined) return;
     // Jobs still active were cut off by a process that stopped without finishing them; that attempt counts.
     const interrupted = 'The process stopped while the job ran';
     await this.db
       .updateTable('jobs')
-      .set({ state: 'failed', last_error: interrupted, completed_at: nowIso() })
+      .set({ state: 'failed', last_error: interrupted, completed_at: this.clock.nowIso() })
       .where('state', '=', 'active')
       .whereRef('attempts', '>', 'retry_limit')
       .execute();
     await this.db.updateTable('jobs').set({ state: 'retry', last_error: interrupted }).where('state', '=', 'active').execute();
-    this.timer = setInterval(() => this.poll(), this.options.pollingIntervalMs ?? 500);
+    this.stopPolling = this.clock.every(this.options.pollingIntervalMs ?? 500, () => this.poll());
     this.poll();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.stopPolling?.();
+    this.stopPolling = undefined;
     while (this.running.size > 0) await Promise.all(this.running);
   }
 
   private poll(): void {
     for (const name of this.workers.keys()) this.fetch(name);
-    if (Date.now() - this.cleanedAt >= HOUR_MS) {
-      this.cleanedAt = Date.now();
+    if (this.clock.now() - this.cleanedAt >= HOUR_MS) {
+      this.cleanedAt = this.clock.now();
       this.track(this.cleanUp());
     }
   }
 
   private fetch(name: string): void {
     const worker = this.workers.get(name);
-    if (worker === undefined || this.timer === undefined) return;
+    if (worker === undefined || this.stopPolling === undefined) return;
     if (worker.claiming) {
       worker.again = true;
       return;
@@ -136,7 +141,7 @@ export class EmbeddedQueue implements JobQueue {
   private async claim(name: string, worker: Worker): Promise<void> {
     const room = worker.concurrency - worker.running;
     if (room <= 0) return;
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const rows = await this.db
       .updateTable('jobs')
       .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), started_at: now }))
@@ -164,9 +169,9 @@ export class EmbeddedQueue implements JobQueue {
       try {
         const data: unknown = JSON.parse(row.data);
         await worker.handler({ id: row.id, name: row.name, data, attempt: row.attempts, lastAttempt: row.attempts > row.retry_limit });
-        outcome = { state: 'completed', completed_at: nowIso() };
+        outcome = { state: 'completed', completed_at: this.clock.nowIso() };
       } catch (error) {
-        outcome = afterFailure(row, error);
+        outcome = afterFailure(row, error, this.clock);
       }
       await this.db.updateTable('jobs').set(outcome).where('id', '=', row.id).execute();
     } finally {
@@ -179,7 +184,7 @@ export class EmbeddedQueue implements JobQueue {
     await this.db
       .deleteFrom('jobs')
       .where('state', 'in', ['completed', 'failed'])
-      .where('completed_at', '<', new Date(Date.now() - KEEP_FINISHED_MS).toISOString())
+      .where('completed_at', '<', this.clock.isoIn(-KEEP_FINISHED_MS))
       .execute();
   }
 
@@ -190,9 +195,9 @@ export class EmbeddedQueue implements JobQueue {
 }
 
 /** A failed attempt: retried with exponential backoff and jitter (as pg-boss does), or failed for good after the last one. */
-function afterFailure(row: JobRow, error: unknown): Updateable<JobTable> {
+function afterFailure(row: JobRow, error: unknown, clock: Clock): Updateable<JobTable> {
   const last_error = error instanceof Error ? error.message : String(error);
-  if (row.attempts > row.retry_limit) return { state: 'failed', last_error, completed_at: nowIso() };
+  if (row.attempts > row.retry_limit) return { state: 'failed', last_error, completed_at: clock.nowIso() };
   const delayMs = row.retry_delay * 2 ** Math.min(row.attempts - 1, 16) * (1 + Math.random()) * 1000;
-  return { state: 'retry', last_error, start_after: new Date(Date.now() + delayMs).toISOString() };
+  return { state: 'retry', last_error, start_after: clock.isoIn(delayMs) };
 }

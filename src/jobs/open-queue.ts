@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { currentSchema } from '../store/current-schema.js';
 import { type Db, isPostgresUrl } from '../store/database.js';
 import { EmbeddedQueue } from './embedded-queue.js';
@@ -9,6 +10,8 @@ export interface OpenJobQueueOptions {
   onError: (error: unknown) => void;
   /** How often the embedded queue looks for due jobs (default 500 ms); pg-boss polls every 500 ms. */
   pollingIntervalMs?: number;
+  /** The embedded queue's business time (pg-boss keeps the database's). */
+  clock?: Clock;
 }
 
 /** pg-boss's schema beside the store's: stores sharing a database in different schemas keep separate queues. */

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { MethodDefinition } from '../catalogue/schema.js';
+import type { Clock } from '../clock.js';
 import type { Egress } from '../egress/egress.js';
 import { notFound } from '../errors.js';
 import { valueAt } from '../json-path.js';
@@ -48,6 +48,7 @@ export class MethodRunner {
     private readonly credentials: CredentialKeeper,
     private readonly share: FairShare,
     private readonly limits: RunnerLimits,
+    private readonly clock: Clock,
   ) {}
 
   method(install: ResolvedInstall, key: string): MethodDefinition {
@@ -106,10 +107,10 @@ export class MethodRunner {
       const response = await sendWithRefresh(this.credentials, current, send, { replayable: true });
       const body = readBody(response);
       if (response.statusCode === 429 && rateLimitRetries < this.limits.maxRetries) {
-        const wait = retryAfterSeconds(response.headers);
+        const wait = retryAfterSeconds(response.headers, this.clock.now());
         if (wait <= this.limits.maxRetryAfterSeconds) {
           rateLimitRetries++;
-          await sleep(wait * 1000);
+          await this.clock.sleep(wait * 1000);
           continue;
         }
       }

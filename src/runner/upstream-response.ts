@@ -45,12 +45,12 @@ function truncate(body: unknown): unknown {
   return `${text.slice(0, MAX_ERROR_BODY)}... (truncated)`;
 }
 
-/** Seconds to wait from Retry-After (seconds or an HTTP date), else from a reset header, else 1. */
-export function retryAfterSeconds(headers: IncomingHttpHeaders): number {
+/** Seconds to wait from Retry-After (seconds or an HTTP date, counted from `now`), else from a reset header, else 1. */
+export function retryAfterSeconds(headers: IncomingHttpHeaders, now: number): number {
   const raw = headers['retry-after'] ?? headers['x-ratelimit-reset'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return 1;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? 1 : Math.max(0, (date - Date.now()) / 1000);
+  return Number.isNaN(date) ? 1 : Math.max(0, (date - now) / 1000);
 }

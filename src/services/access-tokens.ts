@@ -1,8 +1,9 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { PatchbayError } from '../errors.js';
+import { accessTokenOf, deleteTokensOf, insertAccessToken } from '../store/clients.js';
 import type { Db } from '../store/database.js';
-import { type Invalidation, Invalidations } from '../store/invalidations.js';
+import type { Invalidation, Invalidations } from '../store/invalidations.js';
 
 /** Who a bearer token speaks for. `accountId` is set when the token is restricted to one account. */
 export interface Principal {
@@ -29,54 +30,53 @@ export class AccessTokens {
   constructor(
     private readonly db: Db,
     /** How long a verified token is trusted without a query. */
-    private readonly ttlMs = Number.POSITIVE_INFINITY,
-    private readonly bus = new Invalidations(),
+    private readonly ttlMs: number,
+    private readonly bus: Invalidations,
+    private readonly clock: Clock,
   ) {
     bus.on((invalidation) => this.apply(invalidation));
   }
 
   async issue(clientId: string, accountId: string | null): Promise<{ token: string; expiresIn: number }> {
     const token = randomToken('pbt_');
-    const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000).toISOString();
-    await this.db
-      .insertInto('access_tokens')
-      .values({ token_hash: hashToken(token), client_id: clientId, account_id: accountId, expires_at: expiresAt, created_at: nowIso() })
-      .execute();
+    const expiresAt = this.clock.isoIn(TOKEN_LIFETIME_SECONDS * 1000);
+    await insertAccessToken(this.db, {
+      token_hash: hashToken(token),
+      client_id: clientId,
+      account_id: accountId,
+      expires_at: expiresAt,
+      created_at: this.clock.nowIso(),
+    });
     return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
   async authenticate(token: string): Promise<Principal> {
     const trusted = this.trusted(token);
     if (trusted !== undefined) {
-      if (trusted.expiresAt > Date.now()) return trusted;
+      if (trusted.expiresAt > this.clock.now()) return trusted;
       this.cache.delete(token);
       throw unauthenticated();
     }
-    const row = await this.db
-      .selectFrom('access_tokens')
-      .innerJoin('api_clients', 'api_clients.id', 'access_tokens.client_id')
-      .select(['access_tokens.client_id', 'access_tokens.account_id', 'access_tokens.expires_at', 'api_clients.revoked_at'])
-      .where('access_tokens.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await accessTokenOf(this.db, hashToken(token));
     if (row === undefined || row.revoked_at !== null) {
       this.cache.delete(token);
       throw unauthenticated();
     }
     const principal: Principal = { clientId: row.client_id, accountId: row.account_id, expiresAt: Date.parse(row.expires_at) };
-    if (principal.expiresAt <= Date.now()) throw unauthenticated();
+    if (principal.expiresAt <= this.clock.now()) throw unauthenticated();
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(token, { ...principal, checkedAt: Date.now() });
+    this.cache.set(token, { ...principal, checkedAt: this.clock.now() });
     return principal;
   }
 
   /** The cache entry for a token, when it may be used without asking the database. */
   private trusted(token: string): Principal | undefined {
     const entry = this.cache.get(token);
-    return entry !== undefined && this.bus.healthy && Date.now() - entry.checkedAt < this.ttlMs ? entry : undefined;
+    return entry !== undefined && this.bus.healthy && this.clock.now() - entry.checkedAt < this.ttlMs ? entry : undefined;
   }
 
   async revokeForClient(clientId: string): Promise<void> {
-    await this.db.deleteFrom('access_tokens').where('client_id', '=', clientId).execute();
+    await deleteTokensOf(this.db, clientId);
     this.bus.publish({ kind: 'client', id: clientId });
   }
 

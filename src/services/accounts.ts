@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { accountCount, accountExists, accountOf, accountPage, deleteAccount, insertAccount, updateAccount } from '../store/accounts.js';
 import type { Db } from '../store/database.js';
 import type { Invalidations } from '../store/invalidations.js';
 import type { AccountTable } from '../store/schema.js';
@@ -47,7 +48,8 @@ export class Accounts {
     private readonly db: Db,
     private readonly bus: Invalidations,
     /** How long a node trusts what it knows without a query. */
-    private readonly ttlMs = Number.POSITIVE_INFINITY,
+    private readonly ttlMs: number,
+    private readonly clock: Clock,
   ) {
     bus.on((invalidation) => {
       if (invalidation.kind === 'account') this.known.delete(invalidation.id);
@@ -62,30 +64,19 @@ export class Accounts {
       name: input.Name,
       description: input.Description ?? null,
       timezone: input.Timezone ?? null,
-      created_at: nowIso(),
+      created_at: this.clock.nowIso(),
     };
-    const inserted = await this.db
-      .insertInto('accounts')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
+    if (!(await insertAccount(this.db, row))) throw new PatchbayError('PB_ERR_ID_IN_USE', 'ID already in use');
     return toAccount(row);
   }
 
   async list(page: PageRequest): Promise<Page<Account>> {
-    const [rows, count] = await Promise.all([
-      this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(page.pageSize).offset(offsetOf(page)).execute(),
-      this.db
-        .selectFrom('accounts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map(toAccount), total: Number(count.n) };
+    const [rows, total] = await Promise.all([accountPage(this.db, page.pageSize, offsetOf(page)), accountCount(this.db)]);
+    return { items: rows.map(toAccount), total };
   }
 
   async get(id: string): Promise<Account> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await accountOf(this.db, id);
     if (row === undefined) throw notFound(`Account '${id}' not found`);
     return toAccount(row);
   }
@@ -93,17 +84,16 @@ export class Accounts {
   /** Whether the account was seen to exist recently enough to trust without a query. */
   private isKnown(id: string): boolean {
     const since = this.known.get(id);
-    return since !== undefined && this.bus.healthy && Date.now() - since < this.ttlMs;
+    return since !== undefined && this.bus.healthy && this.clock.now() - since < this.ttlMs;
   }
 
   async assertExists(id: string): Promise<void> {
     if (this.isKnown(id)) return;
-    const row = await this.db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst();
-    if (row === undefined) {
+    if (!(await accountExists(this.db, id))) {
       this.known.delete(id);
       throw notFound(`Account '${id}' not found`);
     }
-    this.known.set(id, Date.now());
+    this.known.set(id, this.clock.now());
   }
 
   async update(id: string, input: Partial<Omit<AccountInput, 'Id'>>): Promise<Account> {
@@ -113,16 +103,14 @@ export class Accounts {
     if (input.Description !== undefined) changes.description = input.Description;
     if (input.Timezone !== undefined) changes.timezone = input.Timezone;
     if (Object.keys(changes).length > 0) {
-      const result = await this.db.updateTable('accounts').set(changes).where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound(`Account '${id}' not found`);
+      if (!(await updateAccount(this.db, id, changes))) throw notFound(`Account '${id}' not found`);
     }
     return this.get(id);
   }
 
   /** Deletes the account and, through the foreign keys, everything it owns. */
   async delete(id: string): Promise<void> {
-    const result = await this.db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound(`Account '${id}' not found`);
+    if (!(await deleteAccount(this.db, id))) throw notFound(`Account '${id}' not found`);
     // Its restricted tokens, installs and this entry are forgotten on every node.
     this.bus.publish({ kind: 'account', id });
   }

@@ -1,7 +1,8 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { insertConnectSession, liveConnectSession } from '../store/sessions.js';
 import type { AccountConnectors } from './account-connectors.js';
 import type { SigninTokens } from './signin-tokens.js';
 
@@ -62,36 +63,28 @@ export class ConnectSessions {
     private readonly signins: SigninTokens,
     private readonly installs: AccountConnectors,
     private readonly publicUrl: string,
+    private readonly clock: Clock,
   ) {}
 
   /** Uses the sign-in token up and opens a session for its account; the session secret goes in a cookie. */
   async open(signinToken: string): Promise<{ session: string; accountId: string }> {
     const accountId = await this.signins.consume(signinToken);
     const session = randomToken('pbc_');
-    const now = new Date();
-    await this.db
-      .insertInto('connect_sessions')
-      .values({
-        session_hash: hashToken(session),
-        account_id: accountId,
-        expires_at: new Date(now.getTime() + CONNECT_SESSION_SECONDS * 1000).toISOString(),
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertConnectSession(this.db, {
+      session_hash: hashToken(session),
+      account_id: accountId,
+      expires_at: this.clock.isoIn(CONNECT_SESSION_SECONDS * 1000),
+      created_at: this.clock.nowIso(),
+    });
     return { session, accountId };
   }
 
   /** The account a live session is for. */
   async accountOf(session: string | undefined): Promise<string> {
     if (session === undefined || session === '') throw ended();
-    const row = await this.db
-      .selectFrom('connect_sessions')
-      .select('account_id')
-      .where('session_hash', '=', hashToken(session))
-      .where('expires_at', '>', nowIso())
-      .executeTakeFirst();
-    if (row === undefined) throw ended();
-    return row.account_id;
+    const accountId = await liveConnectSession(this.db, hashToken(session), this.clock.nowIso());
+    if (accountId === undefined) throw ended();
+    return accountId;
   }
 
   async apps(accountId: string): Promise<ConnectableApp[]> {

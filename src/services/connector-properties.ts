@@ -2,6 +2,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { deleteProperty, insertNewProperty, propertiesOf, propertyOf, updatePropertyValue } from '../store/installs.js';
 import type { NewPropertyRow, PropertyRow } from '../store/schema.js';
 import type { AccountConnectors } from './account-connectors.js';
 import { sealContext } from './credentials.js';
@@ -27,13 +28,7 @@ export class ConnectorProperties {
 
   async list(accountId: string, accountConnectorId: number) {
     await this.installs.row(accountId, accountConnectorId);
-    const rows = await this.db
-      .selectFrom('account_connector_properties')
-      .selectAll()
-      .where('account_connector_id', '=', accountConnectorId)
-      .orderBy('id')
-      .execute();
-    return rows.map(view);
+    return (await propertiesOf(this.db, accountConnectorId)).map(view);
   }
 
   async get(accountId: string, accountConnectorId: number, id: number) {
@@ -45,12 +40,7 @@ export class ConnectorProperties {
     const definition = propertyDefinition(await this.installs.scope(connector), input.Name);
     checkPropertyValue(definition, input.Value);
     const [row] = propertyRows([{ definition, value: input.Value }], accountConnectorId, (v) => this.box.seal(v, sealContext(accountId)));
-    const inserted = await this.db
-      .insertInto('account_connector_properties')
-      .values(row as NewPropertyRow)
-      .onConflict((oc) => oc.columns(['account_connector_id', 'name']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const inserted = await insertNewProperty(this.db, row as NewPropertyRow);
     if (inserted === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `Property '${input.Name}' is already set; use PUT to change it`);
     this.cache.forget(accountConnectorId);
     return view(inserted);
@@ -63,7 +53,7 @@ export class ConnectorProperties {
     const definition = propertyDefinition(await this.installs.scope(connector), input.Name);
     checkPropertyValue(definition, input.Value);
     const value = definition.Sensitive ? this.box.seal(input.Value, sealContext(accountId)) : input.Value;
-    await this.db.updateTable('account_connector_properties').set({ value }).where('id', '=', id).execute();
+    await updatePropertyValue(this.db, id, value);
     this.cache.forget(accountConnectorId);
     return view({ ...existing, value });
   }
@@ -75,18 +65,13 @@ export class ConnectorProperties {
     if (definition !== undefined) {
       throw badRequest(`Property '${existing.name}' is required by ${connector.definition.Name}; change it with PUT instead`);
     }
-    await this.db.deleteFrom('account_connector_properties').where('id', '=', id).execute();
+    await deleteProperty(this.db, id);
     this.cache.forget(accountConnectorId);
   }
 
   private async row(accountId: string, accountConnectorId: number, id: number): Promise<PropertyRow> {
     await this.installs.row(accountId, accountConnectorId);
-    const row = await this.db
-      .selectFrom('account_connector_properties')
-      .selectAll()
-      .where('id', '=', id)
-      .where('account_connector_id', '=', accountConnectorId)
-      .executeTakeFirst();
+    const row = await propertyOf(this.db, accountConnectorId, id);
     if (row === undefined) throw notFound(`Property ${id} not found`);
     return row;
   }

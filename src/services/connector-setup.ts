@@ -1,10 +1,11 @@
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import type { PropertyDefinition } from '../catalogue/schema.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { saveSetup, setupOf } from '../store/setups.js';
 import type { InstallCache } from './install-cache.js';
 import { checkPropertyValue, isRequired } from './property-rules.js';
 
@@ -30,11 +31,12 @@ export class ConnectorSetups {
     private readonly box: SecretBox,
     private readonly cache: InstallCache,
     private readonly publicUrl: string,
+    private readonly clock: Clock,
   ) {}
 
   /** The partner's values for one connector, sensitive ones opened; `saved` is false until a first PUT. */
   async values(connectorId: number): Promise<{ values: Map<string, string>; saved: boolean; updatedAt: string | null }> {
-    const row = await this.db.selectFrom('connector_setups').selectAll().where('connector_id', '=', connectorId).executeTakeFirst();
+    const row = await setupOf(this.db, connectorId);
     if (row === undefined) return { values: new Map(), saved: false, updatedAt: null };
     const plain = JSON.parse(row.plain_values) as Record<string, string>;
     const sealed = row.sealed_values
@@ -61,7 +63,7 @@ export class ConnectorSetups {
   }
 
   async view(connectorKey: string) {
-    const connector = this.connector(connectorKey);
+    const connector = this.catalogue.named(connectorKey);
     const { values, saved, updatedAt } = await this.values(connector.definition.Id);
     const properties = connector.definition.PartnerProperties ?? [];
     const asked = properties.filter((p) => isRequired(p) && !values.has(p.Name));
@@ -94,7 +96,7 @@ export class ConnectorSetups {
 
   /** Sets the named values and keeps the others (so a form can save without re-sending a secret). */
   async update(connectorKey: string, inputs: SetupInput[]) {
-    const connector = this.connector(connectorKey);
+    const connector = this.catalogue.named(connectorKey);
     const id = connector.definition.Id;
     const definitions = connector.definition.PartnerProperties ?? [];
     const { values } = await this.values(id);
@@ -123,23 +125,13 @@ export class ConnectorSetups {
       const sensitive = definitions.find((p) => p.Name === name)?.Sensitive === true;
       (sensitive ? secret : plain)[name] = value;
     }
-    const row = {
+    await saveSetup(this.db, {
+      connector_id: id,
       plain_values: JSON.stringify(plain),
       sealed_values: Object.keys(secret).length > 0 ? this.box.seal(JSON.stringify(secret), sealContext(id)) : null,
-      updated_at: nowIso(),
-    };
-    await this.db
-      .insertInto('connector_setups')
-      .values({ connector_id: id, ...row })
-      .onConflict((oc) => oc.column('connector_id').doUpdateSet(row))
-      .execute();
+      updated_at: this.clock.nowIso(),
+    });
     this.cache.forgetConnector(id);
     return this.view(connectorKey);
-  }
-
-  private connector(key: string): Connector {
-    const connector = this.catalogue.find(key);
-    if (connector === undefined) throw notFound(`Connector '${key}' not found`);
-    return connector;
   }
 }

@@ -1,6 +1,8 @@
 import type { TokenRefresher } from '../auth/token-refresher.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
+import type { Clock } from '../clock.js';
 import { PatchbayError } from '../errors.js';
+import { expiringTokens, unprobedSince } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
 import type { AccountConnectors } from './account-connectors.js';
 import type { CredentialProbe } from './credential-probe.js';
@@ -11,8 +13,6 @@ export interface CredentialRef {
   accountId: string;
   credentialId: number;
 }
-
-const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /**
  * The periodic care of credentials: OAuth tokens refreshed before they expire, so an idle account's first
@@ -27,32 +27,18 @@ export class CredentialSweeps {
     private readonly installs: AccountConnectors,
     private readonly refresher: TokenRefresher,
     private readonly probe: CredentialProbe,
+    private readonly clock: Clock,
   ) {}
 
   /** OAuth credentials holding a token that expires within `seconds`. */
   async expiring(seconds: number): Promise<CredentialRef[]> {
-    const rows = await this.db
-      .selectFrom('credentials')
-      .select(['id', 'account_id'])
-      .where('auth_type', '=', 'OAuth2')
-      .where('secret', 'is not', null)
-      .where('expires_at', 'is not', null)
-      .where('expires_at', '<', inSeconds(seconds))
-      .orderBy('expires_at')
-      .execute();
+    const rows = await expiringTokens(this.db, this.clock.isoIn(seconds * 1000));
     return rows.map((row) => ({ accountId: row.account_id, credentialId: row.id }));
   }
 
   /** API-key and Basic credentials of connectors with a test method, not probed for `seconds`. */
   async dueForProbe(seconds: number): Promise<CredentialRef[]> {
-    const rows = await this.db
-      .selectFrom('credentials')
-      .select(['id', 'account_id', 'connector_id'])
-      .where('auth_type', 'in', ['ApiKey', 'Basic'])
-      .where('secret', 'is not', null)
-      .where((eb) => eb.or([eb('verified_at', 'is', null), eb('verified_at', '<', inSeconds(-seconds))]))
-      .orderBy('id')
-      .execute();
+    const rows = await unprobedSince(this.db, this.clock.isoIn(-seconds * 1000));
     return rows
       .filter((row) => row.connector_id !== null && this.catalogue.byId(row.connector_id)?.definition.TestMethod !== undefined)
       .map((row) => ({ accountId: row.account_id, credentialId: row.id }));
@@ -66,8 +52,10 @@ export class CredentialSweeps {
     let row: Awaited<ReturnType<Credentials['row']>>;
     try {
       row = await this.credentials.row(ref.accountId, ref.credentialId);
-    } catch {
-      return;
+    } catch (error) {
+      // Deleted since the sweep found it: nothing to refresh. Anything else is a fault to hear of.
+      if (error instanceof PatchbayError && error.code === 'PB_ERR_NOT_FOUND') return;
+      throw error;
     }
     const connector = this.credentials.connectorOf(row);
     const [user] = await this.credentials.usage(ref.accountId, row.id);

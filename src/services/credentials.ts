@@ -1,15 +1,23 @@
-import type { Kysely, Transaction } from 'kysely';
-import { parseAuthValue } from '../auth/auth-value.js';
+import { type ParsedAuthValue, parseAuthValue } from '../auth/auth-value.js';
 import { clientCredentialsToken } from '../auth/client-credentials.js';
 import type { OAuthClient } from '../auth/oauth-client.js';
-import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
+import type { StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import {
+  credentialCount,
+  credentialOf,
+  credentialPage,
+  deleteCredential,
+  insertCredential,
+  updateCredential,
+} from '../store/credentials.js';
 import type { Db } from '../store/database.js';
-import type { CredentialRow, Database } from '../store/schema.js';
+import { installsUsing, updateInstallsOf } from '../store/installs.js';
+import type { CredentialRow, CredentialTable } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
@@ -40,6 +48,9 @@ export interface CredentialUpdate {
  * Credentials: the secret part of an account connector, named, described and reusable. Several installs
  * may share one; a new token stored for one (a refresh) is seen by all of them. An install given an
  * AuthValue makes a credential of its own, which goes when the install goes; a credential made here stays.
+ *
+ * The only writer of credentials: installs ask it, inside their own transaction (the `trx` argument), so
+ * an install and its credential are committed together or not at all.
  */
 export class Credentials {
   constructor(
@@ -50,119 +61,129 @@ export class Credentials {
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
     private readonly events: PartnerEvents,
+    private readonly clock: Clock,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
-    const connector = this.connector(input.Connector);
+    const connector = this.catalogue.named(input.Connector);
     const properties = checkedProperties(propertyScope(connector, await this.setups.askedAtInstall(connector)), input.Properties ?? [], {
       requireAll: false,
     });
     const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
     const parsed =
-      input.AuthValue !== undefined
-        ? parseAuthValue(connector.definition.Auth, input.AuthValue)
-        : await clientCredentialsToken(this.oauth, connector, await this.setups.installValues(connector, [own]));
+      input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : await this.clientToken(connector, own);
     if (parsed === undefined) throw badRequest(`AuthValue is required for a ${connector.definition.Name} credential`);
-    const now = nowIso();
-    const created = await this.db
-      .insertInto('credentials')
-      .values({
-        account_id: accountId,
-        connector_id: connector.definition.Id,
-        standalone: 1,
-        name: input.Name,
-        description: input.Description ?? null,
-        auth_type: connector.definition.Auth.Type,
-        secret: this.box.seal(parsed.secret, sealContext(accountId)),
-        hint: parsed.hint,
-        expires_at: parsed.token?.Expires ?? null,
-        properties: own.length > 0 ? this.box.seal(JSON.stringify(Object.fromEntries(own)), sealContext(accountId)) : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const now = this.clock.nowIso();
+    const created = await insertCredential(this.db, {
+      ...this.newRow(accountId, connector, input.Name, now),
+      ...this.sealed(accountId, parsed, now),
+      standalone: 1,
+      description: input.Description ?? null,
+      properties: own.length > 0 ? this.box.seal(JSON.stringify(Object.fromEntries(own)), sealContext(accountId)) : null,
+    });
     return this.view(created, 0);
   }
 
   async list(accountId: string, page: PageRequest): Promise<Page<ReturnType<Credentials['view']>>> {
-    const [rows, count] = await Promise.all([
-      this.db
-        .selectFrom('credentials')
-        .selectAll('credentials')
-        .select((eb) =>
-          eb
-            .selectFrom('account_connectors')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('account_connectors.credential_id', '=', 'credentials.id')
-            .as('users'),
-        )
-        .where('account_id', '=', accountId)
-        .orderBy('id')
-        .limit(page.pageSize)
-        .offset(offsetOf(page))
-        .execute(),
-      this.db
-        .selectFrom('credentials')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('account_id', '=', accountId)
-        .executeTakeFirstOrThrow(),
+    const [rows, total] = await Promise.all([
+      credentialPage(this.db, accountId, page.pageSize, offsetOf(page)),
+      credentialCount(this.db, accountId),
     ]);
-    return { items: rows.map((row) => this.view(row, Number(row.users ?? 0))), total: Number(count.n) };
+    return { items: rows.map((row) => this.view(row, Number(row.users ?? 0))), total };
   }
 
   async get(accountId: string, id: number) {
     const row = await this.row(accountId, id);
-    return this.view(row, (await this.users(id)).length);
+    return this.view(row, (await this.usage(accountId, id)).length);
   }
 
   /** Renames, describes, or replaces the secret; every install using it sees a new secret at once. */
   async update(accountId: string, id: number, input: CredentialUpdate) {
     const row = await this.row(accountId, id);
-    const now = nowIso();
+    const now = this.clock.nowIso();
     await this.db.transaction().execute(async (trx) => {
       const changes: Partial<CredentialRow> = { updated_at: now };
       if (input.Name !== undefined) changes.name = input.Name;
       if (input.Description !== undefined) changes.description = input.Description;
       if (input.AuthValue !== undefined) {
         const parsed = parseAuthValue(this.connectorOf(row).definition.Auth, input.AuthValue);
-        Object.assign(changes, {
-          secret: this.box.seal(parsed.secret, sealContext(accountId)),
-          hint: parsed.hint,
-          expires_at: parsed.token?.Expires ?? null,
-          verified_status: null,
-          verified_at: null,
-          verified_message: null,
-        });
-        await trx
-          .updateTable('account_connectors')
-          .set({ authenticated: 1, auth_error: null, updated_at: now })
-          .where('credential_id', '=', id)
-          .execute();
+        Object.assign(changes, this.sealed(accountId, parsed, now), { verified_status: null, verified_at: null, verified_message: null });
+        await updateInstallsOf(trx, id, { authenticated: 1, auth_error: null, updated_at: now });
         await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
       }
-      await trx.updateTable('credentials').set(changes).where('id', '=', id).execute();
+      await updateCredential(trx, id, changes);
     });
     this.cache.forgetCredential(id);
     return this.get(accountId, id);
   }
 
   async delete(accountId: string, id: number): Promise<void> {
-    await this.row(accountId, id);
-    const users = await this.users(id);
+    const users = await this.usage(accountId, id);
     if (users.length > 0) {
       throw new PatchbayError(
         'PB_ERR_CONFLICT',
         `Credential ${id} is used by ${users.map((u) => `'${u.Name}' (${u.Id})`).join(', ')}; remove it from them first`,
       );
     }
-    await this.db.deleteFrom('credentials').where('id', '=', id).execute();
+    await deleteCredential(this.db, id);
   }
 
   /** The account connectors using a credential. */
   async usage(accountId: string, id: number) {
     await this.row(accountId, id);
-    return this.users(id);
+    return (await installsUsing(this.db, id)).map((r) => ({ Id: r.id, Name: r.name }));
+  }
+
+  /** Makes the credential an install uses on its own (secret may come later, from an OAuth callback); returns its id. */
+  async createForInstall(
+    trx: Db,
+    install: { accountId: string; connector: Connector; name: string },
+    secret: ParsedAuthValue | undefined,
+  ): Promise<number> {
+    const now = this.clock.nowIso();
+    const created = await insertCredential(trx, {
+      ...this.newRow(install.accountId, install.connector, install.name, now),
+      ...(secret === undefined ? {} : this.sealed(install.accountId, secret, now)),
+    });
+    return created.id;
+  }
+
+  /** Replaces the secret of a credential an install made for itself. */
+  async replaceSecret(trx: Db, accountId: string, id: number, secret: ParsedAuthValue): Promise<void> {
+    await updateCredential(trx, id, this.sealed(accountId, secret, this.clock.nowIso()));
+  }
+
+  /** Wipes the secret, keeping the credential (its name, its properties) for a later authentication. */
+  async clearSecret(trx: Db, id: number): Promise<void> {
+    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: this.clock.nowIso() });
+  }
+
+  /** Deletes a credential an install made for itself once no install uses it any more. */
+  async deleteIfUnused(trx: Db, id: number): Promise<void> {
+    if ((await installsUsing(trx, id)).length === 0) await deleteCredential(trx, id);
+  }
+
+  /**
+   * Stores a new OAuth token and marks every install using the credential authenticated, in the caller's
+   * transaction. The caller forgets the credential in the cache once it has committed.
+   */
+  async storeToken(trx: Db, accountId: string, id: number, token: StoredToken): Promise<void> {
+    const now = this.clock.nowIso();
+    await updateCredential(trx, id, {
+      secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
+      hint: maskSecret(token.AccessToken),
+      expires_at: token.Expires ?? null,
+      updated_at: now,
+    });
+    await updateInstallsOf(trx, id, { authenticated: 1, auth_error: null, updated_at: now });
+  }
+
+  /** The provider refused the grant for good: the installs become unauthenticated with the reason, the secret goes. */
+  async storeRefusal(trx: Db, id: number, reason: string): Promise<void> {
+    const now = this.clock.nowIso();
+    await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
+    await updateInstallsOf(trx, id, { authenticated: 0, auth_error: reason, updated_at: now });
+    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: now });
   }
 
   /** Records the outcome of a probe; a credential that starts failing is reported (once, not at every probe). */
@@ -171,14 +192,10 @@ export class Credentials {
     verified: boolean,
     message: string | null,
   ): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
-    const at = nowIso();
+    const at = this.clock.nowIso();
     const status = verified ? 'Verified' : 'Failed';
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('credentials')
-        .set({ verified_status: status, verified_at: at, verified_message: message })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCredential(trx, row.id, { verified_status: status, verified_at: at, verified_message: message });
       if (!verified && row.verified_status !== 'Failed') {
         await this.events.emit(trx, {
           type: 'Credential.ProbeFailed',
@@ -198,14 +215,19 @@ export class Credentials {
 
   /** Throws 404 unless the credential exists in this account. */
   async row(accountId: string, id: number): Promise<CredentialRow> {
-    const row = await this.db
-      .selectFrom('credentials')
-      .selectAll()
-      .where('id', '=', id)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
+    const row = await credentialOf(this.db, accountId, id);
     if (row === undefined) throw notFound(`Credential ${id} not found`);
     return row;
+  }
+
+  /** A client-credentials connector's token for these values (undefined for other connectors); a refusal throws. */
+  async clientToken(connector: Connector, values: Iterable<[string, string]>): Promise<ParsedAuthValue | undefined> {
+    return clientCredentialsToken(this.oauth, connector, await this.setups.installValues(connector, [values]), this.clock.now());
+  }
+
+  /** Seals a value of this account (a sensitive install property). */
+  seal(accountId: string, value: string): string {
+    return this.box.seal(value, sealContext(accountId));
   }
 
   /** The property values a credential carries, opened. */
@@ -213,129 +235,38 @@ export class Credentials {
     return sealed === null ? [] : Object.entries(JSON.parse(this.box.open(sealed, sealContext(accountId))) as Record<string, string>);
   }
 
-  /** The stored token of an OAuth credential, opened; null when it holds none. */
-  async token(accountId: string, id: number): Promise<StoredToken | null> {
-    const row = await this.db
-      .selectFrom('credentials')
-      .select('secret')
-      .where('id', '=', id)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
-    return row?.secret ? parseStoredToken(this.box.open(row.secret, sealContext(accountId))) : null;
-  }
-
-  /**
-   * Stores a new OAuth token, in one transaction and before anyone uses it (a rotated refresh token must be
-   * saved before the old one is forgotten), and marks every install using the credential authenticated.
-   */
-  async saveToken(
-    accountId: string,
-    id: number,
-    token: StoredToken,
-    /** More to do in the same transaction (reporting a new authentication). */
-    within?: (trx: Transaction<Database>) => Promise<void>,
-  ): Promise<void> {
-    const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('credentials')
-        .set({
-          secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
-          hint: maskSecret(token.AccessToken),
-          expires_at: token.Expires ?? null,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
-      await trx
-        .updateTable('account_connectors')
-        .set({ authenticated: 1, auth_error: null, updated_at: now })
-        .where('credential_id', '=', id)
-        .execute();
-      await within?.(trx);
-    });
-    this.cache.forgetCredential(id);
-  }
-
-  /**
-   * Claims the right to refresh this credential's token for `leaseMs`, unless another node holds an unexpired
-   * claim. One conditional update decides, so exactly one node wins; a node that died holding it is
-   * overtaken when its lease lapses.
-   */
-  async claimRefresh(id: number, owner: string, leaseMs: number): Promise<boolean> {
-    const now = nowIso();
-    const claimed = await this.db
-      .updateTable('credentials')
-      .set({ refresh_owner: owner, refresh_lease_until: new Date(Date.now() + leaseMs).toISOString() })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('refresh_lease_until', 'is', null), eb('refresh_lease_until', '<', now)]))
-      .returning('id')
-      .executeTakeFirst();
-    return claimed !== undefined;
-  }
-
-  async releaseRefresh(id: number, owner: string): Promise<void> {
-    await this.db
-      .updateTable('credentials')
-      .set({ refresh_owner: null, refresh_lease_until: null })
-      .where('id', '=', id)
-      .where('refresh_owner', '=', owner)
-      .execute();
-  }
-
-  /** The provider refused the credential for good (e.g. invalid_grant): its installs become unauthenticated, with the reason. */
-  async markRefused(id: number, reason: string): Promise<void> {
-    const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
-      await trx
-        .updateTable('account_connectors')
-        .set({ authenticated: 0, auth_error: reason, updated_at: now })
-        .where('credential_id', '=', id)
-        .execute();
-      await trx
-        .updateTable('credentials')
-        .set({ secret: null, hint: null, expires_at: null, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-    });
-    this.cache.forgetCredential(id);
-  }
-
   /** Reports an event for every install using the credential. */
-  async emitForUsers(db: Kysely<Database>, id: number, type: EventType, extra: Record<string, unknown> = {}): Promise<void> {
-    const installs = await db
-      .selectFrom('account_connectors')
-      .select(['id', 'account_id', 'name', 'connector_id'])
-      .where('credential_id', '=', id)
-      .orderBy('id')
-      .execute();
-    for (const install of installs) {
+  async emitForUsers(db: Db, id: number, type: EventType, extra: Record<string, unknown> = {}): Promise<void> {
+    for (const install of await installsUsing(db, id)) {
       await this.events.emit(db, installEvent(type, install, this.catalogue.byId(install.connector_id)?.definition.Name, extra));
     }
   }
 
-  private async users(id: number) {
-    const rows = await this.db
-      .selectFrom('account_connectors')
-      .select(['id', 'name'])
-      .where('credential_id', '=', id)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({ Id: r.id, Name: r.name }));
-  }
-
   connectorOf(row: Pick<CredentialRow, 'connector_id' | 'id'>): Connector {
-    const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
-    if (connector === undefined)
-      throw new PatchbayError('PB_ERR_CONFLICT', `Credential ${row.id} belongs to no connector in the catalogue`);
-    return connector;
+    return this.catalogue.storedFor(row.connector_id, `Credential ${row.id}`);
   }
 
-  private connector(key: string): Connector {
-    const connector = this.catalogue.find(key);
-    if (connector === undefined) throw badRequest(`Connector '${key}' not found`);
-    return connector;
+  private newRow(accountId: string, connector: Connector, name: string, now: string) {
+    return {
+      account_id: accountId,
+      connector_id: connector.definition.Id,
+      name,
+      description: null,
+      auth_type: connector.definition.Auth.Type,
+      secret: null,
+      hint: null,
+      created_at: now,
+      updated_at: now,
+    } satisfies Partial<CredentialTable>;
+  }
+
+  private sealed(accountId: string, parsed: ParsedAuthValue, now: string) {
+    return {
+      secret: this.box.seal(parsed.secret, sealContext(accountId)),
+      hint: parsed.hint,
+      expires_at: parsed.token?.Expires ?? null,
+      updated_at: now,
+    };
   }
 
   private view(row: CredentialRow, usedBy: number) {

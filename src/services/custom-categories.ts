@@ -7,11 +7,18 @@ import {
   objectFields,
   objectNames,
 } from '../catalogue/custom-methods.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
+import {
+  customCategoriesOf,
+  customCategoryOf,
+  deleteCustomCategory,
+  insertCustomCategory,
+  updateCustomCategory,
+} from '../store/installs.js';
 import type { CustomCategoryRow } from '../store/schema.js';
 import type { AccountConnectors } from './account-connectors.js';
 import type { InstallCache } from './install-cache.js';
@@ -33,6 +40,7 @@ export class CustomCategories {
     private readonly installs: AccountConnectors,
     private readonly runner: MethodRunner,
     private readonly cache: InstallCache,
+    private readonly clock: Clock,
   ) {}
 
   /** The connector's categories, which can be copied, and the copies already made. */
@@ -70,20 +78,15 @@ export class CustomCategories {
       throw badRequest(`There is no object '${objectName}' to copy ${category.Name} for (objects: ${names.join(', ') || 'none'})`);
     }
     const fields = await this.fields(install, categoryId, objectName);
-    const now = nowIso();
-    const row = await this.db
-      .insertInto('custom_categories')
-      .values({
-        account_connector_id: installId,
-        category_id: categoryId,
-        object_name: objectName,
-        fields: JSON.stringify(fields),
-        fields_refreshed_at: now,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['account_connector_id', 'category_id', 'object_name']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const now = this.clock.nowIso();
+    const row = await insertCustomCategory(this.db, {
+      account_connector_id: installId,
+      category_id: categoryId,
+      object_name: objectName,
+      fields: JSON.stringify(fields),
+      fields_refreshed_at: now,
+      created_at: now,
+    });
     if (row === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `${category.Name} is already copied for '${objectName}'`);
     this.cache.forget(installId);
     return this.view(install.connector, row);
@@ -99,8 +102,8 @@ export class CustomCategories {
     const install = await this.installs.resolve(accountId, installId);
     const row = await this.row(installId, categoryId, id);
     const fields = await this.fields(install, categoryId, row.object_name);
-    const changes = { fields: JSON.stringify(fields), fields_refreshed_at: nowIso() };
-    await this.db.updateTable('custom_categories').set(changes).where('id', '=', id).execute();
+    const changes = { fields: JSON.stringify(fields), fields_refreshed_at: this.clock.nowIso() };
+    await updateCustomCategory(this.db, id, changes);
     this.cache.forget(installId);
     return this.view(install.connector, { ...row, ...changes });
   }
@@ -108,7 +111,7 @@ export class CustomCategories {
   async delete(accountId: string, installId: number, categoryId: string, id: number): Promise<void> {
     await this.installs.resolve(accountId, installId);
     await this.row(installId, categoryId, id);
-    await this.db.deleteFrom('custom_categories').where('id', '=', id).execute();
+    await deleteCustomCategory(this.db, id);
     this.cache.forget(installId);
   }
 
@@ -133,17 +136,11 @@ export class CustomCategories {
   }
 
   private rows(installId: number) {
-    return this.db.selectFrom('custom_categories').selectAll().where('account_connector_id', '=', installId).orderBy('id').execute();
+    return customCategoriesOf(this.db, installId);
   }
 
   private async row(installId: number, categoryId: string, id: number): Promise<CustomCategoryRow> {
-    const row = await this.db
-      .selectFrom('custom_categories')
-      .selectAll()
-      .where('id', '=', id)
-      .where('account_connector_id', '=', installId)
-      .where('category_id', '=', categoryId)
-      .executeTakeFirst();
+    const row = await customCategoryOf(this.db, installId, categoryId, id);
     if (row === undefined) throw notFound(`Custom category ${id} not found`);
     return row;
   }

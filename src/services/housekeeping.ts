@@ -1,26 +1,19 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
+import { deleteExpiredTokens } from '../store/clients.js';
 import type { Db } from '../store/database.js';
+import { deleteExpiredSessions } from '../store/sessions.js';
+import { deleteDeliveriesBefore } from '../store/webhooks.js';
 
 /** How long the webhook delivery log keeps an entry. */
 export const DELIVERY_LOG_DAYS = 30;
 
 /** Removes what has expired and is of no further use, so the store does not grow without end. */
-export async function removeExpired(db: Db): Promise<Record<string, number>> {
-  const now = nowIso();
-  const logStart = new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000).toISOString();
-  const removed = await Promise.all([
-    db.deleteFrom('signin_tokens').where('expires_at', '<', now).executeTakeFirst(),
-    db.deleteFrom('connect_sessions').where('expires_at', '<', now).executeTakeFirst(),
-    db.deleteFrom('oauth_sessions').where('expires_at', '<', now).executeTakeFirst(),
-    db.deleteFrom('access_tokens').where('expires_at', '<', now).executeTakeFirst(),
-    db.deleteFrom('webhook_deliveries').where('created_at', '<', logStart).executeTakeFirst(),
+export async function removeExpired(db: Db, clock: Clock): Promise<Record<string, number>> {
+  const now = clock.nowIso();
+  const [sessions, accessTokens, deliveries] = await Promise.all([
+    deleteExpiredSessions(db, now),
+    deleteExpiredTokens(db, now),
+    deleteDeliveriesBefore(db, clock.isoIn(-DELIVERY_LOG_DAYS * 86_400_000)),
   ]);
-  const [signinTokens, connectSessions, oauthSessions, accessTokens, deliveries] = removed.map((r) => Number(r.numDeletedRows));
-  return {
-    signinTokens: signinTokens ?? 0,
-    connectSessions: connectSessions ?? 0,
-    oauthSessions: oauthSessions ?? 0,
-    accessTokens: accessTokens ?? 0,
-    deliveries: deliveries ?? 0,
-  };
+  return { ...sessions, accessTokens, deliveries };
 }

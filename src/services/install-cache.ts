@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../clock.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { type Invalidation, Invalidations } from '../store/invalidations.js';
 
@@ -22,6 +23,7 @@ export class InstallCache {
     /** How long an entry may serve. */
     private readonly ttlMs = Number.POSITIVE_INFINITY,
     private readonly bus = new Invalidations(),
+    private readonly clock: Clock = systemClock,
   ) {
     bus.on((invalidation) => this.apply(invalidation));
   }
@@ -29,7 +31,7 @@ export class InstallCache {
   /** The entry for `id` when it may still serve, without loading anything. */
   peek(id: number): ResolvedInstall | undefined {
     const hit = this.entries.get(id);
-    return hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs ? hit.value : undefined;
+    return hit !== undefined && this.bus.healthy && this.clock.now() - hit.loadedAt < this.ttlMs ? hit.value : undefined;
   }
 
   async get(id: number, load: () => Promise<ResolvedInstall | undefined>): Promise<ResolvedInstall | undefined> {
@@ -57,12 +59,12 @@ export class InstallCache {
   /** The ids of an account's installs, kept until one is added or removed (or the entry is older than `ttlMs`). */
   async idsOf(accountId: string, load: () => Promise<number[]>): Promise<readonly number[]> {
     const hit = this.lists.get(accountId);
-    if (hit !== undefined && this.bus.healthy && Date.now() - hit.loadedAt < this.ttlMs) return hit.ids;
+    if (hit !== undefined && this.bus.healthy && this.clock.now() - hit.loadedAt < this.ttlMs) return hit.ids;
     const generation = this.generation;
     const ids = await load();
     if (generation === this.generation) {
       if (this.lists.size >= LIMIT) this.dropList(this.lists.keys().next().value as string);
-      this.lists.set(accountId, { ids, loadedAt: Date.now() });
+      this.lists.set(accountId, { ids, loadedAt: this.clock.now() });
       for (const id of ids) this.listedIn.set(id, accountId);
     }
     return ids;
@@ -127,6 +129,6 @@ export class InstallCache {
 
   private remember(value: ResolvedInstall): void {
     if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as number);
-    this.entries.set(value.id, { value, loadedAt: Date.now() });
+    this.entries.set(value.id, { value, loadedAt: this.clock.now() });
   }
 }

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { describeOAuthError, type OAuthClient, oauthSettings } from '../auth/oauth-client.js';
 import { tokenFromResponse } from '../auth/token-set.js';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
@@ -44,6 +44,7 @@ export class OAuthConnect {
     private readonly egress: Egress,
     private readonly box: SecretBox,
     private readonly options: { publicUrl: string; allowedOrigins: ReadonlySet<string> },
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -99,9 +100,9 @@ export class OAuthConnect {
         redirect_uri: redirectUri,
         target_origin: targetOrigin,
         callback_message: request.callbackMessage ?? null,
-        expires_at: new Date(Date.now() + OAUTH_SESSION_LIFETIME_SECONDS * 1000).toISOString(),
+        expires_at: this.clock.isoIn(OAUTH_SESSION_LIFETIME_SECONDS * 1000),
         used_at: null,
-        created_at: nowIso(),
+        created_at: this.clock.nowIso(),
       })
       .execute();
     // The browser goes where egress would send a request for that URL (an override points it at a local server).
@@ -149,12 +150,12 @@ export class OAuthConnect {
       const code = error instanceof PatchbayError ? error.code : 'PB_ERR_OAUTH_EXCHANGE_FAILED';
       return { ok: false, report, code, message: `The authorization could not be completed: ${describeOAuthError(error)}` };
     }
-    await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, Date.now()));
+    await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, this.clock.now()));
     return { ok: true, report };
   }
 
   private async consumeSession(state: string) {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     return this.db
       .updateTable('oauth_sessions')
       .set({ used_at: now })

@@ -1,7 +1,8 @@
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 import { PatchbayError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { insertSigninToken, spendSigninToken } from '../store/sessions.js';
 
 export const SIGNIN_TOKEN_LIFETIME_SECONDS = 300;
 
@@ -10,32 +11,31 @@ export const SIGNIN_TOKEN_LIFETIME_SECONDS = 300;
  * (the OAuth popup, the connect page) without ever holding an API token.
  */
 export class SigninTokens {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async issue(accountId: string, username: string | null): Promise<{ Token: string; ExpiresAtUtc: string }> {
     const token = randomToken('pbs_');
-    const expiresAt = new Date(Date.now() + SIGNIN_TOKEN_LIFETIME_SECONDS * 1000).toISOString();
-    await this.db
-      .insertInto('signin_tokens')
-      .values({ token_hash: hashToken(token), account_id: accountId, username, expires_at: expiresAt, used_at: null, created_at: nowIso() })
-      .execute();
+    const expiresAt = this.clock.isoIn(SIGNIN_TOKEN_LIFETIME_SECONDS * 1000);
+    await insertSigninToken(this.db, {
+      token_hash: hashToken(token),
+      account_id: accountId,
+      username,
+      expires_at: expiresAt,
+      used_at: null,
+      created_at: this.clock.nowIso(),
+    });
     return { Token: token, ExpiresAtUtc: expiresAt };
   }
 
   /** Uses the token up and returns its account; the conditional update makes a second use fail even when racing. */
   async consume(token: string): Promise<string> {
-    const now = nowIso();
-    const used = await this.db
-      .updateTable('signin_tokens')
-      .set({ used_at: now })
-      .where('token_hash', '=', hashToken(token))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning('account_id')
-      .executeTakeFirst();
-    if (used === undefined) {
+    const accountId = await spendSigninToken(this.db, hashToken(token), this.clock.nowIso());
+    if (accountId === undefined) {
       throw new PatchbayError('PB_ERR_SIGNIN_TOKEN_INVALID', 'The sign-in token is unknown, expired or already used; ask for a new one');
     }
-    return used.account_id;
+    return accountId;
   }
 }

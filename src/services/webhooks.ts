@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { nowIso } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
@@ -8,6 +8,22 @@ import { badRequest, notFound } from '../errors.js';
 import type { JobOptions, JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/database.js';
 import type { Database, WebhookDeliveryRow, WebhookRow } from '../store/schema.js';
+import {
+  deleteWebhook,
+  deliveryCount,
+  deliveryOf,
+  deliveryPage,
+  deliveryWithTarget,
+  enabledWebhooks,
+  insertDelivery,
+  insertWebhook,
+  recordDeliveryAttempt,
+  setDeliveryState,
+  updateWebhook,
+  webhookCount,
+  webhookOf,
+  webhookPage,
+} from '../store/webhooks.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import { EVENT_TYPES, type EventType, type PartnerEvent, type PartnerEvents, TEST_EVENT } from './partner-events.js';
 
@@ -65,6 +81,7 @@ export class Webhooks implements PartnerEvents {
     private readonly queue: JobQueue,
     private readonly destinations: Destinations,
     private readonly retry: Pick<JobOptions, 'retryLimit' | 'retryDelaySeconds'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Registers a webhook; the reply carries its signing secret, the only time it is shown whole. */
@@ -72,33 +89,23 @@ export class Webhooks implements PartnerEvents {
     const url = checkUrl(input.Url, this.destinations);
     const events = checkEvents(input.Events);
     const secret = randomToken('whsec_');
-    const now = nowIso();
-    const row = await this.db
-      .insertInto('webhooks')
-      .values({
-        url,
-        description: input.Description ?? null,
-        events: JSON.stringify(events),
-        secret: this.box.seal(secret, SEAL_CONTEXT),
-        secret_hint: maskSecret(secret),
-        enabled: input.Enabled === false ? 0 : 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const now = this.clock.nowIso();
+    const row = await insertWebhook(this.db, {
+      url,
+      description: input.Description ?? null,
+      events: JSON.stringify(events),
+      secret: this.box.seal(secret, SEAL_CONTEXT),
+      secret_hint: maskSecret(secret),
+      enabled: input.Enabled === false ? 0 : 1,
+      created_at: now,
+      updated_at: now,
+    });
     return { ...this.view(row), Secret: secret };
   }
 
   async list(page: PageRequest): Promise<Page<ReturnType<Webhooks['view']>>> {
-    const [rows, count] = await Promise.all([
-      this.db.selectFrom('webhooks').selectAll().orderBy('id').limit(page.pageSize).offset(offsetOf(page)).execute(),
-      this.db
-        .selectFrom('webhooks')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map((row) => this.view(row)), total: Number(count.n) };
+    const [rows, total] = await Promise.all([webhookPage(this.db, page.pageSize, offsetOf(page)), webhookCount(this.db)]);
+    return { items: rows.map((row) => this.view(row)), total };
   }
 
   async get(id: number) {
@@ -107,29 +114,28 @@ export class Webhooks implements PartnerEvents {
 
   async update(id: number, input: Partial<WebhookInput>) {
     await this.row(id);
-    const changes: Partial<WebhookRow> = { updated_at: nowIso() };
+    const changes: Partial<WebhookRow> = { updated_at: this.clock.nowIso() };
     if (input.Url !== undefined) changes.url = checkUrl(input.Url, this.destinations);
     if (input.Events !== undefined) changes.events = JSON.stringify(checkEvents(input.Events));
     if (input.Description !== undefined) changes.description = input.Description;
     if (input.Enabled !== undefined) changes.enabled = input.Enabled ? 1 : 0;
-    await this.db.updateTable('webhooks').set(changes).where('id', '=', id).execute();
+    await updateWebhook(this.db, id, changes);
     return this.get(id);
   }
 
   async delete(id: number): Promise<void> {
-    const result = await this.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound(`Webhook ${id} not found`);
+    if (!(await deleteWebhook(this.db, id))) throw notFound(`Webhook ${id} not found`);
   }
 
   /** A new signing secret; the old one stops signing at once. */
   async rotateSecret(id: number) {
     await this.row(id);
     const secret = randomToken('whsec_');
-    await this.db
-      .updateTable('webhooks')
-      .set({ secret: this.box.seal(secret, SEAL_CONTEXT), secret_hint: maskSecret(secret), updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    await updateWebhook(this.db, id, {
+      secret: this.box.seal(secret, SEAL_CONTEXT),
+      secret_hint: maskSecret(secret),
+      updated_at: this.clock.nowIso(),
+    });
     return { ...(await this.get(id)), Secret: secret };
   }
 
@@ -144,31 +150,12 @@ export class Webhooks implements PartnerEvents {
 
   async deliveries(id: number, page: PageRequest): Promise<Page<ReturnType<Webhooks['deliveryView']>>> {
     await this.row(id);
-    const [rows, count] = await Promise.all([
-      this.db
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where('webhook_id', '=', id)
-        .orderBy('id', 'desc')
-        .limit(page.pageSize)
-        .offset(offsetOf(page))
-        .execute(),
-      this.db
-        .selectFrom('webhook_deliveries')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('webhook_id', '=', id)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map((row) => this.deliveryView(row)), total: Number(count.n) };
+    const [rows, total] = await Promise.all([deliveryPage(this.db, id, page.pageSize, offsetOf(page)), deliveryCount(this.db, id)]);
+    return { items: rows.map((row) => this.deliveryView(row)), total };
   }
 
   async delivery(webhookId: number, id: number) {
-    const row = await this.db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('id', '=', id)
-      .where('webhook_id', '=', webhookId)
-      .executeTakeFirst();
+    const row = await deliveryOf(this.db, webhookId, id);
     if (row === undefined) throw notFound(`Delivery ${id} of webhook ${webhookId} not found`);
     return this.deliveryView(row);
   }
@@ -177,14 +164,14 @@ export class Webhooks implements PartnerEvents {
   async redeliver(webhookId: number, id: number) {
     await this.delivery(webhookId, id);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('webhook_deliveries').set({ state: 'Pending' }).where('id', '=', id).execute();
+      await setDeliveryState(trx, id, 'Pending');
       await this.queue.send<DeliveryJob>(DELIVER_QUEUE, { deliveryId: id }, this.retry, trx);
     });
     return this.delivery(webhookId, id);
   }
 
   async emit(db: Kysely<Database>, event: PartnerEvent): Promise<void> {
-    const hooks = await db.selectFrom('webhooks').select(['id', 'events']).where('enabled', '=', 1).execute();
+    const hooks = await enabledWebhooks(db);
     const targets = hooks.filter((hook) => (JSON.parse(hook.events) as string[]).includes(event.type)).map((hook) => hook.id);
     if (targets.length === 0) return;
     if (db.isTransaction) await this.record(db as Transaction<Database>, targets, event);
@@ -193,16 +180,20 @@ export class Webhooks implements PartnerEvents {
 
   /** One delivery row per webhook, and its job, in the given transaction. */
   private async record(trx: Transaction<Database>, webhookIds: number[], event: PartnerEvent): Promise<number[]> {
-    const now = nowIso();
+    const now = this.clock.nowIso();
     const eventId = `evt_${randomUUID()}`;
     const payload = JSON.stringify({ Id: eventId, Event: event.type, CreatedDate: now, AccountId: event.accountId, Data: event.data });
     const ids: number[] = [];
     for (const webhookId of webhookIds) {
-      const { id } = await trx
-        .insertInto('webhook_deliveries')
-        .values({ webhook_id: webhookId, event_id: eventId, event: event.type, payload, state: 'Pending', attempts: 0, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertDelivery(trx, {
+        webhook_id: webhookId,
+        event_id: eventId,
+        event: event.type,
+        payload,
+        state: 'Pending',
+        attempts: 0,
+        created_at: now,
+      });
       await this.queue.send<DeliveryJob>(DELIVER_QUEUE, { deliveryId: id }, this.retry, trx);
       ids.push(id);
     }
@@ -211,13 +202,7 @@ export class Webhooks implements PartnerEvents {
 
   /** The delivery with what is needed to send it; undefined when its webhook is gone or disabled. */
   async pending(deliveryId: number): Promise<{ delivery: WebhookDeliveryRow; url: string; secret: string } | undefined> {
-    const row = await this.db
-      .selectFrom('webhook_deliveries')
-      .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
-      .selectAll('webhook_deliveries')
-      .select(['webhooks.url', 'webhooks.secret', 'webhooks.enabled'])
-      .where('webhook_deliveries.id', '=', deliveryId)
-      .executeTakeFirst();
+    const row = await deliveryWithTarget(this.db, deliveryId);
     if (row === undefined || row.enabled !== 1) return undefined;
     const { url, secret, enabled: _enabled, ...delivery } = row;
     return { delivery, url, secret: this.box.open(secret, SEAL_CONTEXT) };
@@ -228,23 +213,18 @@ export class Webhooks implements PartnerEvents {
     id: number,
     outcome: { state: 'Delivered' | 'Retrying' | 'Failed'; status: number | null; error: string | null },
   ): Promise<void> {
-    const now = nowIso();
-    await this.db
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        state: outcome.state,
-        last_status: outcome.status,
-        last_error: outcome.error,
-        last_attempt_at: now,
-        ...(outcome.state === 'Delivered' ? { delivered_at: now } : {}),
-      }))
-      .where('id', '=', id)
-      .execute();
+    const now = this.clock.nowIso();
+    await recordDeliveryAttempt(this.db, id, {
+      state: outcome.state,
+      last_status: outcome.status,
+      last_error: outcome.error,
+      last_attempt_at: now,
+      ...(outcome.state === 'Delivered' ? { delivered_at: now } : {}),
+    });
   }
 
   private async row(id: number): Promise<WebhookRow> {
-    const row = await this.db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await webhookOf(this.db, id);
     if (row === undefined) throw notFound(`Webhook ${id} not found`);
     return row;
   }

@@ -9,11 +9,10 @@ import pg from 'pg';
 import type { Reply } from '../../console/src/types.js';
 import { startBackground } from '../../src/background.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { type AppContext, createContext } from '../../src/context.js';
+import { type AppContext, type ContextOptions, createContext } from '../../src/context.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/routes/types.js';
 import { jobsSchemaFor } from '../../src/jobs/open-queue.js';
-import type { DatabaseOptions } from '../../src/store/database.js';
 
 export interface Patchbay {
   url: string;
@@ -45,7 +44,8 @@ export interface Patchbay {
 export async function startPatchbay(
   env: Record<string, string> = {},
   logger?: FastifyBaseLogger,
-  databaseOptions: DatabaseOptions = {},
+  /** Context options: a query counter, a TestClock to move time with. */
+  contextOptions: ContextOptions = {},
 ): Promise<Patchbay> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
   const schema = TEST_DATABASE_URL !== undefined && env.PATCHBAY_DATABASE_URL === undefined ? await createSchema() : undefined;
@@ -61,7 +61,7 @@ export async function startPatchbay(
     ...(schema ? { PATCHBAY_DATABASE_URL: schemaUrl(schema) } : {}),
     ...env,
   });
-  const ctx = await createContext(config, databaseOptions);
+  const ctx = await createContext(config, contextOptions);
   const background = startBackground(ctx);
   const app = await buildHttpApp(ctx, logger ? { logger } : {});
   await app.listen({ port: config.port, host: '127.0.0.1' });

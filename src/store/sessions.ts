@@ -1,0 +1,53 @@
+import type { Db } from './database.js';
+import type { ConnectSessionTable, SigninTokenTable } from './schema.js';
+
+/**
+ * The queries of the browser sessions: sign-in tokens and connect-page sessions, kept as hashes, and the
+ * purge of every kind of expired session. (OAuth sessions are still written by the OAuth connect service.)
+ */
+
+export async function insertSigninToken(db: Db, row: SigninTokenTable): Promise<void> {
+  await db.insertInto('signin_tokens').values(row).execute();
+}
+
+/** Marks an unused, unexpired token used and returns its account; one conditional update, so only one use wins. */
+export async function spendSigninToken(db: Db, tokenHash: string, now: string): Promise<string | undefined> {
+  const used = await db
+    .updateTable('signin_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('account_id')
+    .executeTakeFirst();
+  return used?.account_id;
+}
+
+export async function insertConnectSession(db: Db, row: ConnectSessionTable): Promise<void> {
+  await db.insertInto('connect_sessions').values(row).execute();
+}
+
+/** The account of a session that has not expired at `now`. */
+export async function liveConnectSession(db: Db, sessionHash: string, now: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('connect_sessions')
+    .select('account_id')
+    .where('session_hash', '=', sessionHash)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row?.account_id;
+}
+
+/** Deletes sign-in tokens, connect-page sessions and OAuth sessions that expired before `now`; counts by kind. */
+export async function deleteExpiredSessions(db: Db, now: string) {
+  const [signinTokens, connectSessions, oauthSessions] = await Promise.all([
+    db.deleteFrom('signin_tokens').where('expires_at', '<', now).executeTakeFirst(),
+    db.deleteFrom('connect_sessions').where('expires_at', '<', now).executeTakeFirst(),
+    db.deleteFrom('oauth_sessions').where('expires_at', '<', now).executeTakeFirst(),
+  ]);
+  return {
+    signinTokens: Number(signinTokens.numDeletedRows),
+    connectSessions: Number(connectSessions.numDeletedRows),
+    oauthSessions: Number(oauthSessions.numDeletedRows),
+  };
+}

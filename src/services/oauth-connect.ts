@@ -8,6 +8,7 @@ import type { Egress } from '../egress/egress.js';
 import { badRequest, type ErrorCode, PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
+import { insertOAuthSession, spendOAuthSession } from '../store/sessions.js';
 import type { AccountConnectors } from './account-connectors.js';
 import { callbackUrl } from './connector-setup.js';
 import { sealContext } from './credentials.js';
@@ -90,21 +91,18 @@ export class OAuthConnect {
       redirectUri,
       codeChallenge: verifier === null ? null : await oauth.calculatePKCECodeChallenge(verifier),
     });
-    await this.db
-      .insertInto('oauth_sessions')
-      .values({
-        state_hash: hashToken(state),
-        account_id: accountId,
-        account_connector_id: install.id,
-        code_verifier: verifier === null ? null : this.box.seal(verifier, sealContext(accountId)),
-        redirect_uri: redirectUri,
-        target_origin: targetOrigin,
-        callback_message: request.callbackMessage ?? null,
-        expires_at: this.clock.isoIn(OAUTH_SESSION_LIFETIME_SECONDS * 1000),
-        used_at: null,
-        created_at: this.clock.nowIso(),
-      })
-      .execute();
+    await insertOAuthSession(this.db, {
+      state_hash: hashToken(state),
+      account_id: accountId,
+      account_connector_id: install.id,
+      code_verifier: verifier === null ? null : this.box.seal(verifier, sealContext(accountId)),
+      redirect_uri: redirectUri,
+      target_origin: targetOrigin,
+      callback_message: request.callbackMessage ?? null,
+      expires_at: this.clock.isoIn(OAUTH_SESSION_LIFETIME_SECONDS * 1000),
+      used_at: null,
+      created_at: this.clock.nowIso(),
+    });
     // The browser goes where egress would send a request for that URL (an override points it at a local server).
     return this.egress.target(authorisationUrl);
   }
@@ -154,15 +152,7 @@ export class OAuthConnect {
     return { ok: true, report };
   }
 
-  private async consumeSession(state: string) {
-    const now = this.clock.nowIso();
-    return this.db
-      .updateTable('oauth_sessions')
-      .set({ used_at: now })
-      .where('state_hash', '=', hashToken(state))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returningAll()
-      .executeTakeFirst();
+  private consumeSession(state: string) {
+    return spendOAuthSession(this.db, hashToken(state), this.clock.nowIso());
   }
 }

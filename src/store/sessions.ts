@@ -1,9 +1,9 @@
 import type { Db } from './database.js';
-import type { ConnectSessionTable, SigninTokenTable } from './schema.js';
+import type { ConnectSessionTable, OAuthSessionTable, SigninTokenTable } from './schema.js';
 
 /**
- * The queries of the browser sessions: sign-in tokens and connect-page sessions, kept as hashes, and the
- * purge of every kind of expired session. (OAuth sessions are still written by the OAuth connect service.)
+ * The queries of the browser sessions: sign-in tokens, connect-page sessions and OAuth sessions, kept as
+ * hashes, and the purge of every kind of expired session.
  */
 
 export async function insertSigninToken(db: Db, row: SigninTokenTable): Promise<void> {
@@ -36,6 +36,22 @@ export async function liveConnectSession(db: Db, sessionHash: string, now: strin
     .where('expires_at', '>', now)
     .executeTakeFirst();
   return row?.account_id;
+}
+
+export async function insertOAuthSession(db: Db, row: OAuthSessionTable): Promise<void> {
+  await db.insertInto('oauth_sessions').values(row).execute();
+}
+
+/** Marks an unused, unexpired OAuth session used and returns it; one conditional update, so a state is spent once. */
+export async function spendOAuthSession(db: Db, stateHash: string, now: string) {
+  return db
+    .updateTable('oauth_sessions')
+    .set({ used_at: now })
+    .where('state_hash', '=', stateHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Deletes sign-in tokens, connect-page sessions and OAuth sessions that expired before `now`; counts by kind. */

@@ -510,6 +510,8 @@ describe('account connectors', () => {
         { Id: expect.any(Number), Name: 'Secret', Value: expect.any(String), AccountConnectorId: installed.Id },
       ]);
       expect(properties[1]?.Value).not.toBe(secret);
+      // Masked like a credential's hint: from the value itself (its last four characters), not from the name.
+      expect(properties[1]?.Value).toBe(`************${secret.slice(-4)}`);
 
       const one = await patchbay.call('GET', `${propertiesUrl(installed.Id)}/${properties[0]?.Id}`, { account });
       expect(one.status).toBe(200);

@@ -9,14 +9,6 @@ import { sealContext } from './credentials.js';
 import type { InstallCache } from './install-cache.js';
 import { checkPropertyValue, type PropertyInput, propertyDefinition, propertyRows } from './property-rules.js';
 
-const view = (row: PropertyRow) => ({
-  Id: row.id,
-  Name: row.name,
-  // Sensitive values are never echoed back.
-  Value: row.sensitive ? maskSecret(row.name) : row.value,
-  AccountConnectorId: row.account_connector_id,
-});
-
 /** Account connector properties: the account's values for the connector's account properties. */
 export class ConnectorProperties {
   constructor(
@@ -28,11 +20,11 @@ export class ConnectorProperties {
 
   async list(accountId: string, accountConnectorId: number) {
     await this.installs.row(accountId, accountConnectorId);
-    return (await propertiesOf(this.db, accountConnectorId)).map(view);
+    return (await propertiesOf(this.db, accountConnectorId)).map((row) => this.view(accountId, row));
   }
 
   async get(accountId: string, accountConnectorId: number, id: number) {
-    return view(await this.row(accountId, accountConnectorId, id));
+    return this.view(accountId, await this.row(accountId, accountConnectorId, id));
   }
 
   async create(accountId: string, accountConnectorId: number, input: PropertyInput) {
@@ -43,7 +35,7 @@ export class ConnectorProperties {
     const inserted = await insertNewProperty(this.db, row as NewPropertyRow);
     if (inserted === undefined) throw new PatchbayError('PB_ERR_CONFLICT', `Property '${input.Name}' is already set; use PUT to change it`);
     this.cache.forget(accountConnectorId);
-    return view(inserted);
+    return this.view(accountId, inserted);
   }
 
   async update(accountId: string, accountConnectorId: number, id: number, input: PropertyInput) {
@@ -55,7 +47,7 @@ export class ConnectorProperties {
     const value = definition.Sensitive ? this.box.seal(input.Value, sealContext(accountId)) : input.Value;
     await updatePropertyValue(this.db, id, value);
     this.cache.forget(accountConnectorId);
-    return view({ ...existing, value });
+    return this.view(accountId, { ...existing, value });
   }
 
   async delete(accountId: string, accountConnectorId: number, id: number): Promise<void> {
@@ -67,6 +59,16 @@ export class ConnectorProperties {
     }
     await deleteProperty(this.db, id);
     this.cache.forget(accountConnectorId);
+  }
+
+  /** A property as the API shows it: a sensitive value never in full, only masked like a credential's hint. */
+  private view(accountId: string, row: PropertyRow) {
+    return {
+      Id: row.id,
+      Name: row.name,
+      Value: row.sensitive ? maskSecret(this.box.open(row.value, sealContext(accountId))) : row.value,
+      AccountConnectorId: row.account_connector_id,
+    };
   }
 
   private async row(accountId: string, accountConnectorId: number, id: number): Promise<PropertyRow> {

@@ -6,7 +6,7 @@ import { TestClock } from '../src/clock.js';
 import { OAUTH_SESSION_LIFETIME_SECONDS } from '../src/services/oauth-connect.js';
 import { SIGNIN_TOKEN_LIFETIME_SECONDS } from '../src/services/signin-tokens.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
-import { authorise, decide, PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
+import { authorise, cookiesOf, decide, PARTNER_ORIGIN, postedMessage, signinToken, startUrl, visit } from './support/oauth-flow.js';
 
 const CAPSULE = 3;
 const PIPEDRIVE_OAUTH = 4;
@@ -165,11 +165,42 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(location.searchParams.get('code_challenge')).toBeNull();
     expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full');
     const consent = await decide(location.href, 'allow');
-    const callback = await visit(consent.headers.get('location') as string);
+    const callback = await visit(consent.headers.get('location') as string, cookiesOf(start));
     expect(callback.status).toBe(302);
     const persons = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-persons`, { account: 'pd' });
     expect(persons.status).toBe(200);
     expect(((await persons.json()) as unknown[]).length).toBe(pipedrive.items('persons').length);
+  });
+
+  it('binds a Pipedrive flow (no PKCE) to the browser that started it: the callback elsewhere is refused and spends nothing', async () => {
+    const id = await installInto(patchbay, 'pd-bound', PIPEDRIVE_OAUTH);
+    const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'pd-bound'), { callbackMessage: 'done' }));
+    const kept = start.headers.getSetCookie();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(/^patchbay-oauth-[A-Za-z0-9_-]{16}=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=600$/);
+    const callback = (await decide(start.headers.get('location') as string, 'allow')).headers.get('location') as string;
+
+    // Another browser (no cookie, or another flow's) cannot complete this state.
+    const other = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'pd-bound'), { callbackMessage: 'done' }));
+    for (const headers of [{}, cookiesOf(other), { cookie: `${kept[0]?.split('=')[0]}=forged` }]) {
+      const refused = await visit(callback, headers);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_OAUTH_STATE_INVALID' });
+    }
+    expect((await installed('pd-bound', id)).Authenticated).toBe(false);
+
+    // The browser that started completes it, and is told to forget the binding.
+    const done = await visit(callback, cookiesOf(start));
+    expect(done.status).toBe(200);
+    expect(done.headers.getSetCookie()[0]).toMatch(/^patchbay-oauth-[A-Za-z0-9_-]{16}=; .*Max-Age=0$/);
+    expect((await installed('pd-bound', id)).Authenticated).toBe(true);
+  });
+
+  it('sets no binding cookie for a provider with PKCE (Capsule)', async () => {
+    const id = await installInto(patchbay, 'capsule-unbound', CAPSULE);
+    const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'capsule-unbound')));
+    expect(start.status).toBe(302);
+    expect(start.headers.getSetCookie()).toEqual([]);
   });
 
   it('lets one account bring its own OAuth app when the partner left it blank', async () => {

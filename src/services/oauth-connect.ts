@@ -29,6 +29,20 @@ export interface Report {
   callbackMessage: string | null;
 }
 
+/**
+ * A secret the browser that starts a flow keeps (in a cookie) and shows again at the callback. For a
+ * provider without PKCE nothing else ties the callback to the browser that began: without it, a state
+ * could be completed from another browser. `key` names it, derived from the state, so that several flows
+ * in one browser each keep their own.
+ */
+export interface BrowserBinding {
+  key: string;
+  secret: string;
+}
+
+/** The name of the binding for a flow's state, as the callback learns it from the state alone. */
+export const bindingKey = (state: string) => hashToken(`binding:${state}`).slice(0, 16);
+
 export type CallbackOutcome = { ok: true; report: Report } | { ok: false; report: Report; code: ErrorCode; message: string };
 
 /**
@@ -73,8 +87,8 @@ export class OAuthConnect {
     return url.href;
   }
 
-  /** Opens a session and answers where to send the browser. */
-  async start(request: ConnectRequest): Promise<URL> {
+  /** Opens a session and answers where to send the browser, and the binding it must keep when the provider has no PKCE. */
+  async start(request: ConnectRequest): Promise<{ location: URL; binding: BrowserBinding | null }> {
     const targetOrigin = this.checkOrigin(request.targetOrigin);
     const accountId = await this.signins.consume(request.token);
     const install = await this.installs.resolve(accountId, request.id);
@@ -85,6 +99,7 @@ export class OAuthConnect {
     const settings = oauthSettings(install);
     const state = randomToken('', 32);
     const verifier = settings.pkce ? oauth.generateRandomCodeVerifier() : null;
+    const binding = settings.pkce ? null : { key: bindingKey(state), secret: randomToken('', 32) };
     const redirectUri = callbackUrl(this.options.publicUrl);
     const authorisationUrl = this.client.authorisationUrl(settings, {
       state,
@@ -99,22 +114,26 @@ export class OAuthConnect {
       redirect_uri: redirectUri,
       target_origin: targetOrigin,
       callback_message: request.callbackMessage ?? null,
+      browser_hash: binding === null ? null : hashToken(binding.secret),
       expires_at: this.clock.isoIn(OAUTH_SESSION_LIFETIME_SECONDS * 1000),
       used_at: null,
       created_at: this.clock.nowIso(),
     });
     // The browser goes where egress would send a request for that URL (an override points it at a local server).
-    return this.egress.target(authorisationUrl);
+    return { location: this.egress.target(authorisationUrl), binding };
   }
 
-  /** Handles the provider's redirect back. Throws when no live session matches the state. */
-  async finish(callback: URLSearchParams): Promise<CallbackOutcome> {
+  /**
+   * Handles the provider's redirect back, with the binding's secret the browser kept, if any. Throws when no
+   * live session matches the state, or its binding does not match (the session then stays usable).
+   */
+  async finish(callback: URLSearchParams, bindingSecret?: string): Promise<CallbackOutcome> {
     const state = callback.get('state');
-    const session = state === null ? undefined : await this.consumeSession(state);
+    const session = state === null ? undefined : await this.consumeSession(state, bindingSecret);
     if (state === null || session === undefined) {
       throw new PatchbayError(
         'PB_ERR_OAUTH_STATE_INVALID',
-        'This sign-in link is unknown, expired or already used; start again from the app',
+        'This sign-in link is unknown, expired, already used or was started in another browser; start again from the app',
       );
     }
     const report: Report = { targetOrigin: session.target_origin, callbackMessage: session.callback_message };
@@ -152,7 +171,8 @@ export class OAuthConnect {
     return { ok: true, report };
   }
 
-  private consumeSession(state: string) {
-    return spendOAuthSession(this.db, hashToken(state), this.clock.nowIso());
+  private consumeSession(state: string, bindingSecret: string | undefined) {
+    const browserHash = bindingSecret === undefined ? null : hashToken(bindingSecret);
+    return spendOAuthSession(this.db, hashToken(state), browserHash, this.clock.nowIso());
   }
 }

@@ -207,6 +207,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010_oauth_browser_binding': {
+    async up(db) {
+      await db.schema.alterTable('oauth_sessions').addColumn('browser_hash', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

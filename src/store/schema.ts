@@ -131,6 +131,8 @@ export interface OAuthSessionTable {
   redirect_uri: string;
   target_origin: string;
   callback_message: string | null;
+  /** The hash of the secret the starting browser keeps, for providers without PKCE; null when not bound. */
+  browser_hash: string | null;
   expires_at: string;
   used_at: string | null;
   created_at: string;

@@ -42,14 +42,20 @@ export async function insertOAuthSession(db: Db, row: OAuthSessionTable): Promis
   await db.insertInto('oauth_sessions').values(row).execute();
 }
 
-/** Marks an unused, unexpired OAuth session used and returns it; one conditional update, so a state is spent once. */
-export async function spendOAuthSession(db: Db, stateHash: string, now: string) {
+/**
+ * Marks an unused, unexpired OAuth session used and returns it; one conditional update, so a state is spent
+ * once. A session bound to a browser is spent only with that browser's hash: another leaves it untouched.
+ */
+export async function spendOAuthSession(db: Db, stateHash: string, browserHash: string | null, now: string) {
   return db
     .updateTable('oauth_sessions')
     .set({ used_at: now })
     .where('state_hash', '=', stateHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
+    .where((eb) =>
+      browserHash === null ? eb('browser_hash', 'is', null) : eb.or([eb('browser_hash', 'is', null), eb('browser_hash', '=', browserHash)]),
+    )
     .returningAll()
     .executeTakeFirst();
 }

@@ -19,6 +19,12 @@ export function startUrl(patchbay: Patchbay, id: number, token: string, extra: R
 /** GET without following redirects. */
 export const visit = (url: string, headers: Record<string, string> = {}) => fetch(url, { redirect: 'manual', headers });
 
+/** The cookies an answer sets, as a browser would send them back (`name=value; ...`). */
+export function cookiesOf(reply: Response): Record<string, string> {
+  const pairs = reply.headers.getSetCookie().map((cookie) => cookie.split(';')[0] as string);
+  return pairs.length === 0 ? {} : { cookie: pairs.join('; ') };
+}
+
 /**
  * Walks the whole flow over HTTP the way a browser would: start URL, the provider's consent form
  * (Allow or Deny), then Patchbay's callback. Returns the callback's answer.
@@ -38,7 +44,8 @@ export async function authorise(
   expect(consent.status).toBe(302);
   const callback = consent.headers.get('location') as string;
   expect(callback.startsWith(`${patchbay.url}/connector/callback?`)).toBe(true);
-  return visit(callback);
+  // Back in the browser that started, with what Patchbay asked it to keep.
+  return visit(callback, cookiesOf(start));
 }
 
 /** Submits the provider's consent form for an authorise URL, as clicking Allow or Deny would. */

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { notFound, PatchbayError } from '../../errors.js';
 import { CONNECT_SESSION_SECONDS } from '../../services/connect-sessions.js';
 import { builtPageCsp, builtPageHeaders, readBuiltPage } from '../built-pages.js';
+import { cookieValue } from '../cookies.js';
 import { noBearer } from '../openapi.js';
 import { errorPage, wantsHtml } from '../pages.js';
 import { errorReplies, IdParam, Nullable } from '../schemas.js';
@@ -30,15 +31,6 @@ const AppsReply = Type.Object({
   ),
 });
 
-/** The session cookie's value, if the request carries one. */
-function sessionOf(request: FastifyRequest): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
-  }
-  return undefined;
-}
-
 /**
  * The end user's connect page: `/account/signinwithtoken?token=` trades a sign-in token for a session
  * cookie (HttpOnly, SameSite=Strict, an hour) and opens `/account/connect`, which lists the account's apps
@@ -57,7 +49,7 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
     if (request.method !== 'GET' && from !== undefined && from !== origin) {
       throw new PatchbayError('PB_ERR_FORBIDDEN', `Origin ${from} may not act on the connect page`);
     }
-    return ctx.connectPage.accountOf(sessionOf(request));
+    return ctx.connectPage.accountOf(cookieValue(request, COOKIE));
   };
 
   app.get(

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
-import type { CallbackOutcome } from '../../services/oauth-connect.js';
+import { bindingKey, type CallbackOutcome, OAUTH_SESSION_LIFETIME_SECONDS } from '../../services/oauth-connect.js';
+import { cookieValue } from '../cookies.js';
 import { errorPage, postMessagePage, wantsHtml } from '../pages.js';
 import { errorReplies, MAX_ID } from '../schemas.js';
 import type { App } from './types.js';
@@ -57,6 +58,12 @@ function report(reply: FastifyReply, outcome: CallbackOutcome): FastifyReply {
 
 /** The browser side of OAuth 2.0 authorization code: the popup's start URL and the provider's callback. */
 export function oauthFlowRoutes(app: App, ctx: AppContext): void {
+  // Over https the binding cookie is a __Host- cookie: only this host, secure, path /. Lax, as the provider's
+  // redirect back is a top-level navigation from another site.
+  const secure = ctx.config.publicUrl.startsWith('https:');
+  const bindingCookie = (key: string) => `${secure ? '__Host-' : ''}patchbay-oauth-${key}`;
+  const cookieAttributes = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+
   for (const url of ['/connectorauth/updateaccountconnectoroauth', '/web/connector/updateaccountconnectoroauth']) {
     app.get(
       url,
@@ -75,7 +82,13 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
       },
       async (request, reply) => {
         try {
-          const location = await ctx.connect.start(request.query);
+          const { location, binding } = await ctx.connect.start(request.query);
+          if (binding !== null) {
+            reply.header(
+              'set-cookie',
+              `${bindingCookie(binding.key)}=${binding.secret}; ${cookieAttributes}; Max-Age=${OAUTH_SESSION_LIFETIME_SECONDS}`,
+            );
+          }
           return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(location.href, 302);
         } catch (error) {
           return refuse(request, reply, error);
@@ -105,12 +118,20 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
+      const state = request.query.state;
+      const cookie = state === undefined ? undefined : bindingCookie(bindingKey(state));
       let outcome: CallbackOutcome;
       try {
-        outcome = await ctx.connect.finish(new URLSearchParams(request.query));
+        outcome = await ctx.connect.finish(
+          new URLSearchParams(request.query),
+          cookie === undefined ? undefined : cookieValue(request, cookie),
+        );
       } catch (error) {
         return refuse(request, reply, error);
       }
+      // The binding has served: the browser forgets it.
+      if (cookie !== undefined && cookieValue(request, cookie) !== undefined)
+        reply.header('set-cookie', `${cookie}=; ${cookieAttributes}; Max-Age=0`);
       return report(reply, outcome);
     },
   );

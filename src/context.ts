@@ -25,6 +25,7 @@ import { ApiClients } from './services/api-clients.js';
 import { ConnectSessions } from './services/connect-sessions.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
+import { CredentialCheck } from './services/credential-check.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { CredentialSweeps } from './services/credential-sweeps.js';
 import { CredentialTokens } from './services/credential-tokens.js';
@@ -138,7 +139,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const oauthClient = new OAuthClient(egress, metrics);
   const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
-  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, clock);
   const signins = new SigninTokens(db, clock);
   const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock);
   const refresher = new TokenRefresher(
@@ -152,6 +152,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   );
   const share = new FairShare(config.upstreamConcurrency);
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
+  const check = new CredentialCheck(runner, clock);
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,

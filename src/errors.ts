@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   },
   PB_ERR_AUTHENTICATION_FAILED: {
     status: 400,
-    meaning: 'The provider refused the credentials given at install; its reason is in the message.',
+    meaning: 'The provider refused the credentials given at install or re-authentication; its reason is in the message.',
   },
   PB_ERR_BODY_TOO_DEEP: {
     status: 400,

@@ -68,6 +68,8 @@ describe('account connectors', () => {
         AuthValue: expect.any(String),
         Authenticated: true,
         AuthenticationError: null,
+        VerifiedStatus: 'Verified',
+        VerifiedMessage: null,
         CredentialId: expect.any(Number),
         CreatedDate: expect.any(String),
         Connector: expect.objectContaining({ Id: 2, Name: 'Pipedrive' }),
@@ -92,7 +94,10 @@ describe('account connectors', () => {
     it('installs a connector named by its Name, in any case, or by its slug', async () => {
       const account = await newAccount();
       for (const key of ['Pipedrive', 'PIPEDRIVE', 'pipedrive', 'Example%20Connector']) {
-        const installed = await install(account, key, { Name: `By ${key}`, AuthValue: PIPEDRIVE_TOKEN });
+        const installed = await install(account, key, {
+          Name: `By ${key}`,
+          AuthValue: key.startsWith('Example') ? EXAMPLE_KEY : PIPEDRIVE_TOKEN,
+        });
         expect(installed.Connector?.Id).toBe(key.startsWith('Example') ? 1 : 2);
       }
     });
@@ -197,7 +202,10 @@ describe('account connectors', () => {
 
     it('uses the new credential at once after PUT AuthValue replaces a wrong one', async () => {
       const account = await newAccount();
-      const installed = await install(account, 2, { Name: 'Wrong key first', AuthValue: 'not-a-valid-pipedrive-token' });
+      // A token that worked at install and was revoked at Pipedrive since.
+      pipedrive.addToken('revoked-later');
+      const installed = await install(account, 2, { Name: 'Wrong key first', AuthValue: 'revoked-later' });
+      pipedrive.revokeToken('revoked-later');
       const failing = await patchbay.call('POST', `/v1.0/account/connectors/${installed.Id}/methods/list-persons`, { account });
       expect(failing.status).toBe(502);
       expect(await failing.json()).toMatchObject({ Code: 'PB_ERR_UPSTREAM', Upstream: { Status: 401 } });

@@ -181,7 +181,10 @@ describe('method calls against the Pipedrive simulator', () => {
     });
 
     it('answers 502 with Upstream.Status 401 when the stored token is wrong', async () => {
-      const wrong = await install(patchbay, 2, 'not-a-valid-token', 'wrong-token');
+      // A token that worked at install and was revoked at Pipedrive since.
+      sim.addToken('revoked-later');
+      const wrong = await install(patchbay, 2, 'revoked-later', 'wrong-token');
+      sim.revokeToken('revoked-later');
       const reply = await callMethod(patchbay, wrong, 'list-persons', {}, 'wrong-token');
       const body = await expectError(reply, 502, 'PB_ERR_UPSTREAM');
       expect(body.Upstream).toMatchObject({ Status: 401, Body: { success: false, error: 'unauthorized access' } });
@@ -204,6 +207,8 @@ describe('method calls against the Pipedrive simulator', () => {
 
     it("answers 404 for another account's install", async () => {
       await install(patchbay, 2, TOKEN, 'other');
+      // The install's check of its token is not the call under test.
+      sim.reset();
       const reply = await callMethod(patchbay, pipedrive, 'list-persons', {}, 'other');
       await expectError(reply, 404, 'PB_ERR_NOT_FOUND');
       expect(sim.requestCount).toBe(0);
@@ -262,6 +267,8 @@ describe('rate-limit waits on the clock Patchbay is given', () => {
   });
 
   it('sends the retry after a 429 only once the clock has moved on by Retry-After', async () => {
+    // The install's check of its token is not the call under test.
+    sim.reset();
     sim.failNext(1, 429, 5);
     const timers = clock.pendingTimers;
     const reply = callMethod(patchbay, pipedrive, 'get-person', { Parameters: { id: 1 } });
@@ -327,6 +334,8 @@ describe('method calls to an upstream that answers in pieces or breaks off', () 
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const { port } = upstream.address() as AddressInfo;
     patchbay = await startPatchbay(overrides({ [EXAMPLE]: `http://127.0.0.1:${port}` }));
+    // The install checks its key with the test method: answered as the Example API would.
+    behaviour = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"account":"example"}');
     id = await install(patchbay, 1, KEY);
   });
   afterAll(async () => {

@@ -1579,6 +1579,10 @@ export interface operations {
                         AuthValue: string | null;
                         Authenticated: boolean;
                         AuthenticationError: string | null;
+                        /** @description Verified or Failed: the last check of the credential with the provider; null when it has not been checked */
+                        VerifiedStatus: string | null;
+                        /** @description Why the last check failed, or why there could be none */
+                        VerifiedMessage: string | null;
                         /** @description The credential it uses; several installs may share one */
                         CredentialId: number | null;
                         CreatedDate: string;
@@ -1863,6 +1867,10 @@ export interface operations {
                         AuthValue: string | null;
                         Authenticated: boolean;
                         AuthenticationError: string | null;
+                        /** @description Verified or Failed: the last check of the credential with the provider; null when it has not been checked */
+                        VerifiedStatus: string | null;
+                        /** @description Why the last check failed, or why there could be none */
+                        VerifiedMessage: string | null;
                         /** @description The credential it uses; several installs may share one */
                         CredentialId: number | null;
                         CreatedDate: string;
@@ -1976,6 +1984,10 @@ export interface operations {
                         AuthValue: string | null;
                         Authenticated: boolean;
                         AuthenticationError: string | null;
+                        /** @description Verified or Failed: the last check of the credential with the provider; null when it has not been checked */
+                        VerifiedStatus: string | null;
+                        /** @description Why the last check failed, or why there could be none */
+                        VerifiedMessage: string | null;
                         /** @description The credential it uses; several installs may share one */
                         CredentialId: number | null;
                         CreatedDate: string;
@@ -2097,6 +2109,10 @@ export interface operations {
                         AuthValue: string | null;
                         Authenticated: boolean;
                         AuthenticationError: string | null;
+                        /** @description Verified or Failed: the last check of the credential with the provider; null when it has not been checked */
+                        VerifiedStatus: string | null;
+                        /** @description Why the last check failed, or why there could be none */
+                        VerifiedMessage: string | null;
                         /** @description The credential it uses; several installs may share one */
                         CredentialId: number | null;
                         CreatedDate: string;

@@ -112,6 +112,12 @@ export const AccountConnectorReply = Type.Object({
   AuthValue: Nullable(Type.String({ description: 'Masked: never the whole secret' })),
   Authenticated: Type.Boolean(),
   AuthenticationError: Nullable(Type.String()),
+  VerifiedStatus: Nullable(
+    Type.String({
+      description: 'Verified or Failed: the last check of the credential with the provider; null when it has not been checked',
+    }),
+  ),
+  VerifiedMessage: Nullable(Type.String({ description: 'Why the last check failed, or why there could be none' })),
   CredentialId: Nullable(Type.Integer({ description: 'The credential it uses; several installs may share one' })),
   CreatedDate: Type.String(),
   Connector: Nullable(ConnectorReply),

@@ -18,6 +18,7 @@ import {
 import type { AccountConnectorRow, AccountConnectorUpdate, CredentialRow } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import { connectorView } from './connector-views.js';
+import type { CredentialCheck } from './credential-check.js';
 import type { Credentials } from './credentials.js';
 import type { InstallCache } from './install-cache.js';
 import type { InstallResolver } from './install-resolver.js';
@@ -48,6 +49,7 @@ export class AccountConnectors {
     private readonly credentials: Credentials,
     private readonly events: PartnerEvents,
     private readonly resolver: InstallResolver,
+    private readonly check: CredentialCheck,
     private readonly clock: Clock,
   ) {}
 
@@ -77,9 +79,16 @@ export class AccountConnectors {
           )
         : undefined;
     const secret = parsed ?? fetched;
+    // A key or password is tried with the provider first: a refusal answers now, before anything is stored.
+    const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
+    const verification =
+      parsed === undefined
+        ? undefined
+        : await this.check.check(accountId, connector, parsed, await this.setups.installValues(connector, [own]));
     const now = this.clock.nowIso();
     const id = await this.db.transaction().execute(async (trx) => {
-      const credentialId = shared?.id ?? (await this.credentials.createForInstall(trx, { accountId, connector, name: input.Name }, secret));
+      const credentialId =
+        shared?.id ?? (await this.credentials.createForInstall(trx, { accountId, connector, name: input.Name }, secret, verification));
       const authenticated = shared !== undefined ? shared.secret !== null : secret !== undefined || auth.Type === 'None';
       const installId = await insertInstall(trx, {
         account_id: accountId,
@@ -123,6 +132,8 @@ export class AccountConnectors {
     const row = await this.row(accountId, id);
     const connector = this.connectorOf(row);
     const parsed = input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : undefined;
+    const verification =
+      parsed === undefined ? undefined : await this.check.check(accountId, connector, parsed, (await this.resolve(accountId, id)).values);
     await this.db.transaction().execute(async (trx) => {
       const changes: AccountConnectorUpdate = { updated_at: this.clock.nowIso() };
       if (input.Name !== undefined) changes.name = input.Name;
@@ -132,9 +143,14 @@ export class AccountConnectors {
         changes.auth_error = null;
         // A shared, named credential is not changed for one install: the install gets one of its own.
         if (row.credential_id !== null && row.standalone !== 1) {
-          await this.credentials.replaceSecret(trx, accountId, row.credential_id, parsed);
+          await this.credentials.replaceSecret(trx, accountId, row.credential_id, parsed, verification);
         } else {
-          changes.credential_id = await this.credentials.createForInstall(trx, { accountId, connector, name: row.name }, parsed);
+          changes.credential_id = await this.credentials.createForInstall(
+            trx,
+            { accountId, connector, name: row.name },
+            parsed,
+            verification,
+          );
         }
       }
       await updateInstall(trx, id, changes);
@@ -243,6 +259,8 @@ export class AccountConnectors {
       AuthValue: row.hint,
       Authenticated: row.authenticated === 1,
       AuthenticationError: row.auth_error,
+      VerifiedStatus: row.verified_status,
+      VerifiedMessage: row.verified_message,
       CredentialId: row.credential_id,
       CreatedDate: row.created_at,
       Connector: connector ? connectorView(connector) : null,

@@ -15,15 +15,20 @@ import type {
  * function takes the database or a transaction.
  */
 
-/** An install as its views need it: with its credential's hint and whether that credential is a named one. */
-export type InstallRow = AccountConnectorRow & { hint: string | null; standalone: number | null };
+/** An install as its views need it: with its credential's hint, whether it is a named one, and its last check. */
+export type InstallRow = AccountConnectorRow & {
+  hint: string | null;
+  standalone: number | null;
+  verified_status: string | null;
+  verified_message: string | null;
+};
 
 function installRows(db: Db, accountId: string) {
   return db
     .selectFrom('account_connectors')
     .leftJoin('credentials', 'credentials.id', 'account_connectors.credential_id')
     .selectAll('account_connectors')
-    .select(['credentials.hint', 'credentials.standalone'])
+    .select(['credentials.hint', 'credentials.standalone', 'credentials.verified_status', 'credentials.verified_message'])
     .where('account_connectors.account_id', '=', accountId);
 }
 

@@ -25,6 +25,17 @@ async function authenticate(accountId: string, install: InstallRow): Promise<voi
 type InstallRow = Omit<AccountConnector, 'Connector'>;
 
 function State({ install }: { install: InstallRow }) {
+  // Authenticated, yet the provider refused its last check, or could not be asked: said, not hidden.
+  if (
+    install.Authenticated &&
+    (install.VerifiedStatus === 'Failed' || (install.VerifiedStatus === null && install.VerifiedMessage !== null))
+  ) {
+    return (
+      <span className="badge warn" title={install.VerifiedMessage ?? undefined}>
+        {install.VerifiedStatus === 'Failed' ? 'Authenticated; its last check failed' : 'Authenticated; not verified'}
+      </span>
+    );
+  }
   if (install.Authenticated) return <span className="badge ok">Authenticated</span>;
   return (
     <span className="badge warn" title={install.AuthenticationError ?? undefined}>

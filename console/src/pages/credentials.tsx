@@ -8,7 +8,13 @@ import { AUTH_LABELS, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
 function Verified({ credential }: { credential: Credential }) {
-  if (credential.VerifiedStatus === null) return <span className="badge">Not verified yet</span>;
+  if (credential.VerifiedStatus === null) {
+    return (
+      <span className="badge" title={credential.VerifiedMessage ?? undefined}>
+        Not verified yet
+      </span>
+    );
+  }
   const when = credential.VerifiedAt ? ` ${new Date(credential.VerifiedAt).toLocaleString()}` : '';
   return (
     <span className={credential.VerifiedStatus === 'Verified' ? 'badge ok' : 'badge warn'} title={credential.VerifiedMessage ?? undefined}>

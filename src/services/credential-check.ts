@@ -13,6 +13,15 @@ export interface Verification {
   message: string | null;
 }
 
+/** A credential's verification columns for what a check showed; unknown when there was none. */
+export function verificationColumns(verification: Verification | undefined) {
+  return {
+    verified_status: verification?.status ?? null,
+    verified_at: verification?.at ?? null,
+    verified_message: verification?.message ?? null,
+  };
+}
+
 /**
  * Tries a key, or a username and password, with the connector's test method before it is stored. A refusal
  * (the provider answers 401 or 403) stops the install with the provider's reason; a provider that cannot

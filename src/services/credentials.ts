@@ -19,20 +19,11 @@ import type { Db } from '../store/database.js';
 import { installsUsing, updateInstallsOf } from '../store/installs.js';
 import type { CredentialRow, CredentialTable } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
-import type { Verification } from './credential-check.js';
+import { type Verification, verificationColumns } from './credential-check.js';
 import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import { type EventType, installEvent, type PartnerEvents } from './partner-events.js';
 import { checkedProperties, type PropertyInput, propertyScope } from './property-rules.js';
-
-/** A credential's verification columns for what an install's check showed; unknown when there was none. */
-function verified(verification: Verification | undefined) {
-  return {
-    verified_status: verification?.status ?? null,
-    verified_at: verification?.at ?? null,
-    verified_message: verification?.message ?? null,
-  };
-}
 
 /** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
 export const sealContext = (accountId: string) => `account:${accountId}`;
@@ -155,14 +146,14 @@ export class Credentials {
     const created = await insertCredential(trx, {
       ...this.newRow(install.accountId, install.connector, install.name, now),
       ...(secret === undefined ? {} : this.sealed(install.accountId, secret, now)),
-      ...verified(verification),
+      ...verificationColumns(verification),
     });
     return created.id;
   }
 
   /** Replaces the secret of a credential an install made for itself; what was known of the old one goes. */
   async replaceSecret(trx: Db, accountId: string, id: number, secret: ParsedAuthValue, verification?: Verification): Promise<void> {
-    await updateCredential(trx, id, { ...this.sealed(accountId, secret, this.clock.nowIso()), ...verified(verification) });
+    await updateCredential(trx, id, { ...this.sealed(accountId, secret, this.clock.nowIso()), ...verificationColumns(verification) });
   }
 
   /** Wipes the secret, keeping the credential (its name, its properties) for a later authentication. */

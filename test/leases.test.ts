@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
+import { OAuthClient } from '../src/auth/oauth-client.js';
+import { TokenRefresher } from '../src/auth/token-refresher.js';
 import { NODE_STALE_MS } from '../src/services/node-presence.js';
 import { insertNode } from '../src/store/nodes.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
@@ -141,5 +143,33 @@ describe('refresh leases owned by nodes', () => {
     const started = performance.now();
     expect((await listParties(patchbay, target)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps the pair a node taken for dead stored when the provider then refuses the token it superseded', async () => {
+    const target = await expiredInstall();
+    const install = await patchbay.ctx.installs.resolve(target.account, target.id);
+    // A node with no row (as one taken for dead while it still works): its lease does not stop this node.
+    const stalled = new TokenRefresher(
+      patchbay.ctx.credentialTokens,
+      new OAuthClient(patchbay.ctx.egress),
+      { marginSeconds: 60, leaseMs: LONG_LEASE_MS },
+      patchbay.ctx.clock,
+      'stalled',
+    );
+    capsule.oauth.setTokenDelay(300);
+    try {
+      const before = capsule.oauth.tokenRequests;
+      const first = stalled.ready(install);
+      while (capsule.oauth.tokenRequests === before) await new Promise((resolve) => setTimeout(resolve, 5));
+      // This node sends the same refresh token; the provider rotates it for the stalled node first.
+      const reply = await listParties(patchbay, target);
+      expect(capsule.oauth.tokenRequests - before).toBe(2);
+      expect(reply.status).toBe(200);
+      expect((await first).token?.AccessToken).not.toBe(install.token?.AccessToken);
+    } finally {
+      capsule.oauth.setTokenDelay(0);
+    }
+    const after = await patchbay.call('GET', `/v1.0/account/connectors/${target.id}`, { account: target.account });
+    expect(await after.json()).toMatchObject({ Authenticated: true });
   });
 });

@@ -68,6 +68,8 @@ export interface OAuthProvider {
   scopeOf(token: string): string | undefined;
   /** Number of requests to the token endpoint so far (all grants, successful or not). */
   readonly tokenRequests: number;
+  /** Refreshes answered with a rotated refresh token inside its grace period (refused without one). */
+  readonly graceRefreshes: number;
   /** Expire every access token now (the next API call answers 401). */
   expireAccessTokens(): void;
   /** Revoke everything issued so far: codes and access tokens fail, refresh tokens answer invalid_grant. */
@@ -211,6 +213,7 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
   let graceSeconds = options.refreshTokenGraceSeconds ?? 0;
   checkSeconds(graceSeconds, 'refresh token grace');
   let tokenRequests = 0;
+  let graceRefreshes = 0;
   let tokenDelayMs = 0;
   let answerDelayMs = 0;
 
@@ -227,7 +230,10 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     if (live !== undefined) return live;
     const old = rotated.get(token);
     if (old === undefined) return undefined;
-    if (Date.now() < old.until) return old.grant;
+    if (Date.now() < old.until) {
+      graceRefreshes++;
+      return old.grant;
+    }
     rotated.delete(token);
     return undefined;
   }
@@ -463,6 +469,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     get tokenRequests() {
       return tokenRequests;
     },
+    get graceRefreshes() {
+      return graceRefreshes;
+    },
     expireAccessTokens: () => accessTokens.clear(),
     revokeAll: forgetIssued,
     setAccessTokenTtl(seconds) {
@@ -489,6 +498,7 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     reset() {
       forgetIssued();
       tokenRequests = 0;
+      graceRefreshes = 0;
       tokenDelayMs = 0;
       answerDelayMs = 0;
       failures.clear();

@@ -202,6 +202,7 @@ describe('Capsule simulator', () => {
         expect(again.status).toBe(200);
         const third = await again.json();
         expect(third.refresh_token).not.toBe(second.refresh_token);
+        expect(sim.oauth.graceRefreshes).toBe(1);
         expect((await token({ ...fields, refresh_token: second.refresh_token })).status).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 1100));
         expect(await (await token(fields)).json()).toMatchObject({ error: 'invalid_grant' });

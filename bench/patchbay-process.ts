@@ -42,11 +42,16 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPatchbayProcess(env: Record<string, string>): Promise<PatchbayProcess> {
+export interface ProcessOptions {
+  /** The script that runs the CLI (default bin/patchbay.js, which runs dist/): a build kept elsewhere. */
+  entry?: string;
+}
+
+export async function startPatchbayProcess(env: Record<string, string>, options: ProcessOptions = {}): Promise<PatchbayProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-node-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/patchbay.js'), 'serve'], {
+  const child = spawn(process.execPath, [options.entry ?? path.join(ROOT, 'bin/patchbay.js'), 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

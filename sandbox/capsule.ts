@@ -60,6 +60,8 @@ export interface CapsuleSimulatorOptions {
   seed?: Partial<Record<CapsuleResource, number>>;
   /** The `subdomain` in token responses. Default `acme`. */
   subdomain?: string;
+  /** Seconds a rotated refresh token keeps working. Default 0: Capsule documents none. */
+  refreshTokenGraceSeconds?: number;
 }
 
 export interface CapsuleSimulator {
@@ -246,6 +248,7 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
     tokenPath: '/oauth/token',
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 604_800,
     rotateRefreshTokens: true,
+    refreshTokenGraceSeconds: options.refreshTokenGraceSeconds ?? 0,
     tokenType: 'bearer',
     extraTokenFields: { subdomain: options.subdomain ?? 'acme' },
     defaultScope: 'read write',

@@ -10,7 +10,9 @@
 //   Redeeming a code twice revokes every token issued from it (RFC 6749 4.1.2).
 // - Token endpoint: form bodies only; the client authenticates in exactly one style (body or Basic);
 //   errors are `{"error","error_description"}`, 400 or 401 `invalid_client`; answers are `no-store`.
-// - Refresh keeps the granted scope; rotating providers invalidate the old refresh token.
+// - Refresh keeps the granted scope; rotating providers invalidate the old refresh token, at once or
+//   after a grace period during which it still works (as Auth0's reuse interval and Okta's grace period
+//   do: a client that lost the answer to its refresh can try again with the token it still holds).
 //
 // Assumptions where providers are silent:
 // - redirect_uri is required at authorise (both modelled providers document it as required) and is
@@ -45,6 +47,8 @@ export interface OAuthProviderOptions {
   accessTokenTtlSeconds: number;
   /** Each refresh issues a new refresh token and the old one answers invalid_grant. */
   rotateRefreshTokens: boolean;
+  /** With rotation: seconds during which a rotated refresh token still works (each use issues a new pair). Default 0. */
+  refreshTokenGraceSeconds?: number;
   /** 'bearer' (Capsule) or 'Bearer' (Pipedrive): providers differ in case. */
   tokenType: string;
   /** Extra fields in every token response, both grants, e.g. `{ subdomain: 'acme' }`. */
@@ -64,6 +68,8 @@ export interface OAuthProvider {
   scopeOf(token: string): string | undefined;
   /** Number of requests to the token endpoint so far (all grants, successful or not). */
   readonly tokenRequests: number;
+  /** Refreshes answered with a rotated refresh token inside its grace period (refused without one). */
+  readonly graceRefreshes: number;
   /** Expire every access token now (the next API call answers 401). */
   expireAccessTokens(): void;
   /** Revoke everything issued so far: codes and access tokens fail, refresh tokens answer invalid_grant. */
@@ -73,9 +79,12 @@ export interface OAuthProvider {
   failTokenEndpoint(n: number, status: number): void;
   /** Delay every token-endpoint answer by ms (for concurrency tests); a client gone meanwhile is answered nothing. 0 = off. */
   setTokenDelay(ms: number): void;
+  /** Issue and rotate at once, then hold the answer back by ms: a client gone meanwhile never learns its new tokens. 0 = off. */
+  setAnswerDelay(ms: number): void;
+  setRefreshTokenGrace(seconds: number): void;
   /** Issue a token pair directly (as if authorised) and return the token response body. */
   issueForTest(clientId: string, scope?: string): Record<string, unknown>;
-  /** Forget all codes and tokens; counters to 0; failures and delay cleared. */
+  /** Forget all codes and tokens; counters to 0; failures and delays cleared. */
   reset(): void;
 }
 
@@ -181,9 +190,15 @@ function pkceMatches(challenge: string, method: string, verifier: string): boole
   return derived === challenge;
 }
 
-function checkSeconds(seconds: number): void {
-  if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`access token TTL must be a non-negative integer, got ${seconds}`);
+function checkSeconds(seconds: number, what = 'access token TTL'): void {
+  if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`${what} must be a non-negative integer, got ${seconds}`);
 }
+
+function checkDelay(ms: number): void {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`a delay must be a non-negative number of ms, got ${ms}`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvider {
   const clients = new Map(options.clients.map((client) => [client.clientId, client]));
@@ -193,13 +208,34 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
   let codes = new Map<string, CodeRecord>();
   let accessTokens = new Map<string, AccessRecord>();
   let refreshTokens = new Map<string, Grant>();
+  /** Rotated refresh tokens still inside their grace period, until when (ms). */
+  let rotated = new Map<string, { grant: Grant; until: number }>();
+  let graceSeconds = options.refreshTokenGraceSeconds ?? 0;
+  checkSeconds(graceSeconds, 'refresh token grace');
   let tokenRequests = 0;
+  let graceRefreshes = 0;
   let tokenDelayMs = 0;
+  let answerDelayMs = 0;
 
   function forgetIssued(): void {
     codes = new Map();
     accessTokens = new Map();
     refreshTokens = new Map();
+    rotated = new Map();
+  }
+
+  /** The grant of a live refresh token, or of a rotated one still in its grace period. */
+  function refreshGrant(token: string): Grant | undefined {
+    const live = refreshTokens.get(token);
+    if (live !== undefined) return live;
+    const old = rotated.get(token);
+    if (old === undefined) return undefined;
+    if (Date.now() < old.until) {
+      graceRefreshes++;
+      return old.grant;
+    }
+    rotated.delete(token);
+    return undefined;
   }
 
   function liveAccess(token: string): AccessRecord | undefined {
@@ -367,12 +403,12 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
   function refresh(client: OAuthClient, form: JsonObject): JsonObject {
     const token = param(form, 'refresh_token');
     if (token === undefined) throw new TokenError(400, 'invalid_request', 'refresh_token is required');
-    const grant = refreshTokens.get(token);
+    const grant = refreshGrant(token);
     if (grant === undefined || grant.revoked || grant.clientId !== client.clientId) {
       throw new TokenError(400, 'invalid_grant', 'The refresh token is invalid, rotated or revoked');
     }
     if (!options.rotateRefreshTokens) return issue(grant, token);
-    refreshTokens.delete(token);
+    if (refreshTokens.delete(token) && graceSeconds > 0) rotated.set(token, { grant, until: Date.now() + graceSeconds * 1000 });
     return issue(grant, newToken());
   }
 
@@ -386,7 +422,7 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
           : noStore;
       sendJson(res, error.status, { error: error.code, error_description: error.message }, headers);
     };
-    if (tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+    if (tokenDelayMs > 0) await sleep(tokenDelayMs);
     // A client that went away while the answer was delayed (a killed node) gets nothing issued or rotated,
     // like a provider that abandons a request whose connection dropped.
     if (req.socket.destroyed) return;
@@ -403,12 +439,17 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     const body = await readObjectBody(req, true);
     // Form bodies are never malformed, only too large.
     if (!body.ok) return fail(new TokenError(body.status, 'invalid_request', 'The request body is too large'));
+    // Issued (and rotated) already: an answer lost on the way back leaves the client with the old tokens.
+    const answer = async (issued: JsonObject): Promise<void> => {
+      if (answerDelayMs > 0) await sleep(answerDelayMs);
+      if (!res.destroyed) sendJson(res, 200, issued, noStore);
+    };
     try {
       const client = authenticateClient(req, body.value);
       const grantType = param(body.value, 'grant_type');
       if (grantType === undefined) throw new TokenError(400, 'invalid_request', 'grant_type is required');
-      if (grantType === 'authorization_code') return sendJson(res, 200, redeemCode(client, body.value), noStore);
-      if (grantType === 'refresh_token') return sendJson(res, 200, refresh(client, body.value), noStore);
+      if (grantType === 'authorization_code') return await answer(redeemCode(client, body.value));
+      if (grantType === 'refresh_token') return await answer(refresh(client, body.value));
       throw new TokenError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported`);
     } catch (error) {
       if (error instanceof TokenError) return fail(error);
@@ -428,6 +469,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     get tokenRequests() {
       return tokenRequests;
     },
+    get graceRefreshes() {
+      return graceRefreshes;
+    },
     expireAccessTokens: () => accessTokens.clear(),
     revokeAll: forgetIssued,
     setAccessTokenTtl(seconds) {
@@ -436,8 +480,16 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     },
     failTokenEndpoint: (n, status) => failures.add(n, status),
     setTokenDelay(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`token delay must be a non-negative number of ms, got ${ms}`);
+      checkDelay(ms);
       tokenDelayMs = ms;
+    },
+    setAnswerDelay(ms) {
+      checkDelay(ms);
+      answerDelayMs = ms;
+    },
+    setRefreshTokenGrace(seconds) {
+      checkSeconds(seconds, 'refresh token grace');
+      graceSeconds = seconds;
     },
     issueForTest(clientId, scope) {
       if (!clients.has(clientId)) throw new Error(`issueForTest: unknown client ${clientId}`);
@@ -446,7 +498,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     reset() {
       forgetIssued();
       tokenRequests = 0;
+      graceRefreshes = 0;
       tokenDelayMs = 0;
+      answerDelayMs = 0;
       failures.clear();
     },
   };

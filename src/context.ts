@@ -33,6 +33,7 @@ import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { InstallCache } from './services/install-cache.js';
 import { InstallResolver } from './services/install-resolver.js';
+import { NodePresence } from './services/node-presence.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
 import { Webhooks } from './services/webhooks.js';
@@ -51,6 +52,8 @@ export interface AppContext {
   db: Db;
   /** Keeps this node's caches coherent with the other nodes'. */
   bus: Invalidations;
+  /** This process's identity and heartbeat: what its leases name. */
+  node: NodePresence;
   /** Durable jobs: sending works at once; `startBackground` runs them on this node. */
   queue: JobQueue;
   catalogue: Catalogue;
@@ -98,6 +101,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
       options.onQuery?.();
     },
   });
+  // Registered before anything can take a lease, so that the leases of this host's dead runs are freed first.
+  const node = new NodePresence(db, clock, (error) => logger.error({ err: error }, 'node heartbeat failed'));
+  await node.start();
   const bus = new Invalidations();
   // Nodes sharing a PostgreSQL store tell each other what they changed.
   const link = isPostgresUrl(config.databaseUrl)
@@ -140,7 +146,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
   const signins = new SigninTokens(db, clock);
-  const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock);
+  const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock, node);
   const refresher = new TokenRefresher(
     credentialTokens,
     oauthClient,
@@ -149,6 +155,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       leaseMs: config.upstreamConnectTimeoutMs + config.upstreamResponseTimeoutMs + 5000,
     },
     clock,
+    node.id,
+    (credentialId, ms) => logger.debug({ credentialId, storeMs: Math.round(ms * 1000) / 1000 }, 'refreshed token stored'),
   );
   const share = new FairShare(config.upstreamConcurrency);
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
@@ -162,6 +170,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     clock,
     db,
     bus,
+    node,
     queue,
     catalogue,
     tokens,
@@ -201,6 +210,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await queue.stop();
       await link?.close();
       await Promise.all([egress.close(), webhookEgress.close()]);
+      await node.stop();
       await db.destroy();
     },
   };

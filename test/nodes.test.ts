@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { currentSchema } from '../src/store/current-schema.js';
+import { insertNode } from '../src/store/nodes.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 import { decide, signinToken, startUrl, visit } from './support/oauth-flow.js';
 import { until } from './support/until.js';
@@ -68,7 +69,10 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
   it('takes over the refresh from a node that died holding the lease', async () => {
     const target = await installWithTokens('2000-01-01T00:00:00Z');
     const credentialId = (await nodeA.ctx.installs.resolve(target.account, target.id)).credentialId as number;
-    // A node that claimed the refresh and was killed before it finished: its lease lapses in 500 ms.
+    // A node on another machine that claimed the refresh and was killed before it finished, so recently
+    // that its heartbeat still looks alive: its lease lapses in 500 ms.
+    const now = nodeA.ctx.clock.nowIso();
+    await insertNode(nodeA.ctx.db, { id: 'node-killed', host: 'another machine', pid: 1, started_at: now, last_seen: now });
     expect(await nodeA.ctx.credentialTokens.claimRefresh(credentialId, 'node-killed', 500)).toBe(true);
     const before = capsule.oauth.tokenRequests;
     const started = Date.now();

@@ -192,6 +192,44 @@ describe('Capsule simulator', () => {
       expect((await token({ grant_type: 'client_credentials', ...CAPSULE_APP })).status).toBe(400);
     });
 
+    it('keeps a rotated refresh token working for the grace period, each use issuing a new pair, then refuses it', async () => {
+      sim.oauth.setRefreshTokenGrace(1);
+      try {
+        const first = sim.oauth.issueForTest('capsule-client');
+        const fields = { grant_type: 'refresh_token', refresh_token: first.refresh_token as string, ...CAPSULE_APP };
+        const second = await (await token(fields)).json();
+        const again = await token(fields);
+        expect(again.status).toBe(200);
+        const third = await again.json();
+        expect(third.refresh_token).not.toBe(second.refresh_token);
+        expect(sim.oauth.graceRefreshes).toBe(1);
+        expect((await token({ ...fields, refresh_token: second.refresh_token })).status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        expect(await (await token(fields)).json()).toMatchObject({ error: 'invalid_grant' });
+      } finally {
+        sim.oauth.setRefreshTokenGrace(0);
+      }
+    });
+
+    it('rotates before a held-back answer: a client gone meanwhile is left with a refused refresh token', async () => {
+      const first = sim.oauth.issueForTest('capsule-client');
+      const fields = { grant_type: 'refresh_token', refresh_token: first.refresh_token as string, ...CAPSULE_APP };
+      sim.oauth.setAnswerDelay(2000);
+      const gone = new AbortController();
+      const abandoned = fetch(`${sim.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+        signal: gone.signal,
+      }).catch(() => 'aborted');
+      while (sim.oauth.tokenRequests === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gone.abort();
+      expect(await abandoned).toBe('aborted');
+      sim.oauth.setAnswerDelay(0);
+      expect(await (await token(fields)).json()).toMatchObject({ error: 'invalid_grant' });
+    });
+
     it('answers 401 with WWW-Authenticate for an expired access token, and the refreshed token works', async () => {
       const tokens = sim.oauth.issueForTest('capsule-client');
       sim.oauth.expireAccessTokens();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
@@ -27,23 +26,28 @@ export interface RefreshTiming {
   leaseMs: number;
 }
 
+/** Told, after each refresh, how long the new token waited between the provider's answer and its commit. */
+export type StoreWindowObserver = (credentialId: number, ms: number) => void;
+
 /**
  * Keeps OAuth access tokens fresh: before use when they expire within the margin, and after the provider
  * refuses one. Refreshes are single flight per credential: within a node through one shared promise, and
  * across nodes through a lease on the credential row, so any number of concurrent calls on an expired
- * token cause one token request. The new pair is stored before anyone uses it.
+ * token cause one token request. The new pair is stored before anyone uses it, and before anything else
+ * is done with it: a rotating provider has already forgotten the old refresh token, so until the commit
+ * the credential lives only in this process's memory.
  */
 export class TokenRefresher {
   /** Refreshes under way, by credential: installs sharing a credential share its refresh. */
   private readonly inFlight = new Map<number, Promise<StoredToken>>();
-  /** This node's name on the leases it holds. */
-  private readonly owner = `node-${randomUUID()}`;
-
   constructor(
     private readonly credentials: CredentialStore,
     private readonly client: OAuthClient,
     private readonly timing: RefreshTiming,
     private readonly clock: Clock,
+    /** This node's identity, the name on the leases it holds. */
+    private readonly owner: string,
+    private readonly onStored: StoreWindowObserver = () => {},
   ) {}
 
   /** The install to call with: refreshed first when its access token is about to expire. */
@@ -135,6 +139,10 @@ export class TokenRefresher {
     } catch (error) {
       const code = oauthErrorCode(error);
       if (code !== undefined && FINAL_ERRORS.has(code)) {
+        // A node taken for dead while it was still refreshing may have stored a newer pair meanwhile:
+        // the refusal is of a superseded token then, and the credential is still good.
+        const current = await this.credentials.token(install.accountId, credentialId);
+        if (current !== null && current.AccessToken !== token.AccessToken) return current;
         const reason = `The provider refused the ${isClientCredentials(install) ? 'client credentials' : 'refresh token'} (${describeOAuthError(error)})`;
         await this.credentials.markRefused(credentialId, reason);
         throw new PatchbayError('PB_ERR_NOT_AUTHENTICATED', `Account connector '${install.name}' must be authenticated again: ${reason}`);
@@ -144,8 +152,10 @@ export class TokenRefresher {
         `The token for '${install.name}' could not be refreshed (${describeOAuthError(error)}); the stored tokens are kept, try again`,
       );
     }
+    const answered = performance.now();
     const next = tokenFromResponse(response, settings.keep, this.clock.now(), token);
     await this.credentials.saveToken(install.accountId, credentialId, next);
+    this.onStored(credentialId, performance.now() - answered);
     return next;
   }
 }

@@ -6,6 +6,7 @@ import { claimLease, releaseLease, sealedSecretOf } from '../store/credentials.j
 import type { Db } from '../store/database.js';
 import { type Credentials, sealContext } from './credentials.js';
 import type { InstallCache } from './install-cache.js';
+import type { NodePresence } from './node-presence.js';
 
 /** The token refresher's view of credentials (see the port's rules); writes go through the credentials service. */
 export class CredentialTokens implements CredentialStore {
@@ -15,6 +16,7 @@ export class CredentialTokens implements CredentialStore {
     private readonly cache: InstallCache,
     private readonly credentials: Credentials,
     private readonly clock: Clock,
+    private readonly nodes: NodePresence,
   ) {}
 
   async token(accountId: string, id: number): Promise<StoredToken | null> {
@@ -23,7 +25,7 @@ export class CredentialTokens implements CredentialStore {
   }
 
   claimRefresh(id: number, owner: string, leaseMs: number): Promise<boolean> {
-    return claimLease(this.db, id, owner, this.clock.nowIso(), this.clock.isoIn(leaseMs));
+    return claimLease(this.db, id, owner, this.clock.nowIso(), this.clock.isoIn(leaseMs), this.nodes.staleBefore());
   }
 
   releaseRefresh(id: number, owner: string): Promise<void> {

@@ -63,13 +63,31 @@ export async function sealedSecretOf(db: Db, accountId: string, id: number): Pro
   return row?.secret;
 }
 
-/** Takes the refresh lease unless an unexpired one is held; one conditional update, so one caller wins. */
-export async function claimLease(db: Db, id: number, owner: string, now: string, until: string): Promise<boolean> {
+/**
+ * Takes the refresh lease unless a live holder has it: one conditional update, so one caller wins. A lease
+ * is free when it has lapsed, or when its owner has no row in `nodes` or a heartbeat from before
+ * `aliveSince` (the owner died).
+ */
+export async function claimLease(db: Db, id: number, owner: string, now: string, until: string, aliveSince: string): Promise<boolean> {
   const claimed = await db
     .updateTable('credentials')
     .set({ refresh_owner: owner, refresh_lease_until: until })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('refresh_lease_until', 'is', null), eb('refresh_lease_until', '<', now)]))
+    .where((eb) =>
+      eb.or([
+        eb('refresh_lease_until', 'is', null),
+        eb('refresh_lease_until', '<', now),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('nodes')
+              .select('nodes.id')
+              .whereRef('nodes.id', '=', 'credentials.refresh_owner')
+              .where('nodes.last_seen', '>=', aliveSince),
+          ),
+        ),
+      ]),
+    )
     .returning('id')
     .executeTakeFirst();
   return claimed !== undefined;

@@ -212,6 +212,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('oauth_sessions').addColumn('browser_hash', 'text').execute();
     },
   },
+  '0011_nodes': {
+    async up(db) {
+      await db.schema
+        .createTable('nodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('pid', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

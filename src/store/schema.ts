@@ -16,6 +16,17 @@ export interface Database {
   jobs: JobTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  nodes: NodeTable;
+}
+
+/** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */
+export interface NodeTable {
+  id: string;
+  /** The machine and process namespace it runs in: its pid means something only there. */
+  host: string;
+  pid: number;
+  started_at: string;
+  last_seen: string;
 }
 
 /** A browser's session on the end user's connect page, opened with a sign-in token. */
@@ -72,7 +83,7 @@ export interface CredentialTable {
   verified_status: string | null;
   verified_at: string | null;
   verified_message: string | null;
-  /** The node refreshing the token now, and until when its claim holds (single flight across nodes). */
+  /** The node (`nodes.id`) refreshing the token now, and until when its claim holds (single flight across nodes). */
   refresh_owner: string | null;
   refresh_lease_until: string | null;
   created_at: string;

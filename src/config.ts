@@ -179,7 +179,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
     // Nodes on PostgreSQL hear of each other's writes at once (NOTIFY); the TTL only bounds an entry's age
-    // should a message be lost. A single SQLite node sees every write itself.
+    // should a message be lost. Processes on one SQLite file read each other's from its changes table.
     cacheTtlMs: integer(env, 'PATCHBAY_CACHE_TTL_MS', postgres ? 60_000 : 0, 0, 86_400_000),
     metrics: flag(env, 'PATCHBAY_METRICS', false),
     sweepIntervalSeconds: integer(env, 'PATCHBAY_SWEEP_INTERVAL_SECONDS', 300, 0, 86_400),

@@ -39,6 +39,7 @@ import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
 import { Invalidations } from './store/invalidations.js';
 import { PgNotifyLink } from './store/pg-notify.js';
+import { SqliteChangesLink } from './store/sqlite-changes.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
@@ -98,10 +99,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
   });
   const bus = new Invalidations();
-  // Nodes sharing a PostgreSQL store tell each other what they changed.
+  // Nodes sharing a PostgreSQL store, or processes sharing a SQLite file, tell each other what they changed.
   const link = isPostgresUrl(config.databaseUrl)
     ? new PgNotifyLink(db, config.databaseUrl, await currentSchema(db), bus, logger)
-    : undefined;
+    : config.databaseUrl === ':memory:'
+      ? undefined
+      : new SqliteChangesLink(db, config.databaseUrl, bus, logger);
   await link?.start();
   const queue = await openJobQueue(db, config.databaseUrl, {
     onError: (error) => logger.error({ err: error }, 'job queue error'),

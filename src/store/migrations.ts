@@ -207,6 +207,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010_changes': {
+    async up(db) {
+      await withId(db, db.schema.createTable('changes'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('invalidation', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('changes_created').on('changes').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,6 +42,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** An API-key or Basic credential is probed when its last probe is older than this; 0: never. */
   probeIntervalSeconds: number;
+  /** How long an API client's old secret keeps working after a rotation. */
+  clientSecretOverlapSeconds: number;
   /** Webhook delivery: retries after a failed attempt, the first retry's delay (doubling after), and the wait for an answer. */
   webhookRetries: number;
   webhookRetryDelaySeconds: number;
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     metrics: flag(env, 'PATCHBAY_METRICS', false),
     sweepIntervalSeconds: integer(env, 'PATCHBAY_SWEEP_INTERVAL_SECONDS', 300, 0, 86_400),
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
+    clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

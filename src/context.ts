@@ -166,7 +166,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     queue,
     catalogue,
     tokens,
-    clients: new ApiClients(db, tokens, clock),
+    clients: new ApiClients(db, tokens, clock, config.clientSecretOverlapSeconds),
     accounts: new Accounts(db, bus, ttlMs, clock),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),

@@ -116,4 +116,25 @@ describe('changes made by another process on the same store', () => {
     expect(await msUntil(1000, async () => (await listParties(target, token)).status === 401)).toBeLessThan(1000);
     expect((await listParties(target)).status).toBe(200);
   });
+
+  it('rotates a secret with the CLI: the new one gets a token at once, and so does the old one for the overlap', async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, [path.join(ROOT, 'bin/patchbay.js'), ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', PATCHBAY_DATA_DIR: server.dataDir, PATCHBAY_LOG_LEVEL: 'warn', ...env },
+      });
+    const created = await cli('clients', 'create', '--name', 'to rotate');
+    const clientId = /PATCHBAY_CLIENT_ID=(\S+)/.exec(created.stdout)?.[1] as string;
+    const oldSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(created.stdout)?.[1] as string;
+    const rotated = await cli('clients', 'rotate', clientId);
+    const newSecret = /PATCHBAY_CLIENT_SECRET=(\S+)/.exec(rotated.stdout)?.[1] as string;
+    expect(newSecret).not.toBe(oldSecret);
+    for (const secret of [newSecret, oldSecret]) {
+      const issued = await fetch(`${server.url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+      });
+      expect(issued.status).toBe(200);
+    }
+  });
 });

@@ -217,6 +217,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('changes_created').on('changes').column('created_at').execute();
     },
   },
+  '0011_client_secret_rotation': {
+    async up(db) {
+      // One column per statement: SQLite adds a single column per ALTER TABLE.
+      await db.schema.alterTable('api_clients').addColumn('secret_hint', 'text').execute();
+      await db.schema.alterTable('api_clients').addColumn('previous_secret_hash', 'text').execute();
+      await db.schema.alterTable('api_clients').addColumn('previous_secret_expires_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

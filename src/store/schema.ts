@@ -31,6 +31,11 @@ export interface ApiClientTable {
   id: string;
   name: string;
   secret_hash: string;
+  /** The secret masked (null for clients made before hints were kept). */
+  secret_hint: string | null;
+  /** The secret a rotation replaced, still accepted until `previous_secret_expires_at`. */
+  previous_secret_hash: string | null;
+  previous_secret_expires_at: string | null;
   created_at: string;
   revoked_at: string | null;
 }

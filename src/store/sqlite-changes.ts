@@ -10,7 +10,12 @@ import { openSqlite } from './sqlite-driver.js';
 export const CHANGES_POLL_MS = 250;
 /** How long a change row is kept: far longer than a poll, so a busy process still sees every one. */
 const KEEP_MS = 60_000;
-const PURGE_EVERY_POLLS = Math.round(KEEP_MS / CHANGES_POLL_MS);
+
+export interface ChangesTiming {
+  pollMs: number;
+  /** Rows older than this are purged (by every process, once per this much time). */
+  keepMs: number;
+}
 
 interface ChangeRow {
   id: number;
@@ -40,6 +45,7 @@ export class SqliteChangesLink implements InvalidationLink {
     private readonly file: string,
     private readonly bus: Invalidations,
     private readonly logger: Logger,
+    private readonly timing: ChangesTiming = { pollMs: CHANGES_POLL_MS, keepMs: KEEP_MS },
   ) {}
 
   /** Starts from the newest change: what was changed before this process started, it never held. */
@@ -53,7 +59,7 @@ export class SqliteChangesLink implements InvalidationLink {
     this.version = this.dataVersion();
     this.last = Number((reader.prepare('SELECT max(id) AS id FROM changes').all([])[0] as { id: number | null }).id ?? 0);
     this.bus.connect(this);
-    this.stop = systemClock.every(CHANGES_POLL_MS, () => this.poll());
+    this.stop = systemClock.every(this.timing.pollMs, () => this.poll());
   }
 
   send(invalidation: Invalidation): void {
@@ -82,7 +88,7 @@ export class SqliteChangesLink implements InvalidationLink {
   private poll(): void {
     if (this.reader === undefined) return;
     try {
-      if (++this.polls % PURGE_EVERY_POLLS === 0) this.purge();
+      if (++this.polls % Math.max(1, Math.round(this.timing.keepMs / this.timing.pollMs)) === 0) this.purge();
       const version = this.dataVersion();
       if (version !== this.version) {
         this.read(this.reader.after.all([this.last]) as ChangeRow[]);
@@ -120,7 +126,7 @@ export class SqliteChangesLink implements InvalidationLink {
   private purge(): void {
     this.db
       .deleteFrom('changes')
-      .where('created_at', '<', systemClock.isoIn(-KEEP_MS))
+      .where('created_at', '<', systemClock.isoIn(-this.timing.keepMs))
       .execute()
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not remove old change rows'));
   }

@@ -48,7 +48,7 @@ clients
   .description('list API clients')
   .action(async () => {
     for (const c of await withContext((ctx) => ctx.clients.list())) {
-      console.log(`${c.ClientId}\t${c.Name}\t${c.CreatedDate}${c.Revoked ? '\trevoked' : ''}`);
+      console.log(`${c.ClientId}\t${c.Name}\t${c.CreatedDate}${c.RevokedDate === null ? '' : `\trevoked ${c.RevokedDate}`}`);
     }
   });
 clients
@@ -57,6 +57,13 @@ clients
   .action(async (clientId: string) => {
     await withContext((ctx) => ctx.clients.revoke(clientId));
     console.log(`Revoked ${clientId}`);
+  });
+clients
+  .command('rotate <clientId>')
+  .description('give an API client a new secret (shown once); the old one works for PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS more')
+  .action(async (clientId: string) => {
+    const rotated = await withContext((ctx) => ctx.clients.rotate(clientId));
+    console.log(`PATCHBAY_CLIENT_SECRET=${rotated.ClientSecret}\n# the old secret works until ${rotated.PreviousSecretValidUntil}`);
   });
 
 const accounts = program.command('accounts').description("accounts (the partner's customers)");
@@ -88,7 +95,7 @@ program
       throw new Error(`--format must be claude or vscode, got ${options.format}`);
     const config = await withContext(async (ctx) => {
       await ctx.accounts.get(options.account);
-      const clients = (await ctx.clients.list()).filter((c) => !c.Revoked);
+      const clients = (await ctx.clients.list()).filter((c) => c.RevokedDate === null);
       const client = options.client === undefined ? clients[0] : clients.find((c) => c.ClientId === options.client);
       if (client === undefined)
         throw new Error(options.client ? `No API client ${options.client} (or it is revoked)` : 'No API client: create one first');

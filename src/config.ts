@@ -42,6 +42,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** An API-key or Basic credential is probed when its last probe is older than this; 0: never. */
   probeIntervalSeconds: number;
+  /** How long an API client's old secret keeps working after a rotation. */
+  clientSecretOverlapSeconds: number;
   /** Webhook delivery: retries after a failed attempt, the first retry's delay (doubling after), and the wait for an answer. */
   webhookRetries: number;
   webhookRetryDelaySeconds: number;
@@ -179,11 +181,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
     // Nodes on PostgreSQL hear of each other's writes at once (NOTIFY); the TTL only bounds an entry's age
-    // should a message be lost. A single SQLite node sees every write itself.
+    // should a message be lost. Processes on one SQLite file read each other's from its changes table.
     cacheTtlMs: integer(env, 'PATCHBAY_CACHE_TTL_MS', postgres ? 60_000 : 0, 0, 86_400_000),
     metrics: flag(env, 'PATCHBAY_METRICS', false),
     sweepIntervalSeconds: integer(env, 'PATCHBAY_SWEEP_INTERVAL_SECONDS', 300, 0, 86_400),
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
+    clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -41,6 +41,7 @@ import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
 import { Invalidations } from './store/invalidations.js';
 import { PgNotifyLink } from './store/pg-notify.js';
+import { SqliteChangesLink } from './store/sqlite-changes.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
@@ -105,10 +106,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const node = new NodePresence(db, clock, (error) => logger.error({ err: error }, 'node heartbeat failed'));
   await node.start();
   const bus = new Invalidations();
-  // Nodes sharing a PostgreSQL store tell each other what they changed.
+  // Nodes sharing a PostgreSQL store, or processes sharing a SQLite file, tell each other what they changed.
   const link = isPostgresUrl(config.databaseUrl)
     ? new PgNotifyLink(db, config.databaseUrl, await currentSchema(db), bus, logger)
-    : undefined;
+    : config.databaseUrl === ':memory:'
+      ? undefined
+      : new SqliteChangesLink(db, config.databaseUrl, bus, logger);
   await link?.start();
   const queue = await openJobQueue(db, config.databaseUrl, {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
@@ -174,7 +177,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     queue,
     catalogue,
     tokens,
-    clients: new ApiClients(db, tokens, clock),
+    clients: new ApiClients(db, tokens, clock, config.clientSecretOverlapSeconds),
     accounts: new Accounts(db, bus, ttlMs, clock),
     installs,
     properties: new ConnectorProperties(db, installs, box, cache),

@@ -10,6 +10,7 @@ import { openapiOptions } from './openapi.js';
 import { accountConnectorRoutes } from './routes/account-connectors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { categoryRoutes } from './routes/categories.js';
+import { clientRoutes } from './routes/clients.js';
 import { connectPageRoutes } from './routes/connect-page.js';
 import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
@@ -81,6 +82,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   healthRoutes(app, ctx);
   oauthTokenRoutes(app, ctx);
   accountRoutes(app, ctx);
+  clientRoutes(app, ctx);
   signinTokenRoutes(app, ctx);
   connectorRoutes(app, ctx);
   connectorSetupRoutes(app, ctx);

@@ -34,6 +34,29 @@ export async function revokeClient(db: Db, id: string, at: string): Promise<bool
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Gives a client a new secret; the one it replaces stays accepted until `previousUntil` (the one before
+ * that, from an earlier rotation, stops). False when there is no such client or it was revoked.
+ */
+export async function rotateClientSecret(
+  db: Db,
+  id: string,
+  secret: { hash: string; hint: string; previousUntil: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('api_clients')
+    .set((eb) => ({
+      previous_secret_hash: eb.ref('secret_hash'),
+      previous_secret_expires_at: secret.previousUntil,
+      secret_hash: secret.hash,
+      secret_hint: secret.hint,
+    }))
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function insertAccessToken(db: Db, row: AccessTokenTable): Promise<void> {
   await db.insertInto('access_tokens').values(row).execute();
 }

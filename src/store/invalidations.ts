@@ -19,8 +19,9 @@ type Handler = (invalidation: Invalidation) => void;
 
 /**
  * The bus that keeps in-memory caches coherent. A write publishes what it changed: the caches of this
- * node forget it at once, and the link (PostgreSQL NOTIFY) tells every other node, whose caches forget
- * it when the message arrives. Without a link (the embedded store) only this node writes.
+ * node forget it at once, and the link (PostgreSQL NOTIFY, or the changes table of a SQLite file) tells
+ * every other node or process, whose caches forget it when the message arrives. Without a link (an
+ * in-memory store) only this node writes.
  */
 export class Invalidations {
   private readonly handlers: Handler[] = [];

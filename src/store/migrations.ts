@@ -224,6 +224,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012_changes': {
+    async up(db) {
+      await withId(db, db.schema.createTable('changes'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('invalidation', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('changes_created').on('changes').column('created_at').execute();
+    },
+  },
+  '0013_client_secret_rotation': {
+    async up(db) {
+      // One column per statement: SQLite adds a single column per ALTER TABLE.
+      await db.schema.alterTable('api_clients').addColumn('secret_hint', 'text').execute();
+      await db.schema.alterTable('api_clients').addColumn('previous_secret_hash', 'text').execute();
+      await db.schema.alterTable('api_clients').addColumn('previous_secret_expires_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

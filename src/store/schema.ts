@@ -3,6 +3,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 /** Table row types. Timestamps are ISO 8601 UTC strings; booleans are 0/1 integers (portable across SQLite and Postgres). */
 export interface Database {
   api_clients: ApiClientTable;
+  changes: ChangeTable;
   access_tokens: AccessTokenTable;
   accounts: AccountTable;
   credentials: CredentialTable;
@@ -41,6 +42,11 @@ export interface ApiClientTable {
   id: string;
   name: string;
   secret_hash: string;
+  /** The secret masked (null for clients made before hints were kept). */
+  secret_hint: string | null;
+  /** The secret a rotation replaced, still accepted until `previous_secret_expires_at`. */
+  previous_secret_hash: string | null;
+  previous_secret_expires_at: string | null;
   created_at: string;
   revoked_at: string | null;
 }
@@ -214,6 +220,19 @@ export interface WebhookDeliveryTable {
   last_error: string | null;
   last_attempt_at: string | null;
   delivered_at: string | null;
+  created_at: string;
+}
+
+/**
+ * What a process of a SQLite store changed, for the other processes on the same file to forget (the
+ * embedded store's stand-in for PostgreSQL NOTIFY). Kept a minute.
+ */
+export interface ChangeTable {
+  id: Generated<number>;
+  /** The process that made the change, which has applied it already. */
+  origin: string;
+  /** The invalidation, as JSON. */
+  invalidation: string;
   created_at: string;
 }
 

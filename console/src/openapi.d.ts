@@ -4113,49 +4113,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };
@@ -4185,49 +4190,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };
@@ -4262,13 +4272,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html; a flow that failed at the provider posts its error to the opener in a page */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };

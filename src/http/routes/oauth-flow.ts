@@ -25,6 +25,19 @@ const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }
 });
 const tags = ['OAuth'];
 
+/** How `refuse` answers, documented: `{Message, Code}`, or for a browser (Accept: text/html) an error page. */
+const REFUSED = 'Refused: {Message, Code}, or an error page when the request accepts text/html';
+const refusals = (statuses: number[], description = REFUSED) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description,
+        content: { 'application/json': Type.Ref('ErrorReply'), 'text/html': Type.String() },
+      },
+    ]),
+  );
+
 /** Refusals before a report channel is known: a page for a browser, `{"Message"}` for anything else. */
 function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   if (!(error instanceof PatchbayError) || !wantsHtml(request)) throw error;
@@ -70,6 +83,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
             "provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.",
           querystring: StartQuery,
           security: [],
+          doc: { responses: refusals([400, 401, 403, 404, 409]) },
           response: { 302: Type.Null(), ...errorReplies(400, 401, 403, 404, 409) },
         },
       },
@@ -99,6 +113,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
               description: 'A page that posts the outcome to the opener (with callbackMessage)',
               content: { 'text/html': Type.String() },
             },
+            ...refusals([400], `${REFUSED}; a flow that failed at the provider posts its error to the opener in a page`),
           },
         },
         response: { 302: Type.Null(), ...errorReplies(400) },

@@ -5093,22 +5093,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { PatchbayError } from '../../errors.js';
 import type { CallbackOutcome } from '../../services/oauth-connect.js';
 import { errorPage, postMessagePage, wantsHtml } from '../pages.js';
-import { errorReplies, MAX_ID } from '../schemas.js';
+import { errorReplies, MAX_ID, PAGE_REFUSAL, pageRefusals } from '../schemas.js';
 import type { App } from './types.js';
 
 const StartQuery = Type.Object({
@@ -24,19 +24,6 @@ const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 4000 }
   description: 'What the provider sends back: state and code, or error and error_description, and any others it adds',
 });
 const tags = ['OAuth'];
-
-/** How `refuse` answers, documented: `{Message, Code}`, or for a browser (Accept: text/html) an error page. */
-const REFUSED = 'Refused: {Message, Code}, or an error page when the request accepts text/html';
-const refusals = (statuses: number[], description = REFUSED) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description,
-        content: { 'application/json': Type.Ref('ErrorReply'), 'text/html': Type.String() },
-      },
-    ]),
-  );
 
 /** Refusals before a report channel is known: a page for a browser, `{"Message"}` for anything else. */
 function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
@@ -83,7 +70,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
             "provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.",
           querystring: StartQuery,
           security: [],
-          doc: { responses: refusals([400, 401, 403, 404, 409]) },
+          doc: { responses: pageRefusals([400, 401, 403, 404, 409]) },
           response: { 302: Type.Null(), ...errorReplies(400, 401, 403, 404, 409) },
         },
       },
@@ -113,7 +100,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
               description: 'A page that posts the outcome to the opener (with callbackMessage)',
               content: { 'text/html': Type.String() },
             },
-            ...refusals([400], `${REFUSED}; a flow that failed at the provider posts its error to the opener in a page`),
+            ...pageRefusals([400], `${PAGE_REFUSAL}; a flow that failed at the provider posts its error to the opener in a page`),
           },
         },
         response: { 302: Type.Null(), ...errorReplies(400) },

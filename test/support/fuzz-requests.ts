@@ -303,10 +303,11 @@ const encode = (value: unknown) =>
     .replace(/[^A-Za-z0-9\-_.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** A path parameter's value as it goes in the URL: a valid one, one at or past its limits, or a malformed encoding. */
-function pathValue(operation: Operation, parameter: Parameter, known: Known): fc.Arbitrary<string> {
+function pathValue(operation: Operation, parameter: Parameter, known: Known, validOnly: boolean): fc.Arbitrary<string> {
   const prefix = operation.path.slice(0, operation.path.indexOf(`/{${parameter.name}}`));
   const valid = known.paths[prefix] ?? [];
   const own = validValue(parameter.schema, known).map(encode);
+  if (validOnly) return valid.length > 0 ? fc.constantFrom(...valid) : own;
   const odd = fc.oneof(
     fc.constantFrom(...edgeValues(parameter.schema)).map(encode),
     fc.constantFrom('', '%', '%zz', '%E0%A4%A', '%00', '%2F', '..', '%2e%2e', '.', '%20', '1%2F2', '1;x', '1?', '€', 'é', 'x'.repeat(600)),
@@ -317,7 +318,17 @@ function pathValue(operation: Operation, parameter: Parameter, known: Known): fc
 }
 
 /** `name=value` pairs for a query parameter; none when left out. */
-function queryPairs(parameter: Parameter, known: Known): fc.Arbitrary<string[]> {
+function queryPairs(parameter: Parameter, known: Known, validOnly: boolean): fc.Arbitrary<string[]> {
+  if (validOnly) {
+    if (parameter.exploded) {
+      const pair = fc
+        .constantFrom(...Object.entries(known.names))
+        .chain(([k, values]) => fc.constantFrom(...values).map((v) => `${encode(k)}=${encode(v)}`));
+      return fc.array(pair, { maxLength: 3 });
+    }
+    const value = validValue(parameter.schema, known, parameter.name).map((v) => [`${parameter.name}=${encode(v)}`]);
+    return parameter.required ? value : weighted([2, value], [1, fc.constant([])]);
+  }
   if (parameter.exploded) {
     const valueSchema = typeof parameter.schema.additionalProperties === 'object' ? parameter.schema.additionalProperties : {};
     const key = weighted(
@@ -433,12 +444,44 @@ function extraHeaders(known: Known): fc.Arbitrary<[string, Buffer][]> {
  */
 const oneLine = (value: Buffer) => Buffer.from(value.toString('latin1').replace(/(\r?\n|\r)(?=[\r\n]|$)/g, '$1x'), 'latin1');
 
-/** A request for the operation: mostly malformed in one or more parts, sometimes valid. */
+/** A request for the operation: mostly malformed in one or more parts, a quarter of them valid throughout. */
 export function requestFor(operation: Operation, known: Known): fc.Arbitrary<WireRequest> {
+  return weighted([3, requestOf(operation, known, false)], [1, requestOf(operation, known, true)]);
+}
+
+/** The valid body of an operation: an example, or one its first documented content type takes. */
+function validBody(operation: Operation, known: Known): fc.Arbitrary<Body | undefined> {
+  const examples = known.bodies[operation.id] ?? [];
+  if (examples.length > 0)
+    return fc.constantFrom(...examples).map((v) => ({ contentType: 'application/json', bytes: Buffer.from(JSON.stringify(v)) }));
+  const [declared] = Object.entries(operation.body?.content ?? {});
+  if (declared === undefined) return fc.constant(undefined);
+  const [type, schema] = declared;
+  return objectValue(schema, known, false).map((v) => ({
+    contentType: type,
+    bytes: Buffer.from(type.includes('urlencoded') ? form(v) : (JSON.stringify(v) ?? 'null')),
+  }));
+}
+
+/** The credentials the operation's first way of authenticating takes. */
+function validAuthorization(operation: Operation, known: Known): [string, string][] {
+  switch (operation.security[0]) {
+    case 'bearer':
+      return [['Authorization', `Bearer ${known.bearer}`]];
+    case 'clientBasic':
+      return [['Authorization', known.basic]];
+    case 'connectSession':
+      return [['Cookie', known.cookie]];
+    default:
+      return [];
+  }
+}
+
+function requestOf(operation: Operation, known: Known, valid: boolean): fc.Arbitrary<WireRequest> {
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const queryParameters = operation.parameters.filter((p) => p.in === 'query');
   const headerParameters = operation.parameters.filter((p) => p.in === 'header');
-  const path = fc.tuple(...pathParameters.map((p) => pathValue(operation, p, known))).map((values) => {
+  const path = fc.tuple(...pathParameters.map((p) => pathValue(operation, p, known, valid))).map((values) => {
     let text = operation.path;
     pathParameters.forEach((p, i) => {
       text = text.replace(`{${p.name}}`, values[i] ?? '');
@@ -446,37 +489,48 @@ export function requestFor(operation: Operation, known: Known): fc.Arbitrary<Wir
     return text;
   });
   const query = fc
-    .tuple(fc.tuple(...queryParameters.map((p) => queryPairs(p, known))), fc.array(oddQuery, { maxLength: 2 }), fc.boolean())
+    .tuple(
+      fc.tuple(...queryParameters.map((p) => queryPairs(p, known, valid))),
+      fc.array(oddQuery, { maxLength: valid ? 0 : 2 }),
+      fc.boolean(),
+    )
     .map(([pairs, odd, shuffle]) => {
       const all = [...pairs.flat(), ...odd];
       return all.length === 0 ? '' : `?${(shuffle ? all.reverse() : all).join('&')}`;
     });
   const accountHeaders = fc.tuple(
-    ...headerParameters.map((p) =>
-      weighted<[string, Buffer][]>(
-        [6, validValue(p.schema, known, p.name).map((v) => [[p.name, Buffer.from(String(v))]])],
-        [3, fc.constant([])],
-        [2, nastyString.map((v) => [[p.name, Buffer.from(v, 'utf8')]])],
-        [1, rawHeaderValue.map((v) => [[p.name, v]])],
-      ),
-    ),
+    ...headerParameters.map((p) => {
+      const named = validValue(p.schema, known, p.name).map((v): [string, Buffer][] => [[p.name, Buffer.from(String(v))]]);
+      return valid
+        ? named
+        : weighted<[string, Buffer][]>(
+            [6, named],
+            [3, fc.constant([])],
+            [2, nastyString.map((v) => [[p.name, Buffer.from(v, 'utf8')]])],
+            [1, rawHeaderValue.map((v) => [[p.name, v]])],
+          );
+    }),
   );
-  const accept = fc.option(
-    fc.constantFrom('application/json, text/event-stream', '*/*', 'application/json', 'text/html', 'text/event-stream', '', 'x/;;'),
-    {
-      freq: 2,
-    },
-  );
+  const accept = valid
+    ? fc.constant('application/json, text/event-stream')
+    : fc.option(
+        fc.constantFrom('application/json, text/event-stream', '*/*', 'application/json', 'text/html', 'text/event-stream', '', 'x/;;'),
+        {
+          freq: 2,
+        },
+      );
   return fc
     .record({
       path,
       query,
-      body: bodyFor(operation, known),
-      auth: authorization(operation, known),
+      body: valid ? validBody(operation, known) : bodyFor(operation, known),
+      auth: valid ? fc.constant(validAuthorization(operation, known)) : authorization(operation, known),
       account: accountHeaders,
       accept,
-      extra: extraHeaders(known),
-      method: weighted([19, fc.constant(operation.method)], [1, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'FOO')]),
+      extra: valid ? fc.constant([]) : extraHeaders(known),
+      method: valid
+        ? fc.constant(operation.method)
+        : weighted([19, fc.constant(operation.method)], [1, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'FOO')]),
     })
     .map(({ path: p, query: q, body, auth, account, accept: a, extra, method }) => {
       const headers: [string, Buffer][] = auth.map(([name, value]) => [name, Buffer.from(value)]);

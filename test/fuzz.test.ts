@@ -210,29 +210,32 @@ const itemLists = new Set(
 );
 
 /**
- * Reads every list operation whose items a path parameter names, with the ids known so far (parents come
- * first in the document), and keeps the ids it answers.
+ * Reads every list operation whose items a path parameter names, under each parent known so far (parents
+ * come first in the document), and keeps the ids it answers.
  */
 async function harvestLists(known: Known): Promise<void> {
   for (const operation of operations.filter((o) => o.method === 'GET' && itemLists.has(o.path))) {
-    let path = operation.path;
+    let paths = [operation.path];
     for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
       const prefix = operation.path.slice(0, operation.path.indexOf(`/{${parameter.name}}`));
-      path = path.replace(`{${parameter.name}}`, known.paths[prefix]?.[0] ?? '1');
+      const values = known.paths[prefix] ?? ['1'];
+      paths = paths.flatMap((path) => values.map((value) => path.replace(`{${parameter.name}}`, value))).slice(0, 12);
     }
-    const reply = await fetch(`${patchbay.url}${path}`, {
-      headers: {
-        authorization: `Bearer ${known.bearer}`,
-        'x-cyclr-account': String(known.names['X-Cyclr-Account']?.[0]),
-        cookie: known.cookie,
-      },
-    });
-    const body: unknown = reply.headers.get('content-type')?.includes('json') ? await reply.json() : await reply.arrayBuffer();
-    if (reply.status !== 200 || !Array.isArray(body)) continue;
-    const ids = body.flatMap((item: Record<string, unknown>) =>
-      [item.Id, item.MethodUniqueIdentifier].filter((v) => v !== undefined && v !== null),
-    );
-    known.paths[operation.path] = [...new Set([...(known.paths[operation.path] ?? []), ...ids.map(String)])];
+    for (const path of paths) {
+      const reply = await fetch(`${patchbay.url}${path}`, {
+        headers: {
+          authorization: `Bearer ${known.bearer}`,
+          'x-cyclr-account': String(known.names['X-Cyclr-Account']?.[0]),
+          cookie: known.cookie,
+        },
+      });
+      const body: unknown = reply.headers.get('content-type')?.includes('json') ? await reply.json() : await reply.arrayBuffer();
+      if (reply.status !== 200 || !Array.isArray(body)) continue;
+      const ids = body.flatMap((item: Record<string, unknown>) =>
+        [item.Id, item.MethodUniqueIdentifier].filter((v) => v !== undefined && v !== null),
+      );
+      known.paths[operation.path] = [...new Set([...(known.paths[operation.path] ?? []), ...ids.map(String)])];
+    }
   }
 }
 

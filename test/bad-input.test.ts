@@ -653,6 +653,28 @@ describe('bad input answers 4xx {Message, Code}, never 500', () => {
     });
   });
 
+  describe('NUL characters', () => {
+    it('refuses a NUL character in a path id, a query or a body with 400, writing nothing', async () => {
+      const before = await patchbay.call('GET', '/v1.0/accounts?pageSize=500');
+      const bad = (label: string, method: string, url: string, body?: unknown): Case => ({
+        label,
+        method,
+        url,
+        body,
+        status: 400,
+        code: 'PB_ERR_BAD_REQUEST',
+      });
+      await sendAll([
+        bad('account id', 'GET', '/v1.0/accounts/%00'),
+        bad('account id with control characters', 'POST', '/v1.0/accounts/%02%0D%00/signintoken', {}),
+        bad('query', 'GET', '/v1.0/connectors?query=a%00b'),
+        bad('body value', 'POST', '/v1.0/accounts', { Name: 'a\u0000b' }),
+        bad('body key', 'POST', '/v1.0/accounts', JSON.parse('{"Name":"x","Description":"d","\\u0000":1}')),
+      ]);
+      expect(await (await patchbay.call('GET', '/v1.0/accounts?pageSize=500')).json()).toEqual(await before.json());
+    });
+  });
+
   describe('nesting and header values', () => {
     const methodUrl = (method: string) => `/v1.0/account/connectors/${installId}/methods/${method}`;
 

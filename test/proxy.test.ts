@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
@@ -28,12 +28,16 @@ interface Received {
 
 /**
  * An upstream that records every request and answers with a JSON copy of it. Some paths answer
- * otherwise: /break-off with a small body cut short, /large with 1 MB of unknown length sent in pieces,
+ * otherwise: /early at once, before reading the body, /break-off with a small body cut short, /large with 1 MB of unknown length sent in pieces,
  * /large-break-off with half of that and then a broken connection.
  */
 async function startEcho(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
+    if (req.url?.endsWith('/early')) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"early":true}');
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -311,6 +315,40 @@ describe('what the raw proxy sends upstream', () => {
       ['HEAD', '/v1/contacts?x=1', KEY],
       ['OPTIONS', '/v1/contacts?x=1', KEY],
     ]);
+  });
+
+  it('closes the connection of a request whose body the third party answered before reading, so the next request on it is not stuck', async () => {
+    const id = await install(patchbay, 1, KEY);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const { hostname, port } = new URL(patchbay.url);
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            agent,
+            host: hostname,
+            port,
+            method,
+            path,
+            timeout: 5000,
+            headers: { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': ACCOUNT },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+          },
+        );
+        req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const early = await send('PUT', `/v1.0/account/connectors/${id}/proxy/early`, Buffer.alloc(2 * 1024 * 1024, 'x'));
+      expect(early).toEqual({ status: 400, connection: 'close' });
+      expect(await send('GET', '/healthz')).toMatchObject({ status: 200 });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('forwards a body of any content type untouched', async () => {

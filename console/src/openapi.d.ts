@@ -4413,49 +4413,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };
@@ -4485,49 +4490,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };
@@ -4562,13 +4572,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html; a flow that failed at the provider posts its error to the opener in a page */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };
@@ -5382,22 +5393,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
-            /** @description Default Response */
+            /** @description Refused: {Message, Code}, or an error page when the request accepts text/html */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorReply"];
+                    "text/html": string;
                 };
             };
         };

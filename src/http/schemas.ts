@@ -14,6 +14,17 @@ export const ErrorReply = Type.Object(
 export const errorReplies = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorReply')])) as Record<number, ReturnType<typeof Type.Ref>>;
 
+export const PAGE_REFUSAL = 'Refused: {Message, Code}, or an error page when the request accepts text/html';
+
+/** Documents refusals of a browser-facing route: `{Message, Code}`, or an error page for a browser (Accept: text/html). */
+export const pageRefusals = (statuses: number[], description = PAGE_REFUSAL) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description, content: { 'application/json': Type.Ref('ErrorReply'), 'text/html': Type.String() } },
+    ]),
+  );
+
 export const PageQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

@@ -7,7 +7,7 @@ import { builtPageCsp, builtPageHeaders, readBuiltPage } from '../built-pages.js
 import { cookieValue } from '../cookies.js';
 import { noBearer } from '../openapi.js';
 import { errorPage, wantsHtml } from '../pages.js';
-import { errorReplies, IdParam, Nullable } from '../schemas.js';
+import { errorReplies, IdParam, Nullable, pageRefusals } from '../schemas.js';
 import type { App } from './types.js';
 
 const COOKIE = 'patchbay_connect';
@@ -62,6 +62,7 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
         summary: "Open the end user's connect page with a sign-in token",
         description: 'Uses the token up, sets the session cookie and redirects to /account/connect.',
         querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
+        doc: { responses: pageRefusals([400, 401]) },
         response: { 303: Type.Null(), ...errorReplies(400, 401) },
       },
     },

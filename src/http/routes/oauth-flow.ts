@@ -5,7 +5,7 @@ import { PatchbayError } from '../../errors.js';
 import { bindingKey, type CallbackOutcome, OAUTH_SESSION_LIFETIME_SECONDS } from '../../services/oauth-connect.js';
 import { cookieValue } from '../cookies.js';
 import { errorPage, postMessagePage, wantsHtml } from '../pages.js';
-import { errorReplies, MAX_ID } from '../schemas.js';
+import { errorReplies, MAX_ID, PAGE_REFUSAL, pageRefusals } from '../schemas.js';
 import type { App } from './types.js';
 
 const StartQuery = Type.Object({
@@ -77,6 +77,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
             "provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.",
           querystring: StartQuery,
           security: [],
+          doc: { responses: pageRefusals([400, 401, 403, 404, 409]) },
           response: { 302: Type.Null(), ...errorReplies(400, 401, 403, 404, 409) },
         },
       },
@@ -112,6 +113,7 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
               description: 'A page that posts the outcome to the opener (with callbackMessage)',
               content: { 'text/html': Type.String() },
             },
+            ...pageRefusals([400], `${PAGE_REFUSAL}; a flow that failed at the provider posts its error to the opener in a page`),
           },
         },
         response: { 302: Type.Null(), ...errorReplies(400) },

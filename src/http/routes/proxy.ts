@@ -67,6 +67,9 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
       // An answer to HEAD has no body; its length is the one the same GET would have.
       const length = answer.headers['content-length'];
       if (request.method === 'HEAD' && length !== undefined) headers['content-length'] = length;
+      // A third party that answered before reading the whole body leaves the rest of it unread on the
+      // connection, which then cannot carry another request: it is closed once this answer is sent.
+      if (!request.raw.complete) headers.connection = 'close';
       return reply.code(answer.statusCode).headers(headers).send(answer.body);
     },
   });

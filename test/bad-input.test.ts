@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
-import { BASIC_CONNECTOR, connectorsFolder } from './support/test-connectors.js';
+import { apiKeyConnector, BASIC_CONNECTOR, connectorsFolder } from './support/test-connectors.js';
 
 const PIPEDRIVE_TOKEN = 'pipedrive-test-token';
 
@@ -21,30 +21,14 @@ interface Case {
 }
 
 /** A connector one of whose parameters is sent as a header. */
-const TAGGED_CONNECTOR = `
-Id: 92
-Slug: tagged
-Name: Tagged
-Description: An API that takes a tag header.
-Version: "1.0"
-BaseUrl: https://api.tagged.test/v1
-Auth:
-  Type: ApiKey
-  In: header
-  Name: X-Api-Key
-Categories:
-  - Id: things
-    Name: Things
-Methods:
-  - Id: get-things
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Things
-    Category: things
-    HttpMethod: GET
-    Endpoint: /things
-    Parameters:
-      - { Name: X-Tag, In: header, Type: string }
-`;
+const TAGGED_CONNECTOR = apiKeyConnector({
+  id: 92,
+  slug: 'tagged',
+  baseUrl: 'https://api.tagged.test/v1',
+  keyIn: 'header',
+  keyName: 'X-Api-Key',
+  parameters: ['{ Name: X-Tag, In: header, Type: string }'],
+});
 
 /** `{"Fields":{"name":"x","deep":[[...]]}}` nesting objects and arrays `depth` levels deep in all. */
 const nested = (depth: number) => `{"Fields":{"name":"x","deep":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}}}`;

@@ -12,33 +12,18 @@ import { loggerOptions } from '../src/http/logging.js';
 import { builtInConnectorsDir } from '../src/paths.js';
 import { openDatabase } from '../src/store/database.js';
 import { overrides, type Patchbay, startPatchbay } from './support/harness.js';
-import { BASIC_CONNECTOR, connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.js';
+import { apiKeyConnector, BASIC_CONNECTOR, connectorsFolder, REGIONAL_CONNECTOR } from './support/test-connectors.js';
 
 const random = () => randomBytes(12).toString('hex');
 
 /** A connector that takes its API key in a query parameter of its own naming. */
-const VENDOR_CONNECTOR = `
-Id: 93
-Slug: vendor
-Name: Vendor
-Description: An API that takes its key as x_vendor_auth.
-Version: "1.0"
-BaseUrl: https://api.vendor.test/v1
-Auth:
-  Type: ApiKey
-  In: query
-  Name: x_vendor_auth
-Categories:
-  - Id: things
-    Name: Things
-Methods:
-  - Id: get-things
-    MethodUniqueIdentifier: ${randomUUID()}
-    Name: Get Things
-    Category: things
-    HttpMethod: GET
-    Endpoint: /things
-`;
+const VENDOR_CONNECTOR = apiKeyConnector({
+  id: 93,
+  slug: 'vendor',
+  baseUrl: 'https://api.vendor.test/v1',
+  keyIn: 'query',
+  keyName: 'x_vendor_auth',
+});
 
 /** The distinctive secrets one scenario uses. */
 interface Secrets {

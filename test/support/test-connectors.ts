@@ -51,6 +51,43 @@ AccountProperties:
     Optional: true
 ${methods()}`;
 
+/**
+ * An API with one method, `get-things`, that takes an API key `keyName` in a header or the query;
+ * `parameters` are the method's own (YAML flow mappings, one a line).
+ */
+export function apiKeyConnector(options: {
+  id: number;
+  slug: string;
+  baseUrl: string;
+  keyIn: 'header' | 'query';
+  keyName: string;
+  parameters?: string[];
+}): string {
+  const parameters = options.parameters ?? [];
+  return `
+Id: ${options.id}
+Slug: ${options.slug}
+Name: ${options.slug}
+Description: An API that takes its key as ${options.keyName}.
+Version: "1.0"
+BaseUrl: ${options.baseUrl}
+Auth:
+  Type: ApiKey
+  In: ${options.keyIn}
+  Name: ${options.keyName}
+Categories:
+  - Id: things
+    Name: Things
+Methods:
+  - Id: get-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things
+${parameters.length === 0 ? '' : `    Parameters:\n${parameters.map((p) => `      - ${p}`).join('\n')}\n`}`;
+}
+
 /** A fresh folder for PATCHBAY_CONNECTORS_DIR holding the given files (name -> YAML). */
 export function connectorsFolder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));

@@ -9,8 +9,11 @@ import { until } from './until.js';
  * What the store holds, in one hash: every row of every table, through the server's own connection. Equal
  * digests before and after a request mean it wrote nothing (an update to the same value aside). Ids used
  * up are not data: SQLite's sqlite_sequence is left out, as PostgreSQL's sequences are (an insert that
- * finds its row already there, ON CONFLICT DO NOTHING, still takes the next id on both).
+ * finds its row already there, ON CONFLICT DO NOTHING, still takes the next id on both). Nor is the nodes'
+ * presence: each node's heartbeat rewrites its row every few seconds, whatever the requests.
  */
+const BOOKKEEPING = new Set(['nodes']);
+
 export async function storeDigest(db: Db, postgres: boolean): Promise<string> {
   const tables = postgres
     ? await sql<{
@@ -19,6 +22,7 @@ export async function storeDigest(db: Db, postgres: boolean): Promise<string> {
     : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name <> 'sqlite_sequence' order by 1`.execute(db);
   const hash = createHash('sha256');
   for (const { name } of tables.rows) {
+    if (BOOKKEEPING.has(name)) continue;
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     const lines = rows.rows.map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : value)));
     hash.update(`${name}\n${lines.sort().join('\n')}\n`);

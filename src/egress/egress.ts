@@ -73,8 +73,8 @@ export class Egress {
       keepAliveTimeout: 10_000,
       connections: options.connections ?? 256,
     };
-    const lookup = this.privateNetwork ? undefined : publicOnlyLookup;
-    this.guarded = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs, ...(lookup ? { lookup } : {}) } });
+    const connect = { timeout: options.connectTimeoutMs };
+    this.guarded = new Agent({ ...agentOptions, connect: this.privateNetwork ? connect : { ...connect, lookup: publicOnlyLookup } });
     this.overridden = new Agent({ ...agentOptions, connect: { timeout: options.connectTimeoutMs } });
     for (const [origin, base] of options.overrides) {
       const local = new URL(base);

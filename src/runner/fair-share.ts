@@ -17,8 +17,14 @@ export class FairShare {
 
   /** Waits for a turn; the function returned ends it (calling it again does nothing). */
   async acquire(install: ResolvedInstall): Promise<() => void> {
-    // A credential probed on its own is an install of id 0: its lane is its credential's.
-    const key = install.id !== 0 ? `install:${install.id}` : `credential:${install.credentialId}`;
+    // A credential probed on its own is an install of id 0: its lane is its credential's; a key tried before
+    // it is stored has neither, and takes its account's lane, so no account shares one with another.
+    const key =
+      install.id !== 0
+        ? `install:${install.id}`
+        : install.credentialId !== null
+          ? `credential:${install.credentialId}`
+          : `account:${install.accountId}`;
     let lane = this.lanes.get(key);
     if (lane === undefined) {
       lane = { active: 0, waiting: [] };

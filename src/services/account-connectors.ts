@@ -70,17 +70,11 @@ export class AccountConnectors {
       requireAll: true,
       given: new Set(carried.map(([name]) => name)),
     });
+    const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
     // A client-credentials connector authenticates at once: a refusal answers now, before anything is stored.
-    const fetched =
-      parsed === undefined && shared === undefined
-        ? await this.credentials.clientToken(
-            connector,
-            properties.map((p): [string, string] => [p.definition.Name, p.value]),
-          )
-        : undefined;
+    const fetched = parsed === undefined && shared === undefined ? await this.credentials.clientToken(connector, own) : undefined;
     const secret = parsed ?? fetched;
     // A key or password is tried with the provider first: a refusal answers now, before anything is stored.
-    const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
     const verification =
       parsed === undefined
         ? undefined

@@ -108,7 +108,7 @@ export class Credentials {
       if (input.Description !== undefined) changes.description = input.Description;
       if (input.AuthValue !== undefined) {
         const parsed = parseAuthValue(this.connectorOf(row).definition.Auth, input.AuthValue);
-        Object.assign(changes, this.sealed(accountId, parsed, now), { verified_status: null, verified_at: null, verified_message: null });
+        Object.assign(changes, this.sealed(accountId, parsed, now), verificationColumns(undefined));
         await updateInstallsOf(trx, id, { authenticated: 1, auth_error: null, updated_at: now });
         await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
       }

@@ -122,18 +122,15 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const state = request.query.state;
       const cookie = state === undefined ? undefined : bindingCookie(bindingKey(state));
+      const binding = cookie === undefined ? undefined : cookieValue(request, cookie);
       let outcome: CallbackOutcome;
       try {
-        outcome = await ctx.connect.finish(
-          new URLSearchParams(request.query),
-          cookie === undefined ? undefined : cookieValue(request, cookie),
-        );
+        outcome = await ctx.connect.finish(new URLSearchParams(request.query), binding);
       } catch (error) {
         return refuse(request, reply, error);
       }
       // The binding has served: the browser forgets it.
-      if (cookie !== undefined && cookieValue(request, cookie) !== undefined)
-        reply.header('set-cookie', `${cookie}=; ${cookieAttributes}; Max-Age=0`);
+      if (binding !== undefined) reply.header('set-cookie', `${cookie}=; ${cookieAttributes}; Max-Age=0`);
       return report(reply, outcome);
     },
   );

@@ -9,10 +9,11 @@ import { until } from './until.js';
  * What the store holds, in one hash: every row of every table, through the server's own connection. Equal
  * digests before and after a request mean it wrote nothing (an update to the same value aside). Ids used
  * up are not data: SQLite's sqlite_sequence is left out, as PostgreSQL's sequences are (an insert that
- * finds its row already there, ON CONFLICT DO NOTHING, still takes the next id on both). Nor is the nodes'
- * presence: each node's heartbeat rewrites its row every few seconds, whatever the requests.
+ * finds its row already there, ON CONFLICT DO NOTHING, still takes the next id on both). Nor is bookkeeping
+ * that timers rewrite whatever the requests: the nodes' heartbeats (every few seconds) and the purge of
+ * old change notifications (every minute); a change notification only follows a write the other tables show.
  */
-const BOOKKEEPING = new Set(['nodes']);
+const BOOKKEEPING = new Set(['nodes', 'changes']);
 
 export async function storeDigest(db: Db, postgres: boolean): Promise<string> {
   const tables = postgres

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { outputProblems } from './method-output.js';
 import { type ConnectorDefinition, type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
@@ -126,6 +127,7 @@ export function crossChecks(file: ConnectorDefinition): string[] {
     for (const name of pagingParameters(method.Pagination)) {
       if (!queryParameters.has(name)) errors.push(`${where}/Pagination: "${name}" must be declared as a query parameter`);
     }
+    errors.push(...outputProblems(method.Output, method.Pagination !== undefined, where));
   });
 
   if (file.TestMethod !== undefined && !methodIds.has(file.TestMethod)) {

@@ -203,7 +203,11 @@ describe('Caspio (REST API v2) facts', () => {
 
   it('Caspio: q.pageNumber and q.pageSize page through the records, and AllPages reads them to the end', async () => {
     const second = await rows({ 'q.pageNumber': 2, 'q.pageSize': 10 });
-    expect(second.rows.map((r) => r.PK_ID)).toEqual(contacts().slice(10, 20).map((r) => r.PK_ID));
+    expect(second.rows.map((r) => r.PK_ID)).toEqual(
+      contacts()
+        .slice(10, 20)
+        .map((r) => r.PK_ID),
+    );
     expect(JSON.parse(second.reply.headers.get('x-patchbay-next-parameters') as string)).toEqual({ 'q.pageNumber': 3 });
     const all = await rows({ 'q.pageSize': 10 }, { AllPages: true });
     expect(all.rows.map((r) => r.PK_ID)).toEqual(contacts().map((r) => r.PK_ID));
@@ -258,7 +262,10 @@ describe('Caspio (REST API v2) facts', () => {
 
   it('Caspio: 404 ObjectNotFound', async () => {
     const table = await call('list-table-fields', { Parameters: { table: 'Nope' } });
-    expect(await upstream(table)).toMatchObject({ Status: 404, Body: { Code: 'ObjectNotFound', Message: expect.stringContaining('Nope') } });
+    expect(await upstream(table)).toMatchObject({
+      Status: 404,
+      Body: { Code: 'ObjectNotFound', Message: expect.stringContaining('Nope') },
+    });
   });
 
   it('Caspio: tables are custom object categories, the Tables category copied per table', async () => {

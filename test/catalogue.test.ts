@@ -297,6 +297,24 @@ describe('the connector file loader', () => {
     );
   });
 
+  it('names a pagination ExclusiveWith parameter that is not a declared query parameter', () => {
+    const method = `  - Id: list-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: List Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things
+    Parameters:
+      - { Name: page, In: query, Type: integer }
+      - { Name: size, In: query, Type: integer }
+    Pagination: { Style: PageNumber, PageParam: page, SizeParam: size, ExclusiveWith: [limit] }
+    Output: { List: { type: object } }`;
+    const dir = tempDir({ 'exclusive.yaml': connectorYaml({ id: 516, slug: 'exclusive', method }) });
+    expect(problemsOf([dir])).toEqual([
+      `${path.join(dir, 'exclusive.yaml')}: /Methods/0/Pagination: "limit" must be declared as a query parameter`,
+    ]);
+  });
+
   it('names both files when two use the same method GUID', () => {
     const guid = randomUUID();
     const dir = tempDir({

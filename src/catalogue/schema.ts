@@ -174,6 +174,14 @@ const PageNumberPagination = Type.Object(
     PageParam: Type.String(),
     SizeParam: Type.String(),
     FirstPage: Type.Optional(Type.Integer({ default: 1 })),
+    ExclusiveWith: Type.Optional(
+      Type.Array(Type.String(), {
+        minItems: 1,
+        description:
+          'Query parameters the provider ignores when paging parameters are present, e.g. q.limit: when the caller gives one, ' +
+          'the page and size parameters (defaults included) are not sent, the answer is one page, and a page or size given with it is refused',
+      }),
+    ),
   },
   { ...strict, description: 'Page number and size in query parameters; a short page is the last' },
 );

@@ -143,12 +143,13 @@ export function crossChecks(file: ConnectorDefinition): string[] {
   return errors;
 }
 
-/** The query parameters a pagination style sets from one page to the next. */
+/** The query parameters a pagination style sets from one page to the next, and those that turn its paging off. */
 function pagingParameters(pagination: PaginationDefinition | undefined): string[] {
   switch (pagination?.Style) {
     case 'PageLink':
-    case 'PageNumber':
       return [pagination.PageParam];
+    case 'PageNumber':
+      return [pagination.PageParam, ...(pagination.ExclusiveWith ?? [])];
     case 'Offset':
       return [pagination.StartParam];
     case 'Cursor':

@@ -164,7 +164,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const share = new FairShare(config.upstreamConcurrency);
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const check = new CredentialCheck(runner, clock);
-  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock);
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock, config.publicUrl);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,

@@ -75,11 +75,15 @@ describe('the partner console', () => {
     await page.getByRole('heading', { name: 'Connector Library' }).waitFor();
   });
 
-  it('lists the connector library with search and a Setup Required marker', async () => {
+  it("lists the connector library with each connector's icon, search and a Setup Required marker", async () => {
     const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
     await expect.poll(() => capsuleCard.getByText('Setup Required').count()).toBe(1);
     const pipedriveCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Pipedrive', exact: true }) });
     expect(await pipedriveCard.getByText('Setup Required').count()).toBe(0);
+    // Drawn, and loaded from Patchbay: an icon that failed would have fallen back to the initial.
+    const loaded = () =>
+      page.locator('.card-head img.icon').evaluateAll((images: HTMLImageElement[]) => images.filter((img) => img.naturalWidth > 0).length);
+    await expect.poll(loaded).toBe(5);
     await shoot('connector-library');
 
     await page.getByLabel('Search connectors').fill('caspio');

@@ -179,6 +179,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/connectors/{id}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connector's icon (SVG), for anyone
+         * @description Public, unlike the rest of the catalogue: an <img> in a page cannot send a bearer token, and icons are not secret. The URL is the Icon of the connector replies. Cached for a day; send the ETag back in If-None-Match for a 304.
+         */
+        get: operations["getConnectorIcon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/connectors/{id}/methods": {
         parameters: {
             query?: never;
@@ -1598,6 +1618,7 @@ export interface operations {
                         Description: string;
                         Status: string;
                         Version: string;
+                        /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                         Icon: string;
                         AuthDescription: string;
                         AuthType: string;
@@ -1677,6 +1698,7 @@ export interface operations {
                         Description: string;
                         Status: string;
                         Version: string;
+                        /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                         Icon: string;
                         AuthDescription: string;
                         AuthType: string;
@@ -1723,6 +1745,54 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getConnectorIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The icon */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is the current one */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1894,6 +1964,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2182,6 +2253,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2299,6 +2371,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2424,6 +2497,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -5474,6 +5548,7 @@ export interface operations {
                             Id: number;
                             Name: string;
                             ConnectorName: string;
+                            /** @description The absolute URL of the connector's icon; '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             Connect: "popup" | "key" | "password" | "none";

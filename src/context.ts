@@ -25,7 +25,7 @@ import { ApiClients } from './services/api-clients.js';
 import { ConnectSessions } from './services/connect-sessions.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
-import { CredentialCheck } from './services/credential-check.js';
+import { CredentialCheck, LateKeyChecker } from './services/credential-check.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { CredentialSweeps } from './services/credential-sweeps.js';
 import { CredentialTokens } from './services/credential-tokens.js';
@@ -146,7 +146,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     connections: config.upstreamConnections,
   });
   const oauthClient = new OAuthClient(egress, metrics);
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
+  // Credentials -> check -> runner -> refresher -> credential tokens -> credentials: the check is bound once built.
+  const keyChecker = new LateKeyChecker();
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, keyChecker, clock);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
   const signins = new SigninTokens(db, clock);
   const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock, node);
@@ -164,6 +166,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const share = new FairShare(config.upstreamConcurrency);
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const check = new CredentialCheck(runner, clock);
+  keyChecker.bind(check);
   const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock, config.publicUrl);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
@@ -194,6 +197,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     connect: new OAuthConnect(
       db,
       installs,
+      credentials,
       signins,
       oauthClient,
       egress,

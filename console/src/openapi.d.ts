@@ -360,7 +360,10 @@ export interface paths {
         /** List the account's credentials */
         get: operations["listCredentials"];
         put?: never;
-        /** Add a credential */
+        /**
+         * Add a credential
+         * @description A key or password is tried with the connector's test method first (400 PB_ERR_AUTHENTICATION_FAILED when refused; kept unverified when the provider cannot be reached). An authorization-code credential without AuthValue answers AuthorizationStatus AwaitingAuthorization: open /connectorauth/updateaccountconnectoroauth?credentialId= to authorize it.
+         */
         post: operations["createCredential"];
         delete?: never;
         options?: never;
@@ -556,8 +559,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Start authenticating an account connector with OAuth (open in a popup)
-         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         * Start authenticating an account connector, or authorizing a credential, with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector (id) or credential (credentialId) and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
          */
         get: operations["startOAuth"];
         put?: never;
@@ -576,8 +579,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Start authenticating an account connector with OAuth (open in a popup)
-         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         * Start authenticating an account connector, or authorizing a credential, with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector (id) or credential (credentialId) and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
          */
         get: operations["startOAuthWeb"];
         put?: never;
@@ -3101,6 +3104,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     }[];
@@ -3165,7 +3171,7 @@ export interface operations {
                     Connector: string;
                     /** @description As at install: API key, base64 user:password, or token JSON */
                     AuthValue?: string;
-                    /** @description Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret; its token is then fetched */
+                    /** @description Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret (its token is then fetched), or an authorization-code connector's own app (ClientId, ClientSecret) and Scope, each overriding the partner's setup for this credential alone. Such a credential is then authorized in the consent popup (credentialId=) */
                     Properties?: {
                         Name: string;
                         Value: string;
@@ -3201,6 +3207,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -3287,6 +3296,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -3382,6 +3394,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -4502,7 +4517,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The account connector to authenticate */
-                id: number;
+                id?: number;
+                /** @description Instead of id: a credential to authorize on its own; every install using it gets its token */
+                credentialId?: number;
                 /** @description A sign-in token */
                 token: string;
                 /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
@@ -4579,7 +4596,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The account connector to authenticate */
-                id: number;
+                id?: number;
+                /** @description Instead of id: a credential to authorize on its own; every install using it gets its token */
+                credentialId?: number;
                 /** @description A sign-in token */
                 token: string;
                 /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */

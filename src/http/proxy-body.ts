@@ -2,16 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type Readable, Transform } from 'node:stream';
 import { PatchbayError } from '../errors.js';
 
-/** The rest of a refused body is never read: the connection it came on closes after the answer. */
+/** The rest of a refused body is never read: the connection it came on is closed after the answer. */
+const CLOSE = { connection: 'close' };
 const tooLarge = (limit: number) =>
-  new PatchbayError(
-    'PB_ERR_PAYLOAD_TOO_LARGE',
-    `A proxied request body may be at most ${limit} bytes (PATCHBAY_PROXY_BODY_LIMIT_BYTES)`,
-    undefined,
-    {
-      connection: 'close',
-    },
-  );
+  new PatchbayError('PB_ERR_PAYLOAD_TOO_LARGE', `A proxied request body may be at most ${limit} bytes`, undefined, CLOSE);
 
 /**
  * A raw-proxy request body, bounded by `limit`. One that declares a longer Content-Length is refused before

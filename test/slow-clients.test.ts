@@ -206,7 +206,18 @@ describe('caps on requests in flight', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_TOO_MANY_IN_FLIGHT', Message: expect.stringContaining('busy') });
-    expect((await figures()).refusedAccount).toBe(1);
+    // Method calls, the proxy and MCP are refused alike.
+    const more = [
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/methods/list-persons`, { account: 'busy' }),
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/persons`, { account: 'busy' }),
+      await patchbay.call('POST', '/mcp', {
+        account: 'busy',
+        body: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+        headers: { accept: 'application/json, text/event-stream' },
+      }),
+    ];
+    expect(more.map((reply) => reply.status)).toEqual([429, 429, 429]);
+    expect((await figures()).refusedAccount).toBe(4);
     expect((await listInstalls('calm')).status).toBe(200);
 
     expect(await finishAll(requests)).toEqual([201, 201, 201]);

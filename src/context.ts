@@ -31,6 +31,7 @@ import { CredentialSweeps } from './services/credential-sweeps.js';
 import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
+import { InFlight } from './services/in-flight.js';
 import { InstallCache } from './services/install-cache.js';
 import { InstallResolver } from './services/install-resolver.js';
 import { NodePresence } from './services/node-presence.js';
@@ -59,6 +60,8 @@ export interface AppContext {
   queue: JobQueue;
   catalogue: Catalogue;
   tokens: AccessTokens;
+  /** The requests each API client and account has in flight on this node, and their caps. */
+  inFlight: InFlight;
   clients: ApiClients;
   accounts: Accounts;
   installs: AccountConnectors;
@@ -180,6 +183,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     queue,
     catalogue,
     tokens,
+    inFlight: new InFlight({ perClient: config.maxInFlightPerClient, perAccount: config.maxInFlightPerAccount }),
     clients: new ApiClients(db, tokens, clock, config.clientSecretOverlapSeconds),
     accounts: new Accounts(db, bus, ttlMs, clock),
     installs,

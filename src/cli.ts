@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { connectorJsonSchema } from './catalogue/json-schema.js';
-import { readConnectorFile } from './catalogue/loader.js';
+import { loadCatalogue, readConnectorFile } from './catalogue/loader.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './context.js';
+import { templateJsonSchema } from './cycles/template-json-schema.js';
+import { readTemplateFile } from './cycles/template-loader.js';
 import { start } from './main.js';
+import { builtInConnectorsDir } from './paths.js';
 
 /** Runs a command that needs the store, and closes it afterwards. */
 async function withContext<T>(work: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
@@ -129,6 +132,36 @@ connectors
     let failed = false;
     for (const file of files) {
       const { problems } = readConnectorFile(file);
+      if (problems.length === 0) console.log(`${file}: ok`);
+      for (const problem of problems) console.error(problem);
+      failed ||= problems.length > 0;
+    }
+    process.exitCode = failed ? 1 : 0;
+  });
+
+const templates = program.command('templates').description('the cycle templates');
+templates
+  .command('list')
+  .description('list the cycle templates Patchbay loads')
+  .action(async () => {
+    for (const t of await withContext(async (ctx) => ctx.templates.all)) {
+      console.log(`${t.definition.Id}\t${t.definition.Slug}\t${t.definition.Name}\t${t.definition.Steps.length} steps`);
+    }
+  });
+templates
+  .command('schema')
+  .description('print the JSON Schema of cycle template files (templates/template.schema.json)')
+  .action(() => {
+    console.log(templateJsonSchema());
+  });
+templates
+  .command('validate <files...>')
+  .description('check template files against the schema and the connector catalogue; prints every problem')
+  .action((files: string[]) => {
+    const catalogue = loadCatalogue([builtInConnectorsDir, ...loadConfig().connectorDirs]);
+    let failed = false;
+    for (const file of files) {
+      const { problems } = readTemplateFile(file, catalogue);
       if (problems.length === 0) console.log(`${file}: ok`);
       for (const problem of problems) console.error(problem);
       failed ||= problems.length > 0;

@@ -12,6 +12,8 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Extra connector folders, after the built-in one. */
   connectorDirs: string[];
+  /** Extra folders of cycle template files, loaded after `templates/`. */
+  templateDirs: string[];
   /** Real origin -> local base URL; the only way to point a connector somewhere else. */
   upstreamOverrides: Map<string, string>;
   logLevel: string;
@@ -161,10 +163,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`PATCHBAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
-  const connectorDirs = (env.PATCHBAY_CONNECTORS_DIR ?? '')
-    .split(path.delimiter)
-    .filter((dir) => dir.trim() !== '')
-    .map((dir) => path.resolve(cwd, dir));
+  const folders = (value: string | undefined) =>
+    (value ?? '')
+      .split(path.delimiter)
+      .filter((dir) => dir.trim() !== '')
+      .map((dir) => path.resolve(cwd, dir));
+  const connectorDirs = folders(env.PATCHBAY_CONNECTORS_DIR);
+  const templateDirs = folders(env.PATCHBAY_TEMPLATES_DIR);
   return {
     port,
     host,
@@ -173,6 +178,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseUrl: postgres ? databaseUrl : path.resolve(cwd, databaseUrl),
     encryptionKey,
     connectorDirs,
+    templateDirs,
     upstreamOverrides: overrides(env.PATCHBAY_UPSTREAM_OVERRIDES),
     logLevel,
     maxPages: integer(env, 'PATCHBAY_MAX_PAGES', 50, 1, 1000),

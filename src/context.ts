@@ -7,6 +7,8 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
+import { loadTemplates } from './cycles/template-loader.js';
+import type { Templates } from './cycles/templates.js';
 import { Egress } from './egress/egress.js';
 import { loggerOptions } from './http/logging.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -14,7 +16,7 @@ import { openJobQueue } from './jobs/open-queue.js';
 import { McpTools } from './mcp/mcp-tools.js';
 import { McpEndpoint } from './mcp/server.js';
 import { Metrics } from './metrics.js';
-import { builtInConnectorsDir } from './paths.js';
+import { builtInConnectorsDir, builtInTemplatesDir } from './paths.js';
 import { FairShare } from './runner/fair-share.js';
 import { MethodRunner } from './runner/method-runner.js';
 import { ProxyRunner } from './runner/proxy-runner.js';
@@ -59,6 +61,8 @@ export interface AppContext {
   /** Durable jobs: sending works at once; `startBackground` runs them on this node. */
   queue: JobQueue;
   catalogue: Catalogue;
+  /** The cycle templates, checked against the catalogue. */
+  templates: Templates;
   tokens: AccessTokens;
   /** The requests each API client and account has in flight on this node, and their caps. */
   inFlight: InFlight;
@@ -96,6 +100,7 @@ export interface ContextOptions extends DatabaseOptions {
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
   const catalogue = loadCatalogue([builtInConnectorsDir, ...config.connectorDirs]);
+  const templates = loadTemplates([builtInTemplatesDir, ...config.templateDirs], catalogue);
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
   const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
   const metrics = new Metrics();
@@ -182,6 +187,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     node,
     queue,
     catalogue,
+    templates,
     tokens,
     inFlight: new InFlight({ perClient: config.maxInFlightPerClient, perAccount: config.maxInFlightPerAccount }),
     clients: new ApiClients(db, tokens, clock, config.clientSecretOverlapSeconds),

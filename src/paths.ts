@@ -15,3 +15,4 @@ function findRoot(): string {
 
 export const packageRoot = findRoot();
 export const builtInConnectorsDir = path.join(packageRoot, 'connectors');
+export const builtInTemplatesDir = path.join(packageRoot, 'templates');

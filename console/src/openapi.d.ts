@@ -260,6 +260,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the cycle templates */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a cycle template, its steps summarised */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/account/connectors": {
         parameters: {
             query?: never;
@@ -2338,6 +2372,176 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only templates with a step of this connector (its Name in any case, or its Slug) */
+                connectorName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A GUID, stable across releases */
+                        Id: string;
+                        Name: string;
+                        Description: string;
+                        Connectors: {
+                            Id: number;
+                            Name: string;
+                            Version: string;
+                            /** @description How many of the template steps use the connector */
+                            StepCount: number;
+                            /** @description The absolute URL of the connector's icon; '' when it has none */
+                            Icon: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template Id (a GUID) or Slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A GUID, stable across releases */
+                        Id: string;
+                        Name: string;
+                        Description: string;
+                        Connectors: {
+                            Id: number;
+                            Name: string;
+                            Version: string;
+                            /** @description How many of the template steps use the connector */
+                            StepCount: number;
+                            /** @description The absolute URL of the connector's icon; '' when it has none */
+                            Icon: string;
+                        }[];
+                        Slug: string;
+                        Version: string;
+                        StepErrorAction: string;
+                        CollectionSplitType: string;
+                        Variables: {
+                            Name: string;
+                            DisplayName: string;
+                            Sensitive: boolean;
+                        }[];
+                        Steps: {
+                            Key: string;
+                            Name: string;
+                            /** @description Method, Webhook, Decision, Delay, WaitUntil, SynchronousResponse or Stop */
+                            ActionType: string;
+                            ConnectorId: number | null;
+                            ConnectorName: string | null;
+                            /** @description Method steps: the method's readable Id */
+                            MethodId: string | null;
+                            MethodName: string | null;
+                            /** @description The object of a customisable category the method works on (a Caspio table) */
+                            Object: string | null;
+                            /** @description The parameters the template maps */
+                            Parameters: string[];
+                            /** @description The fields the template maps */
+                            Fields: string[];
+                        }[];
+                        Edges: {
+                            From: string;
+                            To: string;
+                            EdgeType: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,7 +14,7 @@ export function checkFileShape(data: unknown): ShapeResult {
 }
 
 /** anyOf branches report every mismatch; keep the errors of the deepest paths, which name the real fault. */
-function shapeErrors(errors: ErrorObject[]): string[] {
+export function shapeErrors(errors: ErrorObject[]): string[] {
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
   const lines = errors
     .filter((e) => e.keyword !== 'anyOf' && e.instancePath.split('/').length >= deepest - 1)

@@ -24,6 +24,7 @@ import { oauthTokenRoutes } from './routes/oauth-token.js';
 import { proxyRoutes } from './routes/proxy.js';
 import { sdkRoutes } from './routes/sdk.js';
 import { signinTokenRoutes } from './routes/signin-tokens.js';
+import { templateRoutes } from './routes/templates.js';
 import type { App } from './routes/types.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorReply } from './schemas.js';
@@ -86,6 +87,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   signinTokenRoutes(app, ctx);
   connectorRoutes(app, ctx);
   connectorSetupRoutes(app, ctx);
+  templateRoutes(app, ctx);
   accountConnectorRoutes(app, ctx);
   credentialRoutes(app, ctx);
   categoryRoutes(app, ctx);

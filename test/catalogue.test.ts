@@ -574,7 +574,8 @@ describe('the patchbay CLI', () => {
     const missing = run(['mcp-config', '--account', 'nobody'], env);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("Account 'nobody' not found");
-  });
+    // Five command-line runs, each starting the product: seconds apiece on a busy machine.
+  }, 90_000);
 
   it('refuses to serve with PATCHBAY_PORT=abc: non-zero exit and one line naming PATCHBAY_PORT', () => {
     const dataDir = tempDir({});

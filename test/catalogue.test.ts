@@ -149,16 +149,16 @@ describe('the connector catalogue API', () => {
     }
   });
 
-  it("lists Pipedrive's 20 methods, each with its own GUID MethodUniqueIdentifier", async () => {
+  it("lists Pipedrive's 29 methods, each with its own GUID MethodUniqueIdentifier", async () => {
     const { status, body } = await get<Method[]>('/v1.0/connectors/2/methods');
     expect(status).toBe(200);
-    expect(body).toHaveLength(20);
+    expect(body).toHaveLength(29);
     for (const method of body) {
       expect(method).toEqual({
         Id: expect.stringMatching(/^[a-z0-9-]+$/),
         Name: expect.any(String),
         Description: expect.any(String),
-        Category: expect.stringMatching(/^(persons|organizations|deals|activities)$/),
+        Category: expect.stringMatching(/^(persons|organizations|deals|activities|products|search|users)$/),
         HttpMethod: expect.stringMatching(/^(GET|POST|PUT|PATCH|DELETE)$/),
         EndPoint: expect.stringMatching(/^\//),
         MethodUniqueIdentifier: expect.stringMatching(GUID),
@@ -167,7 +167,7 @@ describe('the connector catalogue API', () => {
         Fields: expect.any(Array),
       });
     }
-    expect(new Set(body.map((m) => m.MethodUniqueIdentifier.toLowerCase())).size).toBe(20);
+    expect(new Set(body.map((m) => m.MethodUniqueIdentifier.toLowerCase())).size).toBe(29);
     const file = parse(readFileSync(PIPEDRIVE_FILE, 'utf8')) as { Methods: { MethodUniqueIdentifier: string }[] };
     expect(body.map((m) => m.MethodUniqueIdentifier)).toEqual(file.Methods.map((m) => m.MethodUniqueIdentifier));
     expect((await get<Method[]>('/v1.0/connectors/Pipedrive/methods')).body).toEqual(body);
@@ -182,7 +182,7 @@ describe('the connector catalogue API', () => {
     expect(persons).toEqual(expected);
 
     const deals = (await get<Method[]>('/v1.0/connectors/2/methods?category=deals')).body;
-    expect(deals).toHaveLength(5);
+    expect(deals).toHaveLength(6);
     expect(deals.every((m) => m.Category === 'deals')).toBe(true);
 
     const both = (await get<Method[]>('/v1.0/connectors/2/methods?category=deals&query=delete')).body;

@@ -163,7 +163,7 @@ describe('OAuth 2.0 authorization code flow', () => {
     const location = new URL(start.headers.get('location') as string);
     expect(location.pathname).toBe('/oauth/authorize');
     expect(location.searchParams.get('code_challenge')).toBeNull();
-    expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full');
+    expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full products:full search:read');
     const consent = await decide(location.href, 'allow');
     const callback = await visit(consent.headers.get('location') as string, cookiesOf(start));
     expect(callback.status).toBe(302);

@@ -23,7 +23,7 @@
 //   organizations `address` as an object with `value`; products `prices`, `billing_frequency`. Times are
 //   RFC 3339 `2024-01-22T08:55:59Z`; related ids are integers or null.
 // - Search: `/api/v2/{persons,organizations,deals,products}/search` and `/api/v2/itemSearch`
-//   (`item_types`), `term` of at least 2 characters, `fields`, `exact_match`; the answer is
+//   (`item_types`), `term` of at least 2 characters (1 with `exact_match`), `fields`, `exact_match`; the answer is
 //   `data.items: [{result_score, item}]` with cursor paging; items are the short search forms (emails
 //   and phones as strings, `owner: {id}`, `organization: {id, name}`). v1 serves the same searches
 //   under `/v1/.../search` and `/v1/itemSearch` with `start` paging: named sub-paths are never ids.

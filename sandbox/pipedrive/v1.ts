@@ -154,13 +154,14 @@ function offsetPage(all: unknown[], query: URLSearchParams): { items: unknown[];
 
 function searchAnswer(ctx: ApiContext, resources: PipedriveResource[], query: URLSearchParams): JsonObject {
   const term = (query.get('term') ?? '').trim();
-  if (term.length < 2) throw new BadRequest('Search term must be at least 2 characters long');
+  const exact = query.get('exact_match') === 'true' || query.get('exact_match') === '1';
+  if (term.length < (exact ? 1 : 2)) throw new BadRequest('Search term must be at least 2 characters long');
   const fieldsParam = query.get('fields');
   const fields = fieldsParam === null || fieldsParam === '' ? undefined : fieldsParam.split(',').map((f) => f.trim());
   const known = searchableFields(resources);
   const unknown = fields?.find((f) => !known.has(f));
   if (unknown !== undefined) throw new BadRequest(`Invalid fields: ${unknown} cannot be searched`);
-  const hits = search(ctx.tables, resources, term, fields, query.get('exact_match') === 'true' || query.get('exact_match') === '1');
+  const hits = search(ctx.tables, resources, term, fields, exact);
   const { items, pagination } = offsetPage(hits, query);
   return { success: true, data: { items }, additional_data: { pagination } };
 }

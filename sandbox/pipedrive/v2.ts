@@ -134,13 +134,13 @@ function list(resource: PipedriveResource, ctx: ApiContext, query: URLSearchPara
 
 function searchAnswer(ctx: ApiContext, resources: PipedriveResource[], query: URLSearchParams, resource?: PipedriveResource): JsonObject {
   const term = (query.get('term') ?? '').trim();
-  if (term.length < 2) throw new BadRequest('The term must be at least 2 characters long');
+  const exact = query.get('exact_match') === 'true';
+  if (term.length < (exact ? 1 : 2)) throw new BadRequest('The term must be at least 2 characters long (1 with exact_match)');
   const fieldsParam = query.get('fields');
   const fields = fieldsParam === null || fieldsParam === '' ? undefined : fieldsParam.split(',').map((f) => f.trim());
   const known = searchableFields(resources);
   const unknown = fields?.find((f) => !known.has(f));
   if (unknown !== undefined) throw new BadRequest(`Invalid fields: ${unknown} cannot be searched`);
-  const exact = query.get('exact_match') === 'true';
   const org = intOf(query, 'organization_id');
   const person = resource === 'deals' ? intOf(query, 'person_id') : undefined;
   const status = resource === 'deals' ? query.get('status') : null;

@@ -26,8 +26,10 @@
 //   bodies; validation is 422 with `errors: [{message, resource, field}]`. A 401 for a token that was
 //   sent adds `error="invalid_token"` (RFC 6750 3.1); a 403 adds `error="insufficient_scope"`.
 // - Reads accept any valid token; POST, PUT and DELETE need `write` in the token's scope.
-// - The rate limit is one hourly window for the whole simulator (one user). It is reported on every
-//   authenticated answer but never enforced, so benchmarks are not throttled; `failNext` scripts 429s.
+// - The rate limit is one hourly window for the whole simulator (one user), reported on every
+//   authenticated answer. It is enforced only with the `rateLimit` option, so benchmarks are not
+//   throttled; a 429 over it carries no `Retry-After` (the facts name none), only the reset time.
+//   `failNext` scripts 429s too.
 // - `since` keeps items with `updatedAt >= since`; a time without a zone is refused with 400.
 // - `embed=tags,fields` adds empty `tags`/`fields` arrays; other embed values are accepted and ignored.
 // - Requirements: party `type`, a person's `firstName` or `lastName`, an organisation's `name`;
@@ -62,6 +64,8 @@ export interface CapsuleSimulatorOptions {
   subdomain?: string;
   /** Seconds a rotated refresh token keeps working. Default 0: Capsule documents none. */
   refreshTokenGraceSeconds?: number;
+  /** Requests per hour answered before 429s; default: 4,000 reported, none refused. */
+  rateLimit?: number;
 }
 
 export interface CapsuleSimulator {
@@ -386,15 +390,19 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
     return errors.length > 0 ? { errors } : { item };
   }
 
-  function rateHeaders(): Headers {
+  const rateLimit = options.rateLimit ?? RATE_LIMIT;
+
+  /** Counts the request in the hourly window; `over` when it goes past an enforced limit. */
+  function rateHeaders(): { headers: Headers; over: boolean } {
     const now = Date.now();
     if (now - rateWindow.start >= RATE_WINDOW_MS) rateWindow = { start: now, count: 0 };
     rateWindow.count++;
-    return {
-      'x-ratelimit-limit': RATE_LIMIT,
-      'x-ratelimit-remaining': Math.max(0, RATE_LIMIT - rateWindow.count),
+    const headers = {
+      'x-ratelimit-limit': rateLimit,
+      'x-ratelimit-remaining': Math.max(0, rateLimit - rateWindow.count),
       'x-ratelimit-reset': Math.ceil((rateWindow.start + RATE_WINDOW_MS) / 1000),
     };
+    return { headers, over: options.rateLimit !== undefined && rateWindow.count > rateLimit };
   }
 
   function scripted(res: ServerResponse, { status, retryAfterSeconds }: ScriptedFailure, headers: Headers): void {
@@ -419,7 +427,8 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
         token === undefined ? REALM : `${REALM}, error="invalid_token", error_description="The access token is invalid or expired"`;
       return sendJson(res, 401, { message: 'authentication failed' }, { 'www-authenticate': challenge });
     }
-    const headers = rateHeaders();
+    const { headers, over } = rateHeaders();
+    if (over) return sendJson(res, 429, { error: 'rate limit reached' }, headers);
     const failure = failures.take();
     if (failure !== undefined) return scripted(res, failure, headers);
 

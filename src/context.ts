@@ -97,9 +97,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
   const metrics = new Metrics();
   const db = await openDatabase(config.databaseUrl, {
-    onQuery: () => {
+    onQuery: (sql) => {
       metrics.inc('patchbay_db_queries_total');
-      options.onQuery?.();
+      options.onQuery?.(sql);
     },
   });
   // Registered before anything can take a lease, so that the leases of this host's dead runs are freed first.

@@ -23,6 +23,7 @@ const definition: ConnectorDefinition = {
       HttpMethod: 'GET',
       Endpoint: '/files/{{name}}',
       Parameters: [{ Name: 'name', In: 'path', Type: 'string', Required: true }],
+      Output: { Item: { type: 'object' } },
     },
   ],
 };

@@ -30,7 +30,8 @@ function connectorYaml(options: { id: number; slug: string; guid?: string; extra
     Name: Get Thing
     Category: things
     HttpMethod: GET
-    Endpoint: /things`;
+    Endpoint: /things
+    Output: { Item: { type: object } }`;
   return `Id: ${options.id}
 Slug: ${options.slug}
 Name: Fixture ${options.slug}
@@ -165,6 +166,8 @@ describe('the connector catalogue API', () => {
         Paginated: expect.any(Boolean),
         Parameters: expect.any(Array),
         Fields: expect.any(Array),
+        Output: { Kind: expect.stringMatching(/^(List|Item|Nothing)$/), Schema: expect.anything() },
+        OutputFields: expect.any(Array),
       });
     }
     expect(new Set(body.map((m) => m.MethodUniqueIdentifier.toLowerCase())).size).toBe(29);
@@ -215,9 +218,55 @@ describe('the connector file loader', () => {
     Category: things
     HttpMethod: GET
     Endpoint: /things
+    Output: { Item: { type: object } }
     Verb: GET`;
     const dir = tempDir({ 'deep.yaml': connectorYaml({ id: 511, slug: 'deep', method }) });
     expect(problemsOf([dir])).toEqual([`${path.join(dir, 'deep.yaml')}: /Methods/0: unknown property "Verb"`]);
+  });
+
+  it('refuses a method without an Output, and outputs a mapping picker could not read', () => {
+    const method = (output: string, extra = '') => `  - Id: list-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: List Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things${extra}${output}`;
+    const paged = `
+    Parameters:
+      - { Name: page, In: query, Type: integer }
+    Pagination: { Style: PageLink, PageParam: page }`;
+    const dir = tempDir({
+      'o1.yaml': connectorYaml({ id: 530, slug: 'o1', method: method('') }),
+      'o2.yaml': connectorYaml({ id: 531, slug: 'o2', method: method('\n    Output: { Item: { type: object } }', paged) }),
+      'o3.yaml': connectorYaml({
+        id: 532,
+        slug: 'o3',
+        method: method('\n    Output: { Item: { type: object, required: [id], properties: { name: { type: string } } } }'),
+      }),
+      'o4.yaml': connectorYaml({
+        id: 533,
+        slug: 'o4',
+        method: method('\n    Output: { List: { type: string, properties: { a: { type: string } } } }'),
+      }),
+      'o5.yaml': connectorYaml({
+        id: 534,
+        slug: 'o5',
+        method: method('\n    Output: { Item: { type: object, additionalProperties: false } }'),
+      }),
+      'o6.yaml': connectorYaml({ id: 535, slug: 'o6', method: method('\n    Output: Everything') }),
+    });
+    const file = (name: string) => path.join(dir, name);
+    const problems = problemsOf([dir]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${file('o1.yaml')}: /Methods/0: must have required property 'Output'`,
+        `${file('o2.yaml')}: /Methods/0/Output: a paginated method answers a List`,
+        `${file('o3.yaml')}: /Methods/0/Output/Item/required: "id" is not one of its properties`,
+        `${file('o4.yaml')}: /Methods/0/Output/List/properties: only an object has properties`,
+        `${file('o5.yaml')}: /Methods/0/Output/Item: unknown property "additionalProperties"`,
+      ]),
+    );
+    expect(problems.filter((p) => p.startsWith(file('o6.yaml')))).not.toEqual([]);
   });
 
   it('names the method of an unknown Category', () => {
@@ -226,7 +275,8 @@ describe('the connector file loader', () => {
     Name: Get Thing
     Category: widgets
     HttpMethod: GET
-    Endpoint: /things`;
+    Endpoint: /things
+    Output: { Item: { type: object } }`;
     const dir = tempDir({ 'category.yaml': connectorYaml({ id: 512, slug: 'category', method }) });
     expect(problemsOf([dir])).toEqual([`${path.join(dir, 'category.yaml')}: /Methods/0/Category: "widgets" is not a declared category`]);
   });
@@ -237,13 +287,32 @@ describe('the connector file loader', () => {
     Name: Get Thing
     Category: things
     HttpMethod: GET
-    Endpoint: /things/{{thing_id}}`;
+    Endpoint: /things/{{thing_id}}
+    Output: { Item: { type: object } }`;
     const dir = tempDir({ 'placeholder.yaml': connectorYaml({ id: 513, slug: 'placeholder', method }) });
     const problems = problemsOf([dir]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
       new RegExp(`^${escapeRegExp(path.join(dir, 'placeholder.yaml'))}: /Methods/0/Endpoint: \\{\\{thing_id\\}\\} `),
     );
+  });
+
+  it('names a pagination ExclusiveWith parameter that is not a declared query parameter', () => {
+    const method = `  - Id: list-things
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: List Things
+    Category: things
+    HttpMethod: GET
+    Endpoint: /things
+    Parameters:
+      - { Name: page, In: query, Type: integer }
+      - { Name: size, In: query, Type: integer }
+    Pagination: { Style: PageNumber, PageParam: page, SizeParam: size, ExclusiveWith: [limit] }
+    Output: { List: { type: object } }`;
+    const dir = tempDir({ 'exclusive.yaml': connectorYaml({ id: 516, slug: 'exclusive', method }) });
+    expect(problemsOf([dir])).toEqual([
+      `${path.join(dir, 'exclusive.yaml')}: /Methods/0/Pagination: "limit" must be declared as a query parameter`,
+    ]);
   });
 
   it('names both files when two use the same method GUID', () => {
@@ -271,13 +340,15 @@ describe('the connector file loader', () => {
     Name: Get Thing
     Category: widgets
     HttpMethod: GET
-    Endpoint: /things`;
+    Endpoint: /things
+    Output: { Item: { type: object } }`;
     const badPlaceholder = `  - Id: get-thing
     MethodUniqueIdentifier: ${randomUUID()}
     Name: Get Thing
     Category: things
     HttpMethod: GET
-    Endpoint: /things/{{thing_id}}`;
+    Endpoint: /things/{{thing_id}}
+    Output: { Item: { type: object } }`;
     const dir = tempDir({
       'a-unknown-property.yaml': connectorYaml({ id: 520, slug: 'a', extra: 'Colour: red' }),
       'b-category.yaml': connectorYaml({ id: 521, slug: 'b', method: badCategory }),
@@ -460,7 +531,8 @@ describe('the patchbay CLI', () => {
     Name: Get Thing
     Category: widgets
     HttpMethod: GET
-    Endpoint: /things/{{thing_id}}`;
+    Endpoint: /things/{{thing_id}}
+    Output: { Item: { type: object } }`;
     const dir = tempDir({ 'bad.yaml': connectorYaml({ id: 540, slug: 'bad', method }) });
     const file = path.join(dir, 'bad.yaml');
     const result = run(['connectors', 'validate', file]);

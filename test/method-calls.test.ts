@@ -424,7 +424,13 @@ describe('the warm method-call path', () => {
 
   beforeAll(async () => {
     sim = await startPipedriveSimulator();
-    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }), undefined, { onQuery: () => queries++ });
+    // The node's heartbeat and the change feed's housekeeping run on timers of their own, not on a call.
+    const background = /\b(nodes|changes)\b/;
+    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }), undefined, {
+      onQuery: (sql) => {
+        if (!background.test(sql)) queries++;
+      },
+    });
   });
   afterAll(async () => {
     await patchbay.close();

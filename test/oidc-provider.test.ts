@@ -44,6 +44,7 @@ Methods:
     Category: account
     HttpMethod: GET
     Endpoint: /me
+    Output: { Item: { type: object, properties: { sub: { type: string } } } }
 `;
 
 describe('OAuth 2.0 against oidc-provider, a real authorization server', () => {

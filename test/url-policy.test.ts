@@ -18,6 +18,7 @@ Methods:
     Category: things
     HttpMethod: GET
     Endpoint: /me
+    Output: { Item: { type: object } }
 `;
 const connector = (id: number, slug: string, head: string) => `
 Id: ${id}

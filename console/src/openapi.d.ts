@@ -1785,6 +1785,24 @@ export interface operations {
                             IsReadOnly: boolean;
                             Description: string;
                         }[];
+                        /** @description What the method answers, as the connector file declares it from the provider's documentation */
+                        Output: {
+                            /** @description List: the data is an array of items; Item: one value; Nothing: no content */
+                            Kind: "List" | "Item" | "Nothing";
+                            /** @description JSON Schema of one item (of the list, or the item); null for Nothing */
+                            Schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                        /** @description The item's fields, flattened: what a field mapping can pick from this method's answer */
+                        OutputFields: {
+                            /** @description Dotted path in one item; [] marks each element of a list, e.g. emails[].value */
+                            Field: string;
+                            DataType: string;
+                            IsNullable: boolean;
+                            Format: string | null;
+                            Description: string;
+                        }[];
                     }[];
                 };
             };
@@ -4125,6 +4143,24 @@ export interface operations {
                             DataType: string;
                             IsOptional: boolean;
                             IsReadOnly: boolean;
+                            Description: string;
+                        }[];
+                        /** @description What the method answers, as the connector file declares it from the provider's documentation */
+                        Output: {
+                            /** @description List: the data is an array of items; Item: one value; Nothing: no content */
+                            Kind: "List" | "Item" | "Nothing";
+                            /** @description JSON Schema of one item (of the list, or the item); null for Nothing */
+                            Schema: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                        /** @description The item's fields, flattened: what a field mapping can pick from this method's answer */
+                        OutputFields: {
+                            /** @description Dotted path in one item; [] marks each element of a list, e.g. emails[].value */
+                            Field: string;
+                            DataType: string;
+                            IsNullable: boolean;
+                            Format: string | null;
                             Description: string;
                         }[];
                     }[];

@@ -1,7 +1,7 @@
 import { valueAt } from '../json-path.js';
 import type { Connector } from './catalogue.js';
 import { stableGuid } from './guid.js';
-import type { CategoryDefinition, FieldDefinition, MethodDefinition, ParameterDefinition } from './schema.js';
+import type { CategoryDefinition, FieldDefinition, MethodDefinition, MethodOutput, OutputItem, ParameterDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
 type Customisable = NonNullable<CategoryDefinition['Customisable']>;
@@ -76,6 +76,7 @@ export function customMethods(connector: Connector, custom: CustomCategory): Met
         // The object is part of the method now: callers cannot point it at another one.
         Endpoint: method.Endpoint.replace(bound, encodeURIComponent(custom.objectName)),
         Parameters: (method.Parameters ?? []).filter((p) => p.Name !== placeholder),
+        Output: objectOutput(method.Output, custom.fields),
       };
       if (method.HttpMethod === 'POST' || method.HttpMethod === 'PUT' || method.HttpMethod === 'PATCH') {
         derived.Fields = custom.fields.map(
@@ -91,6 +92,21 @@ export function customMethods(connector: Connector, custom: CustomCategory): Met
       return derived;
     },
   );
+}
+
+/**
+ * A bound method whose output item is an object with no declared properties answers the object's records:
+ * it gets the object's fields, each possibly null (a record's empty field).
+ */
+function objectOutput(output: MethodOutput, fields: ObjectField[]): MethodOutput {
+  if (output === 'Nothing') return output;
+  const item = 'List' in output ? output.List : output.Item;
+  if (item.type !== 'object' || item.properties !== undefined) return output;
+  const record: OutputItem = {
+    ...item,
+    properties: Object.fromEntries(fields.map((f) => [f.Name, { type: [f.DataType, 'null'] as OutputItem['type'] }])),
+  };
+  return 'List' in output ? { List: record } : { Item: record };
 }
 
 /** A custom category's method is its category method's id, `@`, and the custom category's id. */

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { outputProblems } from './method-output.js';
 import { type ConnectorDefinition, type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
@@ -131,6 +132,7 @@ export function crossChecks(file: ConnectorDefinition): string[] {
     for (const name of pagingParameters(method.Pagination)) {
       if (!queryParameters.has(name)) errors.push(`${where}/Pagination: "${name}" must be declared as a query parameter`);
     }
+    errors.push(...outputProblems(method.Output, method.Pagination !== undefined, where));
   });
 
   if (file.TestMethod !== undefined && !methodIds.has(file.TestMethod)) {
@@ -146,12 +148,13 @@ export function crossChecks(file: ConnectorDefinition): string[] {
   return errors;
 }
 
-/** The query parameters a pagination style sets from one page to the next. */
+/** The query parameters a pagination style sets from one page to the next, and those that turn its paging off. */
 function pagingParameters(pagination: PaginationDefinition | undefined): string[] {
   switch (pagination?.Style) {
     case 'PageLink':
-    case 'PageNumber':
       return [pagination.PageParam];
+    case 'PageNumber':
+      return [pagination.PageParam, ...(pagination.ExclusiveWith ?? [])];
     case 'Offset':
       return [pagination.StartParam];
     case 'Cursor':

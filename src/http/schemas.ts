@@ -114,6 +114,27 @@ export const MethodReply = Type.Object({
       Description: Type.String(),
     }),
   ),
+  Output: Type.Object(
+    {
+      Kind: Type.Union([Type.Literal('List'), Type.Literal('Item'), Type.Literal('Nothing')], {
+        description: 'List: the data is an array of items; Item: one value; Nothing: no content',
+      }),
+      Schema: Nullable(
+        Type.Record(Type.String(), Type.Unknown(), { description: 'JSON Schema of one item (of the list, or the item); null for Nothing' }),
+      ),
+    },
+    { description: "What the method answers, as the connector file declares it from the provider's documentation" },
+  ),
+  OutputFields: Type.Array(
+    Type.Object({
+      Field: Type.String({ description: 'Dotted path in one item; [] marks each element of a list, e.g. emails[].value' }),
+      DataType: Type.String(),
+      IsNullable: Type.Boolean(),
+      Format: Nullable(Type.String()),
+      Description: Type.String(),
+    }),
+    { description: "The item's fields, flattened: what a field mapping can pick from this method's answer" },
+  ),
 });
 
 export const AccountConnectorReply = Type.Object({

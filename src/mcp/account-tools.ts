@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toolOutputSchema } from '../catalogue/method-output.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
 import { installMethods, type ResolvedInstall } from '../runtime/resolved-install.js';
 
@@ -19,6 +20,8 @@ export interface AccountTool {
   title: string;
   description: string;
   inputSchema: InputSchema;
+  /** The structured content a call answers, from the method's declared output; none for a method that answers nothing. */
+  outputSchema: Record<string, unknown> | undefined;
   annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
   install: ResolvedInstall;
   method: MethodDefinition;
@@ -136,6 +139,7 @@ function toTool(install: ResolvedInstall, method: MethodDefinition, name: string
       // Methods that pass undeclared body fields through take other arguments as fields too.
       additionalProperties: (method.Fields?.length ?? 0) > 0 && method.AdditionalFields !== false,
     },
+    outputSchema: toolOutputSchema(method.Output, method.Pagination !== undefined),
     annotations: {
       title,
       readOnlyHint: verb === 'GET',

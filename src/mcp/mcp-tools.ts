@@ -1,3 +1,4 @@
+import { type StructuredShape, structuredShape } from '../catalogue/method-output.js';
 import { PatchbayError } from '../errors.js';
 import type { MethodRunner, RunOptions } from '../runner/method-runner.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
@@ -10,6 +11,7 @@ export interface ListedTool {
   title: string;
   description: string;
   inputSchema: InputSchema;
+  outputSchema?: Record<string, unknown>;
   annotations: AccountTool['annotations'];
 }
 
@@ -69,6 +71,7 @@ const listed = (tool: AccountTool): ListedTool => ({
   title: tool.title,
   description: tool.description,
   inputSchema: tool.inputSchema,
+  ...(tool.outputSchema !== undefined ? { outputSchema: tool.outputSchema } : {}),
   annotations: tool.annotations,
 });
 
@@ -129,7 +132,7 @@ export class McpTools {
     if (typeof args.query !== 'string' || args.query.trim() === '') return failure("search_tools needs 'query', a few words");
     const limit = typeof args.limit === 'number' && Number.isInteger(args.limit) ? Math.min(50, Math.max(1, args.limit)) : SEARCH_LIMIT;
     const found = searchTools(tools, args.query, limit).map(listed);
-    return result({ items: found });
+    return result({ items: found }, 'object');
   }
 
   private async run(tool: AccountTool, args: Record<string, unknown>): Promise<ToolResult> {
@@ -152,7 +155,7 @@ export class McpTools {
     if (missing.length > 0) return failure(`${tool.name} needs ${missing.map((m) => `'${m}'`).join(', ')}`);
     try {
       const answer = await this.runner.run(tool.install, tool.method.Id, options);
-      return result(answer.data, answer.paging?.next ?? undefined);
+      return result(answer.data, structuredShape(tool.method.Output), answer.paging?.next ?? undefined);
     } catch (error) {
       if (!(error instanceof PatchbayError)) throw error;
       return failure(explain(error, tool));
@@ -177,12 +180,23 @@ function explain(error: PatchbayError, tool: AccountTool): string {
   }
 }
 
-function result(data: unknown, nextPage?: Record<string, unknown>): ToolResult {
-  const structured: Record<string, unknown> = Array.isArray(data)
-    ? { items: data }
-    : data !== null && typeof data === 'object'
-      ? (data as Record<string, unknown>)
-      : { value: data ?? null };
+/**
+ * The data as structured content, in the shape the tool's outputSchema declares (a list under `items`, an
+ * object as itself, another value under `value`; an empty page's null is an empty list); data that is not
+ * of the declared kind keeps its own shape.
+ */
+function result(data: unknown, shape: StructuredShape | undefined, nextPage?: Record<string, unknown>): ToolResult {
+  const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
+  const structured: Record<string, unknown> =
+    shape === 'value'
+      ? { value: data ?? null }
+      : shape === 'items' && (data === null || data === undefined)
+        ? { items: [] }
+        : Array.isArray(data)
+          ? { items: data }
+          : isObject
+            ? (data as Record<string, unknown>)
+            : { value: data ?? null };
   if (nextPage !== undefined) structured.next_page = nextPage;
   const text = JSON.stringify(structured);
   if (text.length <= MAX_RESULT_CHARS) return { content: [{ type: 'text', text }], structuredContent: structured };

@@ -1,5 +1,6 @@
 import type { FieldDefinition, MethodDefinition, ParameterDefinition } from '../catalogue/schema.js';
 import { badRequest } from '../errors.js';
+import { unsentPagingParameters } from './pagination.js';
 
 /** What a caller passes to a method: `{"Parameters": {...}, "Fields": {...}}`. */
 export interface MethodInput {
@@ -46,7 +47,7 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** Validated parameters by name (defaults applied) and body fields; unknown parameters are refused. */
+/** Validated parameters by name (defaults applied, but not to paging turned off) and body fields; unknown parameters are refused. */
 export function checkInputs(
   method: MethodDefinition,
   input: MethodInput,
@@ -61,9 +62,10 @@ export function checkInputs(
       );
     }
   }
+  const unsent = unsentPagingParameters(method.Pagination, given);
   const parameters = new Map<string, unknown>();
   for (const definition of declared) {
-    const value = given[definition.Name] ?? definition.Default;
+    const value = given[definition.Name] ?? (unsent.includes(definition.Name) ? undefined : definition.Default);
     if (value === undefined || value === null) {
       if (definition.Required) throw badRequest(`Parameters.${definition.Name} is required`);
       continue;

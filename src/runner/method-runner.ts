@@ -7,7 +7,7 @@ import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { buildRequest } from './build-request.js';
 import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
 import type { FairShare } from './fair-share.js';
-import type { MethodInput } from './inputs.js';
+import { checkInputs, type MethodInput } from './inputs.js';
 import { nextPageParameters } from './pagination.js';
 import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.js';
 
@@ -71,7 +71,7 @@ export class MethodRunner {
     return {
       status: page.status,
       data: page.data,
-      paging: { next: nextPageParameters(method.Pagination, currentParameters(options), page) },
+      paging: { next: nextPageParameters(method.Pagination, sentParameters(method, options), page) },
     };
   }
 
@@ -83,7 +83,7 @@ export class MethodRunner {
       const page = await this.fetch(current, method, { ...options, Parameters: parameters });
       if (Array.isArray(page.data)) items.push(...page.data);
       else if (page.data !== null && page.data !== undefined) items.push(page.data);
-      const next = nextPageParameters(pagination, currentParameters({ Parameters: parameters }), page);
+      const next = nextPageParameters(pagination, sentParameters(method, { ...options, Parameters: parameters }), page);
       if (next === null) return { status: 200, data: items, paging: { next, pages } };
       if (pages >= this.limits.maxPages) return { status: 200, data: items, paging: { next, pages, truncated: true } };
       parameters = { ...parameters, ...next };
@@ -133,6 +133,7 @@ export class MethodRunner {
   }
 }
 
-function currentParameters(options: MethodInput): Map<string, unknown> {
-  return new Map(Object.entries(options.Parameters ?? {}));
+/** The parameters a page was read with, defaults included: a short page is only known by the size sent. */
+function sentParameters(method: MethodDefinition, input: MethodInput): Map<string, unknown> {
+  return checkInputs(method, input).parameters;
 }

@@ -45,12 +45,25 @@ function truncate(body: unknown): unknown {
   return `${text.slice(0, MAX_ERROR_BODY)}... (truncated)`;
 }
 
-/** Seconds to wait from Retry-After (seconds or an HTTP date, counted from `now`), else from a reset header, else 1. */
+/**
+ * A reset header this large is a time (Unix epoch seconds, as Capsule sends), not a wait: no provider
+ * asks for a wait of 30 years.
+ */
+const EPOCH_SECONDS_FROM = 1_000_000_000;
+
+/**
+ * Seconds to wait from Retry-After (seconds or an HTTP date, counted from `now`), else from a reset
+ * header (seconds to wait, or epoch seconds), else 1.
+ */
 export function retryAfterSeconds(headers: IncomingHttpHeaders, now: number): number {
-  const raw = headers['retry-after'] ?? headers['x-ratelimit-reset'];
+  const retryAfter = headers['retry-after'];
+  const raw = retryAfter ?? headers['x-ratelimit-reset'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return 1;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  if (/^\d+(\.\d+)?$/.test(value.trim())) {
+    const seconds = Number(value);
+    return retryAfter === undefined && seconds >= EPOCH_SECONDS_FROM ? Math.max(0, seconds - now / 1000) : seconds;
+  }
   const date = Date.parse(value);
   return Number.isNaN(date) ? 1 : Math.max(0, (date - now) / 1000);
 }

@@ -1,5 +1,6 @@
 import type { Connector } from '../catalogue/catalogue.js';
 import { stableGuid } from '../catalogue/guid.js';
+import { outputFields, outputItem } from '../catalogue/method-output.js';
 import type { MethodDefinition, PropertyDefinition } from '../catalogue/schema.js';
 
 /** The catalogue in the public API's shape (Cyclr's field names). */
@@ -89,5 +90,10 @@ export function methodView(method: MethodDefinition) {
       IsReadOnly: f.ReadOnly === true,
       Description: f.Description ?? '',
     })),
+    Output: {
+      Kind: method.Output === 'Nothing' ? ('Nothing' as const) : 'List' in method.Output ? ('List' as const) : ('Item' as const),
+      Schema: outputItem(method.Output) ?? null,
+    },
+    OutputFields: outputFields(method.Output),
   };
 }

@@ -9,8 +9,8 @@ import { openSqlite } from './sqlite-driver.js';
 export type Db = Kysely<Database>;
 
 export interface DatabaseOptions {
-  /** Called once per query sent to the database (tests and benchmarks count round trips with it). */
-  onQuery?: () => void;
+  /** Called once per query sent to the database, with its SQL (tests and benchmarks count round trips with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
@@ -31,7 +31,7 @@ export async function openDatabase(location: string, options: DatabaseOptions = 
     }
     dialect = new SqliteDialect({ database: openSqlite(location) });
   }
-  const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: () => onQuery() } : {}) });
+  const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: (event) => onQuery(event.query.sql) } : {}) });
   await migrate(db as Kysely<unknown>);
   return db;
 }

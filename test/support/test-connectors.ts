@@ -14,6 +14,7 @@ Methods:
     Category: account
     HttpMethod: GET
     Endpoint: /me
+    Output: { Item: { type: object } }
 `;
 
 /** No Basic connector is built in; this one takes HTTP Basic credentials. */
@@ -85,6 +86,7 @@ Methods:
     Category: things
     HttpMethod: GET
     Endpoint: /things
+    Output: { Item: { type: object } }
 ${parameters.length === 0 ? '' : `    Parameters:\n${parameters.map((p) => `      - ${p}`).join('\n')}\n`}`;
 }
 

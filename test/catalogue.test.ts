@@ -297,6 +297,29 @@ describe('the connector file loader', () => {
     );
   });
 
+  it('refuses a method RelativeTo a ProxyBaseUrl the file lacks, and a ProxyBaseUrl of undeclared values or hosts', () => {
+    const method = `  - Id: get-me
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Me
+    Category: things
+    HttpMethod: GET
+    RelativeTo: ProxyBaseUrl
+    Endpoint: /v0/me
+    Output: { Item: { type: object } }`;
+    const dir = tempDir({
+      'no-proxy-base.yaml': connectorYaml({ id: 515, slug: 'no_proxy_base', method }),
+      'templated.yaml': connectorYaml({ id: 516, slug: 'templated', extra: 'ProxyBaseUrl: "https://{{Region}}.fixture.example"' }),
+      'plain-http.yaml': connectorYaml({ id: 517, slug: 'plain_http', extra: 'ProxyBaseUrl: http://api.fixture.example' }),
+    });
+    const problems = problemsOf([dir]).map((p) => p.slice(dir.length + 1));
+    expect(problems).toEqual([
+      'no-proxy-base.yaml: /Methods/0/RelativeTo: the connector declares no ProxyBaseUrl',
+      'plain-http.yaml: /ProxyBaseUrl: must be an absolute https URL',
+      'templated.yaml: /ProxyBaseUrl: {{Region}} is neither a property nor a kept token field',
+      'templated.yaml: /AllowedHosts: required because /ProxyBaseUrl use placeholders',
+    ]);
+  });
+
   it('names a pagination ExclusiveWith parameter that is not a declared query parameter', () => {
     const method = `  - Id: list-things
     MethodUniqueIdentifier: ${randomUUID()}

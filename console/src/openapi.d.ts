@@ -5628,7 +5628,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -5720,7 +5720,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -5812,7 +5812,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -5904,7 +5904,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -5996,7 +5996,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6088,7 +6088,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6180,7 +6180,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;

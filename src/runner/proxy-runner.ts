@@ -39,7 +39,7 @@ function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
   }
   const url = new URL(`${base.href}${path}${query}`);
   if (!isBelow(base, url)) {
-    throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
+    throw badRequest('The proxied path must stay below the connector\'s proxy base URL (no ".." segments)');
   }
   return url;
 }

@@ -141,6 +141,31 @@ describe('method calls against the Pipedrive simulator', () => {
     });
   });
 
+  describe('filters, search and v1', () => {
+    it('filters a list by ids and updated_since, and reads every page of a search by its cursor', async () => {
+      const some = await callMethod(patchbay, pipedrive, 'list-persons', {
+        Parameters: { ids: '5,120,240', updated_since: '2024-01-01T01:00:00Z' },
+      });
+      expect(((await some.json()) as { id: number }[]).map((p) => p.id)).toEqual([120, 240]);
+
+      const found = await callMethod(patchbay, pipedrive, 'search-persons', {
+        AllPages: true,
+        Parameters: { term: 'Person 1', limit: 50 },
+      });
+      expect(found.status).toBe(200);
+      const hits = (await found.json()) as { result_score: number; item: { id: number } }[];
+      // Person 1, 10-19 and 100-199 contain the term; the exact match comes first.
+      expect(hits).toHaveLength(111);
+      expect(hits[0]).toMatchObject({ result_score: 1, item: { id: 1 } });
+      expect(found.headers.get('x-patchbay-pages')).toBe('3');
+    });
+
+    it('calls a method that stays on v1 below the proxy base, the others staying on v2', async () => {
+      const me = await callMethod(patchbay, pipedrive, 'get-current-user');
+      expect(await me.json()).toMatchObject({ id: 1, company_domain: 'testco', created: '2024-01-01 00:00:00' });
+    });
+  });
+
   describe('person round trip', () => {
     it('creates, reads, updates and deletes a person, each visible in the simulator', async () => {
       const created = await callMethod(patchbay, pipedrive, 'create-person', {

@@ -190,8 +190,21 @@ export const RESOURCES: Record<PipedriveResource, ResourceSpec> = {
 export const RESOURCE_NAMES = Object.keys(RESOURCES) as PipedriveResource[];
 /** Seed timestamps are fixed so `reset()` restores identical data. */
 const SEED_EPOCH = Date.UTC(2024, 0, 1);
-/** Fields the server owns: a client's value for them is dropped. */
-const SERVER_OWNED = ['id', 'add_time', 'update_time', 'is_deleted', 'creator_user_id', 'first_name', 'last_name'];
+/** Fields the server owns (the times a status change sets among them): a client's value for them is dropped. */
+const SERVER_OWNED = [
+  'id',
+  'add_time',
+  'update_time',
+  'is_deleted',
+  'creator_user_id',
+  'first_name',
+  'last_name',
+  'stage_change_time',
+  'close_time',
+  'won_time',
+  'lost_time',
+  'marked_as_done_time',
+];
 
 /** `2024-01-22T08:55:59Z`, the v2 time format (RFC 3339, UTC, whole seconds). */
 export function rfc3339(ms: number): string {

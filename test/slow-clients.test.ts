@@ -59,7 +59,9 @@ describe('slow clients', () => {
     const other = await installInto(patchbay, 'bystander', PIPEDRIVE, TOKEN);
     const body = JSON.stringify({ name: `Slow ${'x'.repeat(2000)}` });
     const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'trickler', 'content-type': 'application/json' };
-    held = Array.from({ length: 12 }, () => holdRequest(patchbay.url, `/v1.0/account/connectors/${slow}/proxy/api/v2/persons`, headers, body, 10));
+    held = Array.from({ length: 12 }, () =>
+      holdRequest(patchbay.url, `/v1.0/account/connectors/${slow}/proxy/api/v2/persons`, headers, body, 10),
+    );
     // Long enough for the uploads to reach the third party and take what they can of its pool.
     await new Promise((resolve) => setTimeout(resolve, 300));
 

@@ -66,6 +66,8 @@ export interface OAuthProvider {
   isValidAccessToken(token: string): boolean;
   /** Scope string granted to that access token (undefined if invalid). */
   scopeOf(token: string): string | undefined;
+  /** The app (client id) a live access token was issued to (undefined if invalid). */
+  clientOf(token: string): string | undefined;
   /** Number of requests to the token endpoint so far (all grants, successful or not). */
   readonly tokenRequests: number;
   /** Refreshes answered with a rotated refresh token inside its grace period (refused without one). */
@@ -466,6 +468,7 @@ export function createOAuthProvider(options: OAuthProviderOptions): OAuthProvide
     },
     isValidAccessToken: (accessToken) => liveAccess(accessToken) !== undefined,
     scopeOf: (accessToken) => liveAccess(accessToken)?.grant.scope,
+    clientOf: (accessToken) => liveAccess(accessToken)?.grant.clientId,
     get tokenRequests() {
       return tokenRequests;
     },

@@ -30,6 +30,11 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** The most connections the server holds open at once; more are closed as they arrive. */
   maxConnections: number;
+  /** The most requests one API client, and one account, may have in flight on this node; more answer 429. */
+  maxInFlightPerClient: number;
+  maxInFlightPerAccount: number;
+  /** The largest request body the raw proxy streams on to a third party. */
+  proxyBodyLimitBytes: number;
   /** Origins the OAuth popup may report back to (postMessage target or redirect); the public URL's origin is always one. */
   allowedOrigins: Set<string>;
   /** An OAuth access token this close to expiry is refreshed before use. */
@@ -178,6 +183,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     requestTimeoutMs: integer(env, 'PATCHBAY_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     keepAliveTimeoutMs: integer(env, 'PATCHBAY_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
     maxConnections: integer(env, 'PATCHBAY_MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+    maxInFlightPerClient: integer(env, 'PATCHBAY_MAX_IN_FLIGHT_PER_CLIENT', 512, 1, 1_000_000),
+    maxInFlightPerAccount: integer(env, 'PATCHBAY_MAX_IN_FLIGHT_PER_ACCOUNT', 128, 1, 1_000_000),
+    proxyBodyLimitBytes: integer(env, 'PATCHBAY_PROXY_BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1, 2 ** 40),
     allowedOrigins: origins(env.PATCHBAY_ALLOWED_ORIGINS, publicUrl),
     tokenRefreshMarginSeconds: integer(env, 'PATCHBAY_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 86400),
     // Nodes on PostgreSQL hear of each other's writes at once (NOTIFY); the TTL only bounds an entry's age

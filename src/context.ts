@@ -25,12 +25,13 @@ import { ApiClients } from './services/api-clients.js';
 import { ConnectSessions } from './services/connect-sessions.js';
 import { ConnectorProperties } from './services/connector-properties.js';
 import { ConnectorSetups } from './services/connector-setup.js';
-import { CredentialCheck } from './services/credential-check.js';
+import { CredentialCheck, LateKeyChecker } from './services/credential-check.js';
 import { CredentialProbe } from './services/credential-probe.js';
 import { CredentialSweeps } from './services/credential-sweeps.js';
 import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
+import { InFlight } from './services/in-flight.js';
 import { InstallCache } from './services/install-cache.js';
 import { InstallResolver } from './services/install-resolver.js';
 import { NodePresence } from './services/node-presence.js';
@@ -59,6 +60,8 @@ export interface AppContext {
   queue: JobQueue;
   catalogue: Catalogue;
   tokens: AccessTokens;
+  /** The requests each API client and account has in flight on this node, and their caps. */
+  inFlight: InFlight;
   clients: ApiClients;
   accounts: Accounts;
   installs: AccountConnectors;
@@ -146,7 +149,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     connections: config.upstreamConnections,
   });
   const oauthClient = new OAuthClient(egress, metrics);
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, clock);
+  // Credentials -> check -> runner -> refresher -> credential tokens -> credentials: the check is bound once built.
+  const keyChecker = new LateKeyChecker();
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, keyChecker, clock);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
   const signins = new SigninTokens(db, clock);
   const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock, node);
@@ -164,7 +169,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const share = new FairShare(config.upstreamConcurrency);
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const check = new CredentialCheck(runner, clock);
-  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock);
+  keyChecker.bind(check);
+  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock, config.publicUrl);
   const probe = new CredentialProbe(credentials, installs, runner);
   return {
     config,
@@ -177,6 +183,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     queue,
     catalogue,
     tokens,
+    inFlight: new InFlight({ perClient: config.maxInFlightPerClient, perAccount: config.maxInFlightPerAccount }),
     clients: new ApiClients(db, tokens, clock, config.clientSecretOverlapSeconds),
     accounts: new Accounts(db, bus, ttlMs, clock),
     installs,
@@ -194,6 +201,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     connect: new OAuthConnect(
       db,
       installs,
+      credentials,
       signins,
       oauthClient,
       egress,

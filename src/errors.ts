@@ -37,6 +37,11 @@ export const ERROR_CODES = {
   PB_ERR_PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is over the size limit.' },
   PB_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The request body has a content type this route does not take.' },
   PB_ERR_UPSTREAM_RATE_LIMITED: { status: 429, meaning: 'The third party kept answering 429 after the retries allowed.' },
+  PB_ERR_TOO_MANY_IN_FLIGHT: {
+    status: 429,
+    meaning:
+      'The API client or the account already has as many requests in flight as PATCHBAY_MAX_IN_FLIGHT_PER_CLIENT or _PER_ACCOUNT allow; retry after Retry-After seconds.',
+  },
   PB_ERR_HEADERS_TOO_LARGE: {
     status: 431,
     meaning: "The request line and headers together are over the server's limit (16 KB by default).",

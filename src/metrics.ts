@@ -1,3 +1,5 @@
+import type { InFlightFigures } from './services/in-flight.js';
+
 /** The counters a node keeps, with their help text (Prometheus exposition format). */
 const COUNTERS = {
   patchbay_db_queries_total: 'Queries sent to the database by this node.',
@@ -40,4 +42,22 @@ function labelText(labels: Record<string, string>): string {
   const entries = Object.entries(labels);
   if (entries.length === 0) return '';
   return `{${entries.map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}`;
+}
+
+/** The in-flight caps' figures: how full they are now, and how often they refused (no client or account is named). */
+export function renderInFlight(figures: InFlightFigures): string {
+  return [
+    '# HELP patchbay_in_flight_requests Requests from identified callers this node is serving now.',
+    '# TYPE patchbay_in_flight_requests gauge',
+    `patchbay_in_flight_requests ${figures.requests}`,
+    '# HELP patchbay_in_flight_busiest Requests in flight of the busiest API client, and of the busiest account.',
+    '# TYPE patchbay_in_flight_busiest gauge',
+    `patchbay_in_flight_busiest{scope="client"} ${figures.busiestClient}`,
+    `patchbay_in_flight_busiest{scope="account"} ${figures.busiestAccount}`,
+    '# HELP patchbay_in_flight_refused_total Requests refused with 429 because their API client or account was at its cap.',
+    '# TYPE patchbay_in_flight_refused_total counter',
+    `patchbay_in_flight_refused_total{scope="client"} ${figures.refusedClient}`,
+    `patchbay_in_flight_refused_total{scope="account"} ${figures.refusedAccount}`,
+    '',
+  ].join('\n');
 }

@@ -94,12 +94,12 @@ describe("the end user's connect page", () => {
     // The page may show the partner's logo, and nothing else from elsewhere; it is never framed.
     const html = await fetch(`${patchbay.url}/account/connect`);
     const csp = html.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`img-src 'self' data: ${logoOrigin};`);
+    expect(csp).toContain(`img-src 'self' data: ${patchbay.url} ${logoOrigin};`);
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(page.Apps.map((app) => [app.Id, app.Connect])).toEqual([
-      [capsuleId, 'popup'],
-      [pipedriveId, 'key'],
+    expect(page.Apps.map((app) => [app.Id, app.Connect, app.Icon])).toEqual([
+      [capsuleId, 'popup', `${patchbay.url}/v1.0/connectors/${CAPSULE}/icon`],
+      [pipedriveId, 'key', `${patchbay.url}/v1.0/connectors/${PIPEDRIVE}/icon`],
     ]);
     expect(JSON.stringify(page)).not.toContain(PIPEDRIVE_TOKEN);
   });
@@ -164,6 +164,30 @@ describe("the end user's connect page", () => {
       ).toBe(200);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'connect-page-connected.png'), fullPage: true });
       expect(consoleErrors).toEqual([]);
+      await page.close();
+    });
+
+    it("shows each app's connector icon, loaded from Patchbay, instead of its initial", async () => {
+      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+      page.setDefaultTimeout(8000);
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${patchbay.url}/account/signinwithtoken?token=${await signinToken(patchbay, 'end-user')}`);
+      await page.getByRole('heading', { name: 'Connect your apps to Acme CRM' }).waitFor();
+      const icons = page.locator('li img.icon');
+      await expect.poll(() => icons.count()).toBe(2);
+      await expect
+        .poll(() =>
+          icons.evaluateAll((images: HTMLImageElement[]) => images.map((img) => [new URL(img.src).pathname, img.naturalWidth > 0])),
+        )
+        .toEqual([
+          [`/v1.0/connectors/${CAPSULE}/icon`, true],
+          [`/v1.0/connectors/${PIPEDRIVE}/icon`, true],
+        ]);
+      expect(await page.locator('li span.icon').count()).toBe(0);
+      expect(errors).toEqual([]);
       await page.close();
     });
   });

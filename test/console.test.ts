@@ -33,7 +33,13 @@ describe('the partner console', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    capsule = await startCapsuleSimulator();
+    // A second Capsule app: the one an account brings for its own credential.
+    capsule = await startCapsuleSimulator({
+      clients: [
+        { clientId: 'capsule-client', clientSecret: 'capsule-secret' },
+        { clientId: 'acme-own-app', clientSecret: 'acme-own-secret' },
+      ],
+    });
     pipedrive = await startPipedriveSimulator({ apiTokens: [PIPEDRIVE_TOKEN] });
     caspio = await startCaspioSimulator();
     patchbay = await startPatchbay(
@@ -75,11 +81,15 @@ describe('the partner console', () => {
     await page.getByRole('heading', { name: 'Connector Library' }).waitFor();
   });
 
-  it('lists the connector library with search and a Setup Required marker', async () => {
+  it("lists the connector library with each connector's icon, search and a Setup Required marker", async () => {
     const capsuleCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Capsule v2' }) });
     await expect.poll(() => capsuleCard.getByText('Setup Required').count()).toBe(1);
     const pipedriveCard = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Pipedrive', exact: true }) });
     expect(await pipedriveCard.getByText('Setup Required').count()).toBe(0);
+    // Drawn, and loaded from Patchbay: an icon that failed would have fallen back to the initial.
+    const loaded = () =>
+      page.locator('.card-head img.icon').evaluateAll((images: HTMLImageElement[]) => images.filter((img) => img.naturalWidth > 0).length);
+    await expect.poll(loaded).toBe(5);
     await shoot('connector-library');
 
     await page.getByLabel('Search connectors').fill('caspio');
@@ -226,7 +236,8 @@ describe('the partner console', () => {
     await dialog.getByLabel('API key').fill(PIPEDRIVE_TOKEN);
     await dialog.getByRole('button', { name: 'Save' }).click();
     const tile = credentials.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Shared Pipedrive' }) });
-    await tile.getByText('Not verified yet').waitFor();
+    // The key was tried with Pipedrive before it was stored.
+    await tile.getByText(/^Verified /).waitFor();
     // The secret is never shown whole.
     expect(await tile.textContent()).not.toContain(PIPEDRIVE_TOKEN);
 
@@ -253,6 +264,52 @@ describe('the partner console', () => {
     await tile.getByRole('alert').waitFor();
     expect(await tile.getByRole('alert').textContent()).toMatch(/in use|used/i);
     await shoot('credentials');
+  });
+
+  it('adds a Capsule credential with its own app as the guide says, authorizes it on Save, and installs with it', async () => {
+    const credentials = page.getByRole('region', { name: 'Credentials' });
+    await credentials.getByRole('button', { name: '+ Add Credential' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add New Credential' });
+    await dialog.getByLabel('Connector').selectOption({ label: 'Capsule v2' });
+    await dialog.getByLabel('Credential Name').fill('Acme Capsule');
+    await dialog.getByLabel('Credential Description').fill('Our own Capsule app, read only');
+    await dialog.getByLabel('Client ID').fill('acme-own-app');
+    await dialog.getByLabel('Client Secret').fill('acme-own-secret');
+    expect(await dialog.getByLabel('Client Secret').getAttribute('type')).toBe('password');
+    await dialog.getByLabel('Access Scope').fill('read');
+    // The authorise and token URLs are preconfigured: named, not editable.
+    const preconfigured = dialog.getByLabel('Preconfigured');
+    await preconfigured.getByText('https://api.capsulecrm.com/oauth/authorise?scope=read+write').waitFor();
+    await preconfigured.getByText('https://api.capsulecrm.com/oauth/token').waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Authorise URL' }).count()).toBe(0);
+    await shoot('add-oauth-credential');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: 'Save' }).click()]);
+    await popup.getByText('acme-own-app wants access to your account (scope read)').waitFor();
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    const tile = credentials.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Acme Capsule' }) });
+    await tile.getByText(/^Verified /).waitFor();
+    expect(await tile.textContent()).not.toContain('acme-own-secret');
+
+    await page.getByRole('button', { name: 'Install connector' }).click();
+    const install = page.getByRole('dialog', { name: 'Install connector' });
+    await install.getByLabel('Connector').selectOption({ label: 'Capsule v2' });
+    await install.getByLabel('Name').fill('Capsule own app');
+    await install.getByLabel('Credential').selectOption({ label: 'Acme Capsule' });
+    await install.getByRole('button', { name: 'Install' }).click();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Capsule own app' }) });
+    await row.getByText('Authenticated', { exact: true }).waitFor();
+
+    const installs = (await (
+      await patchbay.call('GET', '/v1.0/account/connectors', { account: 'acme' })
+    ).json()) as Reply<'listAccountConnectors'>;
+    const own = installs.find((i) => i.Name === 'Capsule own app');
+    const parties = await patchbay.call('GET', `/v1.0/account/connectors/${own?.Id}/methods/list-parties`, { account: 'acme' });
+    expect(parties.status).toBe(200);
+    expect(((await parties.json()) as unknown[]).length).toBe(capsule.items('parties').length);
+    const token = (await patchbay.ctx.installs.resolve('acme', own?.Id as number)).token?.AccessToken as string;
+    expect(capsule.oauth.clientOf(token)).toBe('acme-own-app');
   });
 
   it('runs a method in the tester and shows the sandbox data, the status and the time', async () => {

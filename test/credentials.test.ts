@@ -141,8 +141,10 @@ describe('reusable credentials', () => {
     );
     expect(verified).toMatchObject({ VerifiedStatus: 'Verified', Message: null });
     expect(Date.parse(verified.VerifiedAt)).toBeGreaterThan(Date.now() - 60_000);
-    const bad = await createCredential({ Name: 'probe-bad', Connector: 'Pipedrive', AuthValue: 'revoked-token' });
+    // A key checked when it was stored, revoked at the provider since.
+    const bad = await createCredential({ Name: 'probe-bad', Connector: 'Pipedrive', AuthValue: 'pd-token-two' });
     await installWith(PIPEDRIVE, bad.Id, 'probe-user');
+    pipedrive.revokeToken('pd-token-two');
     const failed = await json<{ VerifiedStatus: string; Message: string }>(call('POST', `/v1.0/account/credentials/${bad.Id}/probe`));
     expect(failed.VerifiedStatus).toBe('Failed');
     expect(failed.Message).toContain('401');

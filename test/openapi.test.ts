@@ -121,7 +121,8 @@ describe('the OpenAPI document at /openapi.json', () => {
       expect(headers(id), id).toEqual([]);
     }
     expect(document.security).toEqual([{ bearer: [] }]);
-    for (const id of ['startOAuth', 'startOAuthWeb', 'oauthCallback', 'openConnectPage']) expect(byId.get(id)?.security, id).toEqual([]);
+    for (const id of ['startOAuth', 'startOAuthWeb', 'oauthCallback', 'openConnectPage', 'getConnectorIcon'])
+      expect(byId.get(id)?.security, id).toEqual([]);
     expect(byId.get('getAccessToken')?.security).toEqual([{}, { clientBasic: [] }]);
     expect(byId.get('listConnectPageApps')?.security).toEqual([{ connectSession: [] }]);
   });

@@ -1,8 +1,9 @@
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, type ClientRequest, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { until } from './support/until.js';
 
 const PIPEDRIVE = 'https://api.pipedrive.com';
 const EXAMPLE = 'https://api.example.com';
@@ -31,9 +32,16 @@ interface Received {
  * otherwise: /early at once, before reading the body, /break-off with a small body cut short, /large with 1 MB of unknown length sent in pieces,
  * /large-break-off with half of that and then a broken connection.
  */
-async function startEcho(): Promise<{ server: Server; url: string; received: Received[] }> {
+async function startEcho(): Promise<{ server: Server; url: string; received: Received[]; arrived: string[]; aborted: string[] }> {
   const received: Received[] = [];
+  /** The URLs of every request whose head came, and of those whose body then broke off. */
+  const arrived: string[] = [];
+  const aborted: string[] = [];
   const server = createServer((req, res) => {
+    arrived.push(req.url ?? '');
+    req.once('close', () => {
+      if (!req.complete) aborted.push(req.url ?? '');
+    });
     if (req.url?.endsWith('/early')) {
       res.writeHead(400, { 'content-type': 'application/json' }).end('{"early":true}');
       return;
@@ -71,7 +79,7 @@ async function startEcho(): Promise<{ server: Server; url: string; received: Rec
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, arrived, aborted };
 }
 
 /** A request whose path is sent exactly as written (fetch would resolve `..` segments first). */
@@ -373,5 +381,89 @@ describe('what the raw proxy sends upstream', () => {
     expect(seen.method).toBe('PUT');
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('name=Ada&email=ada%40example.com');
+  });
+});
+
+describe("the raw proxy's limit on request bodies", () => {
+  const LIMIT = 64 * 1024;
+  const PIECE = 16 * 1024;
+  let echo: Awaited<ReturnType<typeof startEcho>>;
+  let patchbay: Patchbay;
+  let id: number;
+
+  beforeAll(async () => {
+    echo = await startEcho();
+    patchbay = await startPatchbay({ ...overrides({ [EXAMPLE]: echo.url }), PATCHBAY_PROXY_BODY_LIMIT_BYTES: String(LIMIT) });
+    id = await install(patchbay, 1, KEY);
+  });
+  afterAll(async () => {
+    await patchbay.close();
+    echo.server.closeAllConnections();
+    await new Promise<void>((resolve) => echo.server.close(() => resolve()));
+  });
+  beforeEach(() => {
+    for (const list of [echo.received, echo.arrived, echo.aborted]) list.length = 0;
+  });
+
+  /** A PUT through the proxy whose body `write` sends (a declared length, or chunks); resolves with the answer when it comes. */
+  const upload = (headers: Record<string, string>, write: (request: ClientRequest) => void) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { hostname, port } = new URL(patchbay.url);
+      const request = httpRequest(
+        {
+          host: hostname,
+          port,
+          method: 'PUT',
+          path: `/v1.0/account/connectors/${id}/proxy/files/1`,
+          headers: {
+            authorization: `Bearer ${patchbay.token}`,
+            'x-cyclr-account': ACCOUNT,
+            'content-type': 'application/octet-stream',
+            ...headers,
+          },
+          timeout: 5000,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+            request.destroy();
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('no answer within 5 s')));
+      request.on('error', reject);
+      write(request);
+    });
+
+  it('answers 413 to a declared Content-Length over PATCHBAY_PROXY_BODY_LIMIT_BYTES before the body is sent, and calls no one', async () => {
+    // Only the head is sent: the answer must not wait for the body.
+    const refused = await upload({ 'content-length': String(LIMIT + 1) }, (request) => request.flushHeaders());
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ Code: 'PB_ERR_PAYLOAD_TOO_LARGE', Message: expect.stringContaining(String(LIMIT)) });
+    expect(echo.arrived).toEqual([]);
+
+    const whole = await upload({ 'content-length': String(LIMIT) }, (request) => request.end(Buffer.alloc(LIMIT, 'a')));
+    expect(whole.status).toBe(207);
+    expect(echo.received.map((seen) => seen.body.length)).toEqual([LIMIT]);
+  });
+
+  it('cuts off a chunked body once it grows past the limit: 413 to the client, the request to the third party aborted', async () => {
+    const refused = await upload({}, (request) => {
+      for (let sent = 0; sent <= LIMIT; sent += PIECE) request.write(Buffer.alloc(PIECE, 'b'));
+    });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ Code: 'PB_ERR_PAYLOAD_TOO_LARGE' });
+    await until(async () => (echo.aborted.length === 1 ? true : undefined), 5000);
+    expect(echo.received).toEqual([]);
+
+    // Under the limit, a chunked body goes through whole.
+    const whole = await upload({}, (request) => {
+      request.write(Buffer.alloc(PIECE, 'c'));
+      request.end(Buffer.alloc(PIECE, 'd'));
+    });
+    expect(whole.status).toBe(207);
+    expect((echo.received[0] as Received).body).toBe(`${'c'.repeat(PIECE)}${'d'.repeat(PIECE)}`);
   });
 });

@@ -26,7 +26,8 @@ describe('the Install a Connector guide, verbatim but for the host', () => {
       Description: 'This is an example connector.',
       Status: 'Approved',
       Version: '1.0',
-      Icon: '',
+      // The guide's connector had no icon; ours has one drawn for it, served by Patchbay.
+      Icon: `${patchbay.url}/v1.0/connectors/1/icon`,
       AuthDescription: '',
       AuthType: 'ApiKey',
       OAuth2Type: 'Unknown',

@@ -1,7 +1,10 @@
-import { connect, type Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../console/src/types.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { until } from './support/until.js';
 
 const PIPEDRIVE = 2;
 const TOKEN = 'pipedrive-test-token';
@@ -128,5 +131,140 @@ describe('a cap on connections', () => {
     for (const { socket } of sockets) socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await patchbay.call('GET', '/healthz')).status).toBe(200);
+  });
+});
+
+describe('caps on requests in flight', () => {
+  const EXAMPLE = 1;
+  let pipedrive: PipedriveSimulator;
+  /** A third party that never answers under /hang, and answers everything else at once. */
+  let silent: Server;
+  let patchbay: Patchbay;
+  const ids: Record<string, number> = {};
+  let hanging: number;
+  const held: HeldRequest[] = [];
+
+  beforeAll(async () => {
+    pipedrive = await startPipedriveSimulator();
+    silent = createServer((req, res) => {
+      if (!req.url?.includes('/hang')) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    patchbay = await startPatchbay({
+      ...overrides({
+        'https://api.pipedrive.com': pipedrive.url,
+        'https://api.example.com': `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      }),
+      PATCHBAY_MAX_IN_FLIGHT_PER_CLIENT: '5',
+      PATCHBAY_MAX_IN_FLIGHT_PER_ACCOUNT: '3',
+      PATCHBAY_METRICS: 'true',
+    });
+    for (const account of ['busy', 'calm', 'third']) ids[account] = await installInto(patchbay, account, PIPEDRIVE, TOKEN);
+    hanging = await installInto(patchbay, 'busy', EXAMPLE, 'example-api-key');
+  });
+  afterAll(async () => {
+    for (const request of held) request.socket.destroy();
+    // The request left waiting on /hang ends when the third party hangs up, not when its client went.
+    silent.closeAllConnections();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    await patchbay.close();
+    await pipedrive.close();
+  });
+
+  /** Proxied uploads for an account, held open with most of their body unsent: each is in flight until finished. */
+  const hold = (account: string, count: number) => {
+    const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': account, 'content-type': 'application/json' };
+    const body = JSON.stringify({ name: `Held ${'x'.repeat(100)}` });
+    const requests = Array.from({ length: count }, () =>
+      holdRequest(patchbay.url, `/v1.0/account/connectors/${ids[account]}/proxy/persons`, headers, body, 10),
+    );
+    held.push(...requests);
+    return requests;
+  };
+  /** The in-flight figures /metrics shows. */
+  const figures = async () => {
+    const text = await (await fetch(`${patchbay.url}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1]);
+    return {
+      requests: value('patchbay_in_flight_requests'),
+      client: value('patchbay_in_flight_busiest{scope="client"}'),
+      account: value('patchbay_in_flight_busiest{scope="account"}'),
+      refusedAccount: value('patchbay_in_flight_refused_total{scope="account"}'),
+    };
+  };
+  const inFlightReach = (requests: number) => until(async () => ((await figures()).requests === requests ? true : undefined), 5000);
+  const listInstalls = (account: string, token?: string) => patchbay.call('GET', '/v1.0/account/connectors', { account, token });
+  const finishAll = async (requests: HeldRequest[]) => {
+    for (const request of requests) request.finish();
+    return Promise.all(requests.map((request) => request.status));
+  };
+
+  it("answers 429 with Retry-After to an account's call over PATCHBAY_MAX_IN_FLIGHT_PER_ACCOUNT, and serves other accounts meanwhile", async () => {
+    const requests = hold('busy', 3);
+    await inFlightReach(3);
+    expect(await figures()).toMatchObject({ client: 3, account: 3 });
+
+    const refused = await listInstalls('busy');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_TOO_MANY_IN_FLIGHT', Message: expect.stringContaining('busy') });
+    // Method calls, the proxy and MCP are refused alike.
+    const more = [
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/methods/list-persons`, { account: 'busy' }),
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/persons`, { account: 'busy' }),
+      await patchbay.call('POST', '/mcp', {
+        account: 'busy',
+        body: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+        headers: { accept: 'application/json, text/event-stream' },
+      }),
+    ];
+    expect(more.map((reply) => reply.status)).toEqual([429, 429, 429]);
+    expect((await figures()).refusedAccount).toBe(4);
+    expect((await listInstalls('calm')).status).toBe(200);
+
+    expect(await finishAll(requests)).toEqual([201, 201, 201]);
+    await inFlightReach(0);
+    expect((await listInstalls('busy')).status).toBe(200);
+  });
+
+  it('answers 429 to an API client over PATCHBAY_MAX_IN_FLIGHT_PER_CLIENT on any call, and serves another API client meanwhile', async () => {
+    const other = await patchbay.ctx.clients.create('other');
+    const tokenReply = await fetch(`${patchbay.url}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: other.ClientId, client_secret: other.ClientSecret }),
+    });
+    const otherToken = ((await tokenReply.json()) as Reply<'getAccessToken'>).access_token;
+    const requests = [...hold('busy', 3), ...hold('calm', 2)];
+    await inFlightReach(5);
+
+    for (const refused of [await patchbay.call('GET', '/v1.0/accounts'), await listInstalls('third')]) {
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_TOO_MANY_IN_FLIGHT' });
+    }
+    expect((await patchbay.call('GET', '/v1.0/accounts', { token: otherToken })).status).toBe(200);
+    expect((await listInstalls('third', otherToken)).status).toBe(200);
+
+    expect(await finishAll(requests)).toEqual([201, 201, 201, 201, 201]);
+    await inFlightReach(0);
+    expect((await patchbay.call('GET', '/v1.0/accounts')).status).toBe(200);
+  });
+
+  it('counts a request no more once its client disconnects, in the middle of its body or while the third party is silent', async () => {
+    const requests = hold('busy', 2);
+    const { hostname, port } = new URL(patchbay.url);
+    const waiting = connect(Number(port), hostname);
+    waiting.write(
+      `GET /v1.0/account/connectors/${hanging}/proxy/hang HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+        `Authorization: Bearer ${patchbay.token}\r\nX-Cyclr-Account: busy\r\n\r\n`,
+    );
+    await inFlightReach(3);
+    expect((await listInstalls('busy')).status).toBe(429);
+
+    for (const request of requests) request.socket.destroy();
+    waiting.destroy();
+    await inFlightReach(0);
+    expect(await figures()).toMatchObject({ client: 0, account: 0 });
+    expect((await listInstalls('busy')).status).toBe(200);
   });
 });

@@ -3,6 +3,8 @@ import type { Reply } from '../console/src/types.js';
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { TestClock } from '../src/clock.js';
+import { verificationColumns } from '../src/services/credential-check.js';
+import { updateCredential } from '../src/store/credentials.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
 import { PARTNER_ORIGIN, signinToken, startUrl, visit } from './support/oauth-flow.js';
 import { until } from './support/until.js';
@@ -19,7 +21,7 @@ describe('periodic sweeps', () => {
 
   beforeAll(async () => {
     capsule = await startCapsuleSimulator();
-    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good'] });
+    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good', 'pd-revoked'] });
     receiver = await startWebhookReceiver();
     patchbay = await startPatchbay({
       ...overrides({ 'https://api.capsulecrm.com': capsule.url, 'https://api.pipedrive.com': pipedrive.url }),
@@ -74,6 +76,10 @@ describe('periodic sweeps', () => {
       patchbay.call('POST', '/v1.0/account/credentials', { account: 'probed', body: { Name, Connector: 'Pipedrive', AuthValue } });
     const good = (await (await create('Good key', 'pd-good')).json()) as { Id: number };
     const bad = (await (await create('Revoked key', 'pd-revoked')).json()) as { Id: number };
+    // Both keys were checked when they were stored; made never probed (as credentials stored before keys were
+    // checked are), and one revoked at the provider since.
+    for (const { Id } of [good, bad]) await updateCredential(patchbay.ctx.db, Id, verificationColumns(undefined));
+    pipedrive.revokeToken('pd-revoked');
     const status = async (id: number) =>
       ((await (await patchbay.call('GET', `/v1.0/account/credentials/${id}`, { account: 'probed' })).json()) as Reply<'getCredential'>)
         .VerifiedStatus;

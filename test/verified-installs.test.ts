@@ -111,6 +111,65 @@ describe('a key or password is checked with the provider before it is stored', (
     expect(credential).toMatchObject({ VerifiedStatus: null, VerifiedMessage: expect.stringContaining('could not be reached') });
   });
 
+  it('refuses a standalone credential with a key the provider refuses: 400 PB_ERR_AUTHENTICATION_FAILED, nothing stored', async () => {
+    const account = await newAccount(patchbay);
+    const reply = await patchbay.call('POST', '/v1.0/account/credentials', {
+      account,
+      body: { Name: 'shared', Connector: 'Pipedrive', AuthValue: 'wrong' },
+    });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toMatchObject({
+      Code: 'PB_ERR_AUTHENTICATION_FAILED',
+      Message: expect.stringContaining('unauthorized access'),
+    });
+    expect(await credentials(patchbay, account)).toEqual([]);
+  });
+
+  it('marks a standalone credential whose key the provider accepts verified', async () => {
+    const account = await newAccount(patchbay);
+    const reply = await patchbay.call('POST', '/v1.0/account/credentials', {
+      account,
+      body: { Name: 'shared', Connector: 'Pipedrive', AuthValue: TOKEN },
+    });
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toMatchObject({ VerifiedStatus: 'Verified', VerifiedAt: expect.any(String), VerifiedMessage: null });
+  });
+
+  it("refuses a standalone credential's new key when the provider refuses it, and keeps the working one", async () => {
+    const account = await newAccount(patchbay);
+    const created = (await (
+      await patchbay.call('POST', '/v1.0/account/credentials', {
+        account,
+        body: { Name: 'shared', Connector: 'Pipedrive', AuthValue: TOKEN },
+      })
+    ).json()) as Credential;
+    const install = (await (
+      await patchbay.call('POST', `/v1.0/connectors/${PIPEDRIVE}/install`, { account, body: { Name: 'crm', CredentialId: created.Id } })
+    ).json()) as Installed;
+    const refused = await patchbay.call('PUT', `/v1.0/account/credentials/${created.Id}`, { account, body: { AuthValue: 'wrong' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_AUTHENTICATION_FAILED' });
+    expect((await credentials(patchbay, account))[0]).toMatchObject({ AuthValue: created.AuthValue, VerifiedStatus: 'Verified' });
+    expect((await patchbay.call('GET', `/v1.0/account/connectors/${install.Id}/methods/list-persons`, { account })).status).toBe(200);
+  });
+
+  it('keeps a standalone credential whose provider cannot be reached, unverified, and says why', async () => {
+    const account = await newAccount(unreachable);
+    const reply = await unreachable.call('POST', '/v1.0/account/credentials', {
+      account,
+      body: { Name: 'shared', Connector: 'Pipedrive', AuthValue: TOKEN },
+    });
+    expect(reply.status).toBe(200);
+    const created = (await reply.json()) as Credential;
+    expect(created).toMatchObject({ VerifiedStatus: null, VerifiedMessage: expect.stringContaining('Not verified at install') });
+    const updated = await unreachable.call('PUT', `/v1.0/account/credentials/${created.Id}`, {
+      account,
+      body: { AuthValue: `${TOKEN}-2` },
+    });
+    expect(updated.status).toBe(200);
+    expect(await updated.json()).toMatchObject({ VerifiedStatus: null, VerifiedMessage: expect.stringContaining('could not be reached') });
+  });
+
   it('does not try a connector that has no test method', async () => {
     const account = await newAccount(patchbay);
     const reply = await patchbay.call('POST', '/v1.0/connectors/91/install', {

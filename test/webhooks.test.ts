@@ -45,7 +45,7 @@ describe('partner webhooks', () => {
   const eventsFrom = (from: number) => receiver.received.slice(from).map((r) => JSON.parse(r.body) as EventBody);
 
   beforeAll(async () => {
-    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good'] });
+    pipedrive = await startPipedriveSimulator({ apiTokens: ['pd-good', 'pd-revoked'] });
     capsule = await startCapsuleSimulator();
     receiver = await startWebhookReceiver();
     patchbay = await startPatchbay({
@@ -195,6 +195,8 @@ describe('partner webhooks', () => {
         body: { Name: 'Old key', Connector: 'Pipedrive', AuthValue: 'pd-revoked' },
       }),
     );
+    // Good when it was stored (and checked), revoked at the provider since.
+    pipedrive.revokeToken('pd-revoked');
     const probe = () =>
       json<{ VerifiedStatus: string }>(patchbay.call('POST', `/v1.0/account/credentials/${credential.Id}/probe`, { account: 'probed' }));
     expect((await probe()).VerifiedStatus).toBe('Failed');

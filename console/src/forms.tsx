@@ -63,6 +63,8 @@ export function useConnectorChoice() {
     connectorId,
     setConnectorId,
     connector: connectors.data?.find((c) => String(c.Id) === connectorId),
+    /** The partner's setup of the chosen connector (values of sensitive properties masked). */
+    setup: setup.data,
     /** The partner properties the setup left blank: each account gives its own. */
     askedAtInstall: (setup.data?.Properties ?? []).filter((p) => setup.data?.AskedAtInstall.includes(p.Name)),
   };

@@ -179,6 +179,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/connectors/{id}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connector's icon (SVG), for anyone
+         * @description Public, unlike the rest of the catalogue: an <img> in a page cannot send a bearer token, and icons are not secret. The URL is the Icon of the connector replies. Cached for a day; send the ETag back in If-None-Match for a 304.
+         */
+        get: operations["getConnectorIcon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/connectors/{id}/methods": {
         parameters: {
             query?: never;
@@ -340,7 +360,10 @@ export interface paths {
         /** List the account's credentials */
         get: operations["listCredentials"];
         put?: never;
-        /** Add a credential */
+        /**
+         * Add a credential
+         * @description A key or password is tried with the connector's test method first (400 PB_ERR_AUTHENTICATION_FAILED when refused; kept unverified when the provider cannot be reached). An authorization-code credential without AuthValue answers AuthorizationStatus AwaitingAuthorization: open /connectorauth/updateaccountconnectoroauth?credentialId= to authorize it.
+         */
         post: operations["createCredential"];
         delete?: never;
         options?: never;
@@ -536,8 +559,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Start authenticating an account connector with OAuth (open in a popup)
-         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         * Start authenticating an account connector, or authorizing a credential, with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector (id) or credential (credentialId) and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
          */
         get: operations["startOAuth"];
         put?: never;
@@ -556,8 +579,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Start authenticating an account connector with OAuth (open in a popup)
-         * @description Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
+         * Start authenticating an account connector, or authorizing a credential, with OAuth (open in a popup)
+         * @description Consumes the sign-in token, checks the account connector (id) or credential (credentialId) and targetOrigin, and redirects the browser to the provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.
          */
         get: operations["startOAuthWeb"];
         put?: never;
@@ -953,6 +976,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     createAccount: {
@@ -1008,6 +1040,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1072,6 +1113,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1151,6 +1201,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     deleteAccount: {
@@ -1207,6 +1266,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listApiClients: {
@@ -1245,6 +1313,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1314,6 +1391,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     revokeApiClient: {
@@ -1363,6 +1449,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1439,6 +1534,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     createSignInToken: {
@@ -1496,6 +1600,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1570,6 +1683,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listConnectors: {
@@ -1598,6 +1720,7 @@ export interface operations {
                         Description: string;
                         Status: string;
                         Version: string;
+                        /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                         Icon: string;
                         AuthDescription: string;
                         AuthType: string;
@@ -1651,6 +1774,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getConnector: {
@@ -1677,6 +1809,7 @@ export interface operations {
                         Description: string;
                         Status: string;
                         Version: string;
+                        /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                         Icon: string;
                         AuthDescription: string;
                         AuthType: string;
@@ -1723,6 +1856,63 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getConnectorIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Connector Id or Name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The icon */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is the current one */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1833,6 +2023,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     installConnector: {
@@ -1894,6 +2093,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -1959,6 +2159,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2039,6 +2248,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2136,6 +2354,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listAccountConnectors: {
@@ -2182,6 +2409,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2254,6 +2482,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getAccountConnector: {
@@ -2299,6 +2536,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2364,6 +2602,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2424,6 +2671,7 @@ export interface operations {
                             Description: string;
                             Status: string;
                             Version: string;
+                            /** @description The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             AuthType: string;
@@ -2489,6 +2737,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2550,6 +2807,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2622,6 +2888,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listAccountConnectorProperties: {
@@ -2683,6 +2958,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2774,6 +3058,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getAccountConnectorProperty: {
@@ -2836,6 +3129,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2919,6 +3221,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     deleteAccountConnectorProperty: {
@@ -2981,6 +3292,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listCredentials: {
@@ -3027,6 +3347,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     }[];
@@ -3068,6 +3391,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     createCredential: {
@@ -3091,7 +3423,7 @@ export interface operations {
                     Connector: string;
                     /** @description As at install: API key, base64 user:password, or token JSON */
                     AuthValue?: string;
-                    /** @description Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret; its token is then fetched */
+                    /** @description Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret (its token is then fetched), or an authorization-code connector's own app (ClientId, ClientSecret) and Scope, each overriding the partner's setup for this credential alone. Such a credential is then authorized in the consent popup (credentialId=) */
                     Properties?: {
                         Name: string;
                         Value: string;
@@ -3127,6 +3459,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -3161,6 +3496,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3213,6 +3557,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -3247,6 +3594,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3308,6 +3664,9 @@ export interface operations {
                         VerifiedStatus: string | null;
                         VerifiedAt: string | null;
                         VerifiedMessage: string | null;
+                        AuthorizationStatus: ("AwaitingAuthorization" | "Authorized" | "Failed") | (never | null);
+                        /** @description Why the last authorization (or refresh) failed; cleared when a token is stored */
+                        AuthorizationError: string | null;
                         CreatedDate: string;
                         UpdatedDate: string;
                     };
@@ -3342,6 +3701,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3412,6 +3780,15 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3495,6 +3872,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getCredentialUsage: {
@@ -3554,6 +3940,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3655,6 +4050,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     listCategoryObjects: {
@@ -3723,6 +4127,15 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3839,6 +4252,15 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3932,6 +4354,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     deleteCustomCategory: {
@@ -3988,6 +4419,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4082,6 +4522,15 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4195,6 +4644,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4428,7 +4886,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The account connector to authenticate */
-                id: number;
+                id?: number;
+                /** @description Instead of id: a credential to authorize on its own; every install using it gets its token */
+                credentialId?: number;
                 /** @description A sign-in token */
                 token: string;
                 /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
@@ -4505,7 +4965,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The account connector to authenticate */
-                id: number;
+                id?: number;
+                /** @description Instead of id: a credential to authorize on its own; every install using it gets its token */
+                credentialId?: number;
                 /** @description A sign-in token */
                 token: string;
                 /** @description Where to report back: an allowed origin, or a URL below one (messages go to its origin, redirects to the whole URL) */
@@ -4678,6 +5140,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     createWebhook: {
@@ -4748,6 +5219,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getWebhook: {
@@ -4809,6 +5289,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4895,6 +5384,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     deleteWebhook: {
@@ -4944,6 +5442,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5021,6 +5528,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     testWebhook: {
@@ -5086,6 +5602,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5168,6 +5693,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     getWebhookDelivery: {
@@ -5241,6 +5775,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     redeliverWebhookDelivery: {
@@ -5307,6 +5850,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5409,6 +5961,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorReply"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
         };
     };
     openConnectPage: {
@@ -5474,6 +6035,7 @@ export interface operations {
                             Id: number;
                             Name: string;
                             ConnectorName: string;
+                            /** @description The absolute URL of the connector's icon; '' when it has none */
                             Icon: string;
                             AuthDescription: string;
                             Connect: "popup" | "key" | "password" | "none";
@@ -5681,6 +6243,24 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,6 +6345,24 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5865,6 +6463,24 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,6 +6565,24 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6049,6 +6683,24 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -6141,6 +6793,24 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -6225,6 +6895,24 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

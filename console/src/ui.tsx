@@ -120,9 +120,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-/** The connector's icon, or its initial when the connector file has none. */
+/** The connector's icon, or its initial when the connector file has none or the image does not load. */
 export function ConnectorIcon({ name, icon }: { name: string; icon: string }) {
-  if (icon) return <img className="icon" src={icon} alt="" />;
+  const [failed, setFailed] = useState(false);
+  if (icon && !failed) return <img className="icon" src={icon} alt="" onError={() => setFailed(true)} />;
   return (
     <span className="icon" aria-hidden="true">
       {name.slice(0, 1).toUpperCase()}

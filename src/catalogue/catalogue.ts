@@ -1,4 +1,5 @@
 import { notFound, PatchbayError } from '../errors.js';
+import type { ConnectorIcon } from './icon.js';
 import type { ConnectorDefinition, MethodDefinition } from './schema.js';
 
 /** A connector as the runtime uses it: the validated file plus look-up indexes. */
@@ -7,6 +8,8 @@ export interface Connector {
   readonly file: string;
   /** Methods by readable id and by lower-cased MethodUniqueIdentifier. */
   readonly methods: ReadonlyMap<string, MethodDefinition>;
+  /** The SVG the file's Icon names; none when it names none. */
+  readonly icon?: ConnectorIcon;
 }
 
 /** The loaded connector catalogue. Built once at start-up; read-only afterwards. */
@@ -55,11 +58,11 @@ export class Catalogue {
   }
 }
 
-export function indexConnector(definition: ConnectorDefinition, file: string): Connector {
+export function indexConnector(definition: ConnectorDefinition, file: string, icon?: ConnectorIcon): Connector {
   const methods = new Map<string, MethodDefinition>();
   for (const method of definition.Methods) {
     methods.set(method.Id, method);
     methods.set(method.MethodUniqueIdentifier.toLowerCase(), method);
   }
-  return { definition, file, methods };
+  return icon === undefined ? { definition, file, methods } : { definition, file, methods, icon };
 }

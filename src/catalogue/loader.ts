@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { Catalogue, type Connector, indexConnector } from './catalogue.js';
 import { stableGuid } from './guid.js';
+import { readIcon } from './icon.js';
 import type { ConnectorDefinition, ConnectorFile } from './schema.js';
 import { checkFileShape, crossChecks } from './validate-file.js';
 
@@ -27,9 +28,11 @@ export function readConnectorFile(file: string): { connector?: Connector; proble
   if (!parsed.ok) return { problems: parsed.problems.map((p) => `${file}: ${p}`) };
   const merged = withSharedMethods(parsed.file, file);
   if (!merged.ok) return { problems: merged.problems.map((p) => `${file}: ${p}`) };
-  const problems = crossChecks(merged.definition).map((p) => `${file}: ${p}`);
+  const { Icon } = merged.definition;
+  const icon = Icon === undefined || Icon === '' ? { problems: [] } : readIcon(file, Icon);
+  const problems = [...crossChecks(merged.definition), ...icon.problems].map((p) => `${file}: ${p}`);
   if (problems.length > 0) return { problems };
-  return { connector: indexConnector(merged.definition, file), problems };
+  return { connector: indexConnector(merged.definition, file, icon.icon), problems };
 }
 
 type Parsed = { ok: true; file: ConnectorFile } | { ok: false; problems: string[] };

@@ -268,7 +268,13 @@ export const ConnectorSchema = Type.Object(
     Description: Type.String(),
     Version: Type.String(),
     Status: Type.Optional(Type.Union([Type.Literal('Approved'), Type.Literal('Beta'), Type.Literal('Deprecated')])),
-    Icon: Type.Optional(Type.String()),
+    Icon: Type.Optional(
+      Type.String({
+        pattern: '^$|\\.svg$',
+        description:
+          "An SVG file, path relative to this file's folder, e.g. icons/pipedrive.svg; served at /v1.0/connectors/{Id}/icon. Empty: none",
+      }),
+    ),
     AuthDescription: Type.Optional(Type.String()),
     BaseUrl: Type.String({ description: 'Template; may use properties and kept token fields' }),
     ProxyBaseUrl: Type.Optional(

@@ -248,6 +248,8 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string, fam
 
 /** What a failed outbound request, or an answer that broke off before it was handed over, means to the caller. */
 function outboundError(error: unknown, url: URL): PatchbayError {
+  // A request body that failed on our side (one over its size limit) says so itself.
+  if (error instanceof PatchbayError) return error;
   if ((error as { code?: string }).code === REFUSED) return refusedAddress(url.host);
   if (
     error instanceof errors.ConnectTimeoutError ||

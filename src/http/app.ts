@@ -94,7 +94,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   webhookRoutes(app, ctx);
   mcpRoutes(app, ctx);
   sdkRoutes(app);
-  await consoleRoutes(app);
+  await consoleRoutes(app, ctx.config.publicUrl);
   connectPageRoutes(app, ctx);
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;

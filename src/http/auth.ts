@@ -32,20 +32,33 @@ function namedAccount(headers: IncomingHttpHeaders): string | undefined {
   return undefined;
 }
 
+/**
+ * Counts the request against its caller's in-flight caps (429 over them) until its reply is finished or
+ * its connection is gone, whichever comes first.
+ */
+function countInFlight(ctx: AppContext, reply: FastifyReply, clientId: string, accountId: string | null): void {
+  const release = ctx.inFlight.enter(clientId, accountId);
+  // A client that went away while it was being identified has no reply left to wait for.
+  if (reply.raw.closed) release();
+  else reply.raw.once('close', release);
+}
+
 /** Partner-level routes: any valid token. A token restricted to one account may only reach that account. */
 export function partnerAuth(ctx: AppContext) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
+    countInFlight(ctx, reply, request.principal.clientId, request.principal.accountId);
   };
 }
 
 /** Partner-level routes that a restricted token must not use (creating or listing accounts, ...). */
 export function unrestrictedAuth(ctx: AppContext) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     if (request.principal.accountId !== null) {
       throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to one account and cannot make partner-level calls');
     }
+    countInFlight(ctx, reply, request.principal.clientId, null);
   };
 }
 
@@ -64,9 +77,11 @@ function accountOf(headers: IncomingHttpHeaders, principal: Principal): string {
 
 /** Account-level routes: the account comes from the header, or from the token when it is restricted. */
 export function accountAuth(ctx: AppContext) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     request.accountId = accountOf(request.headers, request.principal);
+    // Counted before the account is looked up: a flood of calls for unknown accounts is capped too.
+    countInFlight(ctx, reply, request.principal.clientId, request.accountId);
     await ctx.accounts.assertExists(request.accountId);
   };
 }

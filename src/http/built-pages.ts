@@ -6,10 +6,14 @@ import { packageRoot } from '../paths.js';
 /** Where `npm run build` puts the console and the connect page. */
 export const BUILT_DIR = path.join(packageRoot, 'dist', 'console');
 
-/** Scripts, styles and API calls from Patchbay's own origin only (images also from `imageOrigins`); never framed. */
-export function builtPageCsp(imageOrigins: string[] = []): string {
+/**
+ * Scripts, styles and API calls from Patchbay's own origin only; never framed. Images also from
+ * `imageOrigins`: the public URL's, which the connector icons' URLs name even when the page was opened
+ * under another host name, and the partner's logo's.
+ */
+export function builtPageCsp(imageOrigins: string[]): string {
   return (
-    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:${imageOrigins.map((o) => ` ${o}`).join('')}; ` +
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:${[...new Set(imageOrigins)].map((o) => ` ${o}`).join('')}; ` +
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
   );
 }

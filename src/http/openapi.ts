@@ -64,14 +64,15 @@ function wildcard(url: string, params: Schema | undefined): { url: string; param
 
 /**
  * The refusals an operation meets whether or not its route lists them: a 400 for input that does not
- * validate, a 401 without a valid bearer token, and for an account-level call a missing account (400),
- * another account (403) or an unknown one (404).
+ * validate, a 401 without a valid bearer token, a 429 when the token's API client (or the account) has too
+ * many requests in flight, and for an account-level call a missing account (400), another account (403) or
+ * an unknown one (404).
  */
 function impliedErrors(schema: Schema, doc: OperationDoc | undefined): number[] {
   const statuses = new Set<number>();
   if (schema.params !== undefined || schema.querystring !== undefined || schema.body !== undefined) statuses.add(400);
-  if (schema.security === undefined) statuses.add(401);
-  if (doc?.account === true) for (const status of [400, 401, 403, 404]) statuses.add(status);
+  if (schema.security === undefined) for (const status of [401, 429]) statuses.add(status);
+  if (doc?.account === true) for (const status of [400, 401, 403, 404, 429]) statuses.add(status);
   return [...statuses];
 }
 

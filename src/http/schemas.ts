@@ -66,7 +66,7 @@ export const ConnectorReply = Type.Object({
   Description: Type.String(),
   Status: Type.String(),
   Version: Type.String(),
-  Icon: Type.String(),
+  Icon: Type.String({ description: "The absolute URL of the connector's icon (an SVG anyone may fetch); '' when it has none" }),
   AuthDescription: Type.String(),
   AuthType: Type.String(),
   OAuth2Type: Type.String(),

@@ -51,6 +51,8 @@ export class AccountConnectors {
     private readonly resolver: InstallResolver,
     private readonly check: CredentialCheck,
     private readonly clock: Clock,
+    /** Where Patchbay is reached: the connector views carry their icon's URL. */
+    private readonly publicUrl: string,
   ) {}
 
   connector(key: string): Connector {
@@ -257,7 +259,7 @@ export class AccountConnectors {
       VerifiedMessage: row.verified_message,
       CredentialId: row.credential_id,
       CreatedDate: row.created_at,
-      Connector: connector ? connectorView(connector) : null,
+      Connector: connector ? connectorView(connector, this.publicUrl) : null,
     };
   }
 }

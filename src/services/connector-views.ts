@@ -1,11 +1,11 @@
-import type { Connector } from '../catalogue/catalogue.js';
+import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import { stableGuid } from '../catalogue/guid.js';
+import type { ConnectorIcon } from '../catalogue/icon.js';
 import { outputFields, outputItem } from '../catalogue/method-output.js';
 import type { MethodDefinition, PropertyDefinition } from '../catalogue/schema.js';
+import { notFound } from '../errors.js';
 
-/** The catalogue in the public API's shape (Cyclr's field names). */
-
-/** A GUID derived from a name, stable across restarts and releases. */
+// The catalogue in the public API's shape (Cyclr's field names).
 
 export function authInfo(connector: Connector) {
   const auth = connector.definition.Auth;
@@ -32,7 +32,19 @@ function parameterView(property: PropertyDefinition, index: number, isAccountPro
   };
 }
 
-export function connectorView(connector: Connector) {
+/** Where a connector's icon is served, absolute as Cyclr gives it; '' for a connector without one. */
+export function iconUrl(connector: Connector, publicUrl: string): string {
+  return connector.icon === undefined ? '' : `${publicUrl}/v1.0/connectors/${connector.definition.Id}/icon`;
+}
+
+/** The icon of the connector a caller names (id, name or slug); 404 for an unknown one or one without an icon. */
+export function connectorIcon(catalogue: Catalogue, key: string): ConnectorIcon {
+  const connector = catalogue.named(key);
+  if (connector.icon === undefined) throw notFound(`Connector '${key}' has no icon`);
+  return connector.icon;
+}
+
+export function connectorView(connector: Connector, publicUrl: string) {
   const d = connector.definition;
   const partner = d.PartnerProperties ?? [];
   const info = authInfo(connector);
@@ -42,7 +54,7 @@ export function connectorView(connector: Connector) {
     Description: d.Description,
     Status: d.Status ?? 'Approved',
     Version: d.Version,
-    Icon: d.Icon ?? '',
+    Icon: iconUrl(connector, publicUrl),
     AuthDescription: d.AuthDescription ?? '',
     ...info,
     Categories: d.Categories.map((c) => ({

@@ -22,13 +22,43 @@ export function verificationColumns(verification: Verification | undefined) {
   };
 }
 
+/** Trying a key or password before it is stored: what the credentials service needs of CredentialCheck. */
+export interface KeyChecker {
+  /** Throws PB_ERR_AUTHENTICATION_FAILED when the provider refuses; undefined when nothing could be tried. */
+  check(
+    accountId: string,
+    connector: Connector,
+    parsed: ParsedAuthValue,
+    values: ReadonlyMap<string, string>,
+  ): Promise<Verification | undefined>;
+}
+
+/**
+ * A KeyChecker given its implementation after construction. The check runs methods, whose token refresher
+ * stores tokens through the credentials service: the credentials service must exist before the check can,
+ * so it holds this and the check is bound to it once built.
+ */
+export class LateKeyChecker implements KeyChecker {
+  private target: KeyChecker | undefined;
+
+  bind(target: KeyChecker): void {
+    if (this.target !== undefined) throw new Error('The credential check is already bound');
+    this.target = target;
+  }
+
+  check(...args: Parameters<KeyChecker['check']>): Promise<Verification | undefined> {
+    if (this.target === undefined) throw new Error('The credential check was used before it was bound');
+    return this.target.check(...args);
+  }
+}
+
 /**
  * Tries a key, or a username and password, with the connector's test method before it is stored. A refusal
  * (the provider answers 401 or 403) stops the install with the provider's reason; a provider that cannot
  * be reached or answers otherwise leaves it unverified, saying why. OAuth and client credentials are
  * checked by their own flows; a connector without a test method is not tried.
  */
-export class CredentialCheck {
+export class CredentialCheck implements KeyChecker {
   constructor(
     private readonly runner: MethodRunner,
     private readonly clock: Clock,

@@ -19,11 +19,18 @@ import type { Db } from '../store/database.js';
 import { installsUsing, updateInstallsOf } from '../store/installs.js';
 import type { CredentialRow, CredentialTable } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
-import { type Verification, verificationColumns } from './credential-check.js';
+import { type KeyChecker, type Verification, verificationColumns } from './credential-check.js';
 import type { InstallCache } from './install-cache.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import { type EventType, installEvent, type PartnerEvents } from './partner-events.js';
 import { checkedProperties, type PropertyInput, propertyScope } from './property-rules.js';
+
+/** OAuth 2.0 with the user's consent: its credentials are authorized in the popup. */
+export const isAuthorisationCode = (connector: Connector) =>
+  connector.definition.Auth.Type === 'OAuth2' && connector.definition.Auth.Flow === 'AuthorisationCode';
+
+/** Where an authorization-code credential stands: no token yet, a token, or none after a refusal. */
+export type AuthorizationStatus = 'AwaitingAuthorization' | 'Authorized' | 'Failed';
 
 /** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
 export const sealContext = (accountId: string) => `account:${accountId}`;
@@ -33,9 +40,15 @@ export interface CredentialInput {
   Description?: string | null;
   /** The connector (Id or Name) whose authentication this is. */
   Connector: string;
-  /** The secret, as at install; a client-credentials connector gets its token from Properties instead. */
+  /**
+   * The secret, as at install; a client-credentials connector gets its token from Properties instead, and
+   * an authorization-code connector's is left out: the credential then awaits authorization in the popup.
+   */
   AuthValue?: string;
-  /** Property values that belong to the authentication (a client-credentials connector's subdomain and client). */
+  /**
+   * Property values that belong to the authentication: a client-credentials connector's subdomain and
+   * client, an authorization-code connector's own app (ClientId, ClientSecret) and Scope.
+   */
   Properties?: PropertyInput[];
 }
 
@@ -62,25 +75,39 @@ export class Credentials {
     private readonly setups: ConnectorSetups,
     private readonly oauth: OAuthClient,
     private readonly events: PartnerEvents,
+    /** Tries keys and passwords before they are stored (bound late: see LateKeyChecker). */
+    private readonly check: KeyChecker,
     private readonly clock: Clock,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
     const connector = this.catalogue.named(input.Connector);
-    const properties = checkedProperties(propertyScope(connector, await this.setups.askedAtInstall(connector)), input.Properties ?? [], {
-      requireAll: false,
-    });
+    const asked = await this.setups.askedAtInstall(connector);
+    const properties = checkedProperties(propertyScope(connector, asked), input.Properties ?? [], { requireAll: false });
     const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
-    const parsed =
-      input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : await this.clientToken(connector, own);
-    if (parsed === undefined) throw badRequest(`AuthValue is required for a ${connector.definition.Name} credential`);
-    const now = this.clock.nowIso();
-    const created = await insertCredential(this.db, {
-      ...this.newRow(accountId, connector, input.Name, now),
-      ...this.sealed(accountId, parsed, now),
+    const row = {
+      ...this.newRow(accountId, connector, input.Name, this.clock.nowIso()),
       standalone: 1,
       description: input.Description ?? null,
       properties: own.length > 0 ? this.box.seal(JSON.stringify(Object.fromEntries(own)), sealContext(accountId)) : null,
+    };
+    if (input.AuthValue === undefined && isAuthorisationCode(connector)) {
+      // The app it will be authorized with is complete now, not found wanting in the popup.
+      const missing = asked.find((p) => !own.some(([name]) => name === p.Name));
+      if (missing !== undefined) {
+        throw badRequest(`Property '${missing.Name}' (${missing.DisplayName}) is required: the connector's setup has no value for it`);
+      }
+      return this.view(await insertCredential(this.db, row), 0);
+    }
+    const parsed =
+      input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : await this.clientToken(connector, own);
+    if (parsed === undefined) throw badRequest(`AuthValue is required for a ${connector.definition.Name} credential`);
+    // A key or password is tried with the provider first: a refusal answers now, before anything is stored.
+    const verification = await this.check.check(accountId, connector, parsed, await this.setups.installValues(connector, [own]));
+    const created = await insertCredential(this.db, {
+      ...row,
+      ...this.sealed(accountId, parsed, row.created_at),
+      ...verificationColumns(verification),
     });
     return this.view(created, 0);
   }
@@ -101,14 +128,24 @@ export class Credentials {
   /** Renames, describes, or replaces the secret; every install using it sees a new secret at once. */
   async update(accountId: string, id: number, input: CredentialUpdate) {
     const row = await this.row(accountId, id);
+    const connector = this.connectorOf(row);
+    const parsed = input.AuthValue === undefined ? undefined : parseAuthValue(connector.definition.Auth, input.AuthValue);
+    const verification =
+      parsed === undefined
+        ? undefined
+        : await this.check.check(
+            accountId,
+            connector,
+            parsed,
+            await this.setups.installValues(connector, [this.openProperties(accountId, row.properties)]),
+          );
     const now = this.clock.nowIso();
     await this.db.transaction().execute(async (trx) => {
       const changes: Partial<CredentialRow> = { updated_at: now };
       if (input.Name !== undefined) changes.name = input.Name;
       if (input.Description !== undefined) changes.description = input.Description;
-      if (input.AuthValue !== undefined) {
-        const parsed = parseAuthValue(this.connectorOf(row).definition.Auth, input.AuthValue);
-        Object.assign(changes, this.sealed(accountId, parsed, now), verificationColumns(undefined));
+      if (parsed !== undefined) {
+        Object.assign(changes, this.sealed(accountId, parsed, now), verificationColumns(verification));
         await updateInstallsOf(trx, id, { authenticated: 1, auth_error: null, updated_at: now });
         await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
       }
@@ -158,7 +195,13 @@ export class Credentials {
 
   /** Wipes the secret, keeping the credential (its name, its properties) for a later authentication. */
   async clearSecret(trx: Db, id: number): Promise<void> {
-    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: this.clock.nowIso() });
+    await updateCredential(trx, id, {
+      secret: null,
+      hint: null,
+      expires_at: null,
+      authorization_error: null,
+      updated_at: this.clock.nowIso(),
+    });
   }
 
   /** Deletes a credential an install made for itself once no install uses it any more. */
@@ -176,9 +219,28 @@ export class Credentials {
       secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
       hint: maskSecret(token.AccessToken),
       expires_at: token.Expires ?? null,
+      authorization_error: null,
       updated_at: now,
     });
     await updateInstallsOf(trx, id, { authenticated: 1, auth_error: null, updated_at: now });
+  }
+
+  /**
+   * The consent popup authorized a credential on its own: the token is stored, the credential counts as
+   * verified (the provider just accepted its app), and every install using it is authenticated and says so.
+   */
+  async storeAuthorization(accountId: string, id: number, token: StoredToken): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.storeToken(trx, accountId, id, token);
+      await updateCredential(trx, id, verificationColumns({ status: 'Verified', at: this.clock.nowIso(), message: null }));
+      await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
+    });
+    this.cache.forgetCredential(id);
+  }
+
+  /** An authorization in the popup failed: the reason is kept; a token the credential already holds stays. */
+  async storeAuthorizationFailure(id: number, reason: string): Promise<void> {
+    await updateCredential(this.db, id, { authorization_error: reason, updated_at: this.clock.nowIso() });
   }
 
   /** The provider refused the grant for good: the installs become unauthenticated with the reason, the secret goes. */
@@ -186,7 +248,7 @@ export class Credentials {
     const now = this.clock.nowIso();
     await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
     await updateInstallsOf(trx, id, { authenticated: 0, auth_error: reason, updated_at: now });
-    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, updated_at: now });
+    await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, authorization_error: reason, updated_at: now });
   }
 
   /** Records the outcome of a probe; a credential that starts failing is reported (once, not at every probe). */
@@ -268,12 +330,14 @@ export class Credentials {
       secret: this.box.seal(parsed.secret, sealContext(accountId)),
       hint: parsed.hint,
       expires_at: parsed.token?.Expires ?? null,
+      authorization_error: null,
       updated_at: now,
     };
   }
 
   private view(row: CredentialRow, usedBy: number) {
     const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
+    const consented = connector !== undefined && isAuthorisationCode(connector);
     const definitions = [...(connector?.definition.PartnerProperties ?? []), ...(connector?.definition.AccountProperties ?? [])];
     return {
       Id: row.id,
@@ -293,8 +357,16 @@ export class Credentials {
       VerifiedStatus: row.verified_status,
       VerifiedAt: row.verified_at,
       VerifiedMessage: row.verified_message,
+      AuthorizationStatus: consented ? authorizationStatus(row) : null,
+      AuthorizationError: consented ? row.authorization_error : null,
       CreatedDate: row.created_at,
       UpdatedDate: row.updated_at,
     };
   }
+}
+
+/** Derived, not kept: a token means authorized; without one, a recorded failure means failed. */
+function authorizationStatus(row: CredentialRow): AuthorizationStatus {
+  if (row.secret !== null) return 'Authorized';
+  return row.authorization_error === null ? 'AwaitingAuthorization' : 'Failed';
 }

@@ -11,13 +11,15 @@ import type { Db } from '../store/database.js';
 import { insertOAuthSession, spendOAuthSession } from '../store/sessions.js';
 import type { AccountConnectors } from './account-connectors.js';
 import { callbackUrl } from './connector-setup.js';
-import { sealContext } from './credentials.js';
+import { type Credentials, sealContext } from './credentials.js';
 import type { SigninTokens } from './signin-tokens.js';
 
 export const OAUTH_SESSION_LIFETIME_SECONDS = 600;
 
+/** What a popup authorizes: an account connector (`id`), or a credential on its own (`credentialId`); exactly one. */
 export interface ConnectRequest {
-  id: number;
+  id?: number | undefined;
+  credentialId?: number | undefined;
   token: string;
   targetOrigin: string;
   callbackMessage?: string | undefined;
@@ -48,12 +50,14 @@ export type CallbackOutcome = { ok: true; report: Report } | { ok: false; report
 /**
  * The browser side of the OAuth 2.0 authorization code flow: a sign-in token opens a single-use session
  * (state, PKCE verifier, where to report) and sends the browser to the provider; the callback consumes
- * the session, exchanges the code and stores the tokens.
+ * the session, exchanges the code and stores the tokens. A credential is authorized the same way, with its
+ * own app and scope, and every install naming it is authenticated by the one token.
  */
 export class OAuthConnect {
   constructor(
     private readonly db: Db,
     private readonly installs: AccountConnectors,
+    private readonly credentials: Credentials,
     private readonly signins: SigninTokens,
     private readonly client: OAuthClient,
     private readonly egress: Egress,
@@ -90,8 +94,11 @@ export class OAuthConnect {
   /** Opens a session and answers where to send the browser, and the binding it must keep when the provider has no PKCE. */
   async start(request: ConnectRequest): Promise<{ location: URL; binding: BrowserBinding | null }> {
     const targetOrigin = this.checkOrigin(request.targetOrigin);
+    if ((request.id === undefined) === (request.credentialId === undefined)) {
+      throw badRequest('Give either id (an account connector) or credentialId (a credential), not both');
+    }
     const accountId = await this.signins.consume(request.token);
-    const install = await this.installs.resolve(accountId, request.id);
+    const install = await this.subject(accountId, request.id ?? null, request.credentialId ?? null);
     const auth = install.connector.definition.Auth;
     if (auth.Type !== 'OAuth2' || auth.Flow !== 'AuthorisationCode') {
       throw new PatchbayError('PB_ERR_NOT_OAUTH', `'${install.name}' does not authenticate with OAuth 2.0 authorization code`);
@@ -109,7 +116,8 @@ export class OAuthConnect {
     await insertOAuthSession(this.db, {
       state_hash: hashToken(state),
       account_id: accountId,
-      account_connector_id: install.id,
+      account_connector_id: request.id ?? null,
+      credential_id: request.credentialId ?? null,
       code_verifier: verifier === null ? null : this.box.seal(verifier, sealContext(accountId)),
       redirect_uri: redirectUri,
       target_origin: targetOrigin,
@@ -137,26 +145,24 @@ export class OAuthConnect {
       );
     }
     const report: Report = { targetOrigin: session.target_origin, callbackMessage: session.callback_message };
+    const credentialId = session.credential_id;
+    // A credential keeps the reason its authorization failed, for GET to show; an install's popup only reports it.
+    const refused = async (code: ErrorCode, message: string): Promise<CallbackOutcome> => {
+      if (credentialId !== null) await this.credentials.storeAuthorizationFailure(credentialId, message);
+      return { ok: false, report, code, message };
+    };
     const providerError = callback.get('error');
     if (providerError !== null) {
       const description = callback.get('error_description');
-      return {
-        ok: false,
-        report,
-        code: 'PB_ERR_OAUTH_DENIED',
-        message: `The provider refused: ${providerError}${description ? ` (${description})` : ''}`,
-      };
+      return refused('PB_ERR_OAUTH_DENIED', `The provider refused: ${providerError}${description ? ` (${description})` : ''}`);
     }
-    // Only what the provider said becomes a provider error; a fault of our own (the store) propagates as one.
-    const failed = (error: unknown): CallbackOutcome => {
-      if (!(error instanceof PatchbayError)) throw error;
-      return { ok: false, report, code: error.code, message: `The authorization could not be completed: ${error.message}` };
-    };
     let install: ResolvedInstall;
     try {
-      install = await this.installs.resolve(session.account_id, session.account_connector_id);
+      install = await this.subject(session.account_id, session.account_connector_id, credentialId);
     } catch (error) {
-      return failed(error);
+      // Only what went wrong with the flow becomes its failure; a fault of our own (the store) propagates as one.
+      if (!(error instanceof PatchbayError)) throw error;
+      return refused(error.code, `The authorization could not be completed: ${error.message}`);
     }
     const settings = oauthSettings(install);
     const verifier = session.code_verifier === null ? null : this.box.open(session.code_verifier, sealContext(session.account_id));
@@ -165,10 +171,19 @@ export class OAuthConnect {
       response = await this.client.exchangeCode(settings, callback, state, session.redirect_uri, verifier);
     } catch (error) {
       const code = error instanceof PatchbayError ? error.code : 'PB_ERR_OAUTH_EXCHANGE_FAILED';
-      return { ok: false, report, code, message: `The authorization could not be completed: ${describeOAuthError(error)}` };
+      return refused(code, `The authorization could not be completed: ${describeOAuthError(error)}`);
     }
-    await this.installs.saveToken(install, tokenFromResponse(response, settings.keep, this.clock.now()));
+    const token = tokenFromResponse(response, settings.keep, this.clock.now());
+    if (credentialId !== null) await this.credentials.storeAuthorization(session.account_id, credentialId, token);
+    else await this.installs.saveToken(install, token);
     return { ok: true, report };
+  }
+
+  /** The install, or the credential as an install of its own (its app and scope its values), to authorize; 404 outside the account. */
+  private async subject(accountId: string, installId: number | null, credentialId: number | null): Promise<ResolvedInstall> {
+    if (credentialId === null) return this.installs.resolve(accountId, installId as number);
+    const row = await this.credentials.row(accountId, credentialId);
+    return this.installs.forCredential(accountId, row, this.credentials.connectorOf(row));
   }
 
   private consumeSession(state: string, bindingSecret: string | undefined) {

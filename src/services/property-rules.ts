@@ -14,12 +14,12 @@ export interface CheckedProperty {
   value: string;
 }
 
-/** Partner properties an account may always set for itself: its own OAuth app. */
-const OWN_APP_PROPERTIES = new Set(['ClientId', 'ClientSecret']);
+/** Partner properties an account may always set for itself: its own OAuth app, and the scope it asks for. */
+export const OWN_APP_PROPERTIES = new Set(['ClientId', 'ClientSecret', 'Scope']);
 
 /**
  * What an account may set on an install of a connector: its account properties, the partner properties
- * left blank at setup (`asked`), and, for OAuth connectors, its own Client ID and Client Secret.
+ * left blank at setup (`asked`), and, for OAuth connectors, its own Client ID, Client Secret and Scope.
  */
 export interface PropertyScope {
   connector: Connector;

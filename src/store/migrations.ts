@@ -242,6 +242,35 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('api_clients').addColumn('previous_secret_expires_at', 'text').execute();
     },
   },
+  '0014_credential_oauth_app': {
+    async up(db) {
+      // Why a credential's last authorization in the consent popup failed (its status follows from this and its token).
+      await db.schema.alterTable('credentials').addColumn('authorization_error', 'text').execute();
+      // An OAuth session now authorizes an install or a credential: SQLite cannot drop a NOT NULL, so the
+      // table is made again and its live sessions copied across.
+      await db.schema
+        .createTable('oauth_sessions_next')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('account_connector_id', 'integer', (c) => c.references('account_connectors.id').onDelete('cascade'))
+        .addColumn('credential_id', 'integer', (c) => c.references('credentials.id').onDelete('cascade'))
+        .addColumn('code_verifier', 'text')
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('target_origin', 'text', (c) => c.notNull())
+        .addColumn('callback_message', 'text')
+        .addColumn('browser_hash', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      const columns = sql.raw(
+        'state_hash, account_id, account_connector_id, code_verifier, redirect_uri, target_origin, callback_message, browser_hash, expires_at, used_at, created_at',
+      );
+      await sql`INSERT INTO oauth_sessions_next (${columns}) SELECT ${columns} FROM oauth_sessions`.execute(db);
+      await db.schema.dropTable('oauth_sessions').execute();
+      await db.schema.alterTable('oauth_sessions_next').renameTo('oauth_sessions').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

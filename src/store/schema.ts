@@ -92,6 +92,8 @@ export interface CredentialTable {
   /** The node (`nodes.id`) refreshing the token now, and until when its claim holds (single flight across nodes). */
   refresh_owner: string | null;
   refresh_lease_until: string | null;
+  /** Why the last authorization in the consent popup, or the last refresh, failed; cleared by a new token. */
+  authorization_error: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -142,7 +144,9 @@ export interface SigninTokenTable {
 export interface OAuthSessionTable {
   state_hash: string;
   account_id: string;
-  account_connector_id: number;
+  /** What the session authorizes: an install, or a credential on its own (exactly one is set). */
+  account_connector_id: number | null;
+  credential_id: number | null;
   /** The sealed PKCE verifier, or null when the connector turns PKCE off. */
   code_verifier: string | null;
   redirect_uri: string;

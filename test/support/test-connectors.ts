@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -90,9 +90,26 @@ Methods:
 ${parameters.length === 0 ? '' : `    Parameters:\n${parameters.map((p) => `      - ${p}`).join('\n')}\n`}`;
 }
 
-/** A fresh folder for PATCHBAY_CONNECTORS_DIR holding the given files (name -> YAML). */
-export function connectorsFolder(files: Record<string, string>): string {
+/** A connector that needs no authentication, naming `icon` (a path beside its file) as its Icon when given. */
+export function iconConnector(options: { id: number; slug: string; icon?: string }): string {
+  return `
+Id: ${options.id}
+Slug: ${options.slug}
+Name: ${options.slug}
+Description: An API with an icon of its own.
+Version: "1.0"
+${options.icon === undefined ? '' : `Icon: ${options.icon}\n`}BaseUrl: https://api.${options.slug}.example/v1
+Auth:
+  Type: None
+${methods()}`;
+}
+
+/** A fresh folder for PATCHBAY_CONNECTORS_DIR holding the given files (path -> content), subfolders too. */
+export function connectorsFolder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-connectors-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
   return dir;
 }

@@ -1,13 +1,21 @@
 import { useState } from 'react';
 import { api, get } from '../api';
 import { ConnectorSelect, FormActions, PropertyFields, propertyInput, useAction, useConnectorChoice } from '../forms';
-import { signsInWithPopup } from '../popup';
+import { runPopup, signsInWithPopup } from '../popup';
 import { authValueOf, NO_SECRET, SecretFields } from '../secret-fields';
-import type { Credential, Reply } from '../types';
+import type { Credential, Reply, Setup } from '../types';
 import { AUTH_LABELS, Dialog, Empty, ErrorText, Field, Loading } from '../ui';
 import { useLoad } from '../use-load';
 
 function Verified({ credential }: { credential: Credential }) {
+  if (credential.AuthorizationStatus === 'AwaitingAuthorization' || credential.AuthorizationStatus === 'Failed') {
+    const failed = credential.AuthorizationStatus === 'Failed';
+    return (
+      <span className={failed ? 'badge warn' : 'badge'} title={credential.AuthorizationError ?? undefined}>
+        {failed ? 'Not authorized' : 'Awaiting authorization'}
+      </span>
+    );
+  }
   if (credential.VerifiedStatus === null) {
     return (
       <span className="badge" title={credential.VerifiedMessage ?? undefined}>
@@ -79,6 +87,7 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
               <Verified credential={credential} />
             </div>
             {credential.Description ? <p>{credential.Description}</p> : null}
+            {credential.AuthorizationError ? <p className="muted">{credential.AuthorizationError}</p> : null}
             <p className="muted">
               {credential.ConnectorName} · {AUTH_LABELS[credential.AuthType] ?? credential.AuthType}
               {credential.AuthValue ? ` · ${credential.AuthValue}` : ''} · used by {credential.UsageCount}
@@ -129,12 +138,34 @@ export function Credentials({ accountId, version, onChanged }: { accountId: stri
 function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onClose: () => void; onAdded: () => void }) {
   const choice = useConnectorChoice();
   const { connector } = choice;
+  const consent = connector !== undefined && signsInWithPopup(connector);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState(NO_SECRET);
   const [values, setValues] = useState<Record<string, string>>({});
+  const [app, setApp] = useState({ ClientId: '', ClientSecret: '', Scope: '' });
+  // Made on the first Save of a consent credential: a failed popup leaves it, and Save tries it again.
+  const [pending, setPending] = useState<number>();
   const action = useAction(async () => {
     if (!connector) return;
+    if (consent) {
+      let id = pending;
+      if (id === undefined) {
+        const body = {
+          Name: name.trim(),
+          Connector: String(connector.Id),
+          Description: description.trim() === '' ? undefined : description.trim(),
+          Properties: Object.entries(app)
+            .filter(([, value]) => value.trim() !== '')
+            .map(([Name, Value]) => ({ Name, Value: Value.trim() })),
+        };
+        id = (await api<Reply<'createCredential'>>('POST', '/v1.0/account/credentials', { account: accountId, body })).data.Id;
+        setPending(id);
+      }
+      await authorizeCredential(accountId, id);
+      onAdded();
+      return;
+    }
     const body = {
       Name: name.trim(),
       Connector: String(connector.Id),
@@ -145,22 +176,94 @@ function AddCredential({ accountId, onClose, onAdded }: { accountId: string; onC
     await api('POST', '/v1.0/account/credentials', { account: accountId, body });
     onAdded();
   });
+  // After a failed popup the credential exists: closing the overlay shows it among the tiles.
+  const close = pending === undefined ? onClose : onAdded;
 
   return (
-    <Dialog title="Add New Credential" onClose={onClose}>
+    <Dialog title="Add New Credential" onClose={close}>
       <form onSubmit={action.submit}>
-        <Field label="Name" name="Name" value={name} onChange={setName} required />
-        <Field label="Description" name="Description" value={description} onChange={setDescription} />
+        <Field label="Credential Name" name="Name" value={name} onChange={setName} required />
+        <Field label="Credential Description" name="Description" value={description} onChange={setDescription} />
         <ConnectorSelect id="credential-connector" choice={choice} />
-        {connector ? <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} /> : null}
-        {connector && signsInWithPopup(connector) ? (
-          <p className="muted">
-            {connector.Name} signs in with the user's consent: install it and use Authenticate; the install makes its credential.
-          </p>
-        ) : null}
-        <PropertyFields properties={choice.askedAtInstall} values={values} onChange={setValues} />
-        <FormActions error={action.error} onCancel={onClose} label="Save" busyLabel="Saving…" busy={action.busy} disabled={!connector} />
+        {connector && !consent ? <SecretFields authType={connector.AuthType} secret={secret} onChange={setSecret} /> : null}
+        {consent ? (
+          <OAuthAppFields setup={choice.setup} app={app} onChange={setApp} />
+        ) : (
+          <PropertyFields properties={choice.askedAtInstall} values={values} onChange={setValues} />
+        )}
+        {consent ? <p className="muted">On Save, sign in to {connector.Name} in a popup and allow access.</p> : null}
+        <FormActions error={action.error} onCancel={close} label="Save" busyLabel="Saving…" busy={action.busy} disabled={!connector} />
       </form>
     </Dialog>
+  );
+}
+
+/** Runs the consent popup for a credential: its own app and scope, and the token every install using it gets. */
+async function authorizeCredential(accountId: string, credentialId: number): Promise<void> {
+  const { Token } = (await api<Reply<'createSignInToken'>>('POST', '/v1.0/accounts/tokens', { account: accountId })).data;
+  const query = new URLSearchParams({
+    credentialId: String(credentialId),
+    token: Token,
+    targetOrigin: window.location.origin,
+    callbackMessage: 'patchbay-console',
+  });
+  await runPopup(`/connectorauth/updateaccountconnectoroauth?${query}`);
+}
+
+/** The properties an account brings for its own OAuth app. */
+const OWN_APP = new Set(['ClientId', 'ClientSecret', 'Scope']);
+
+/**
+ * Client ID, Client Secret and Access Scope, each optional where the partner's setup has a value; the
+ * setup's other values (the authorise and token URLs) shown, not editable.
+ */
+function OAuthAppFields(props: {
+  setup: Setup | undefined;
+  app: { ClientId: string; ClientSecret: string; Scope: string };
+  onChange: (app: { ClientId: string; ClientSecret: string; Scope: string }) => void;
+}) {
+  const { setup, app } = props;
+  const asked = new Set(setup?.AskedAtInstall ?? []);
+  const fromSetup = (name: string) => (asked.has(name) ? undefined : "Leave empty to use the partner's app");
+  const preconfigured = (setup?.Properties ?? []).filter((p) => !OWN_APP.has(p.Name) && !p.IsSensitive && (p.Value ?? p.Default) !== null);
+  return (
+    <>
+      <Field
+        label="Client ID"
+        name="ClientId"
+        value={app.ClientId}
+        onChange={(ClientId) => props.onChange({ ...app, ClientId })}
+        required={asked.has('ClientId')}
+        {...(fromSetup('ClientId') ? { hint: fromSetup('ClientId') } : {})}
+      />
+      <Field
+        label="Client Secret"
+        name="ClientSecret"
+        type="password"
+        value={app.ClientSecret}
+        onChange={(ClientSecret) => props.onChange({ ...app, ClientSecret })}
+        required={asked.has('ClientSecret')}
+        {...(fromSetup('ClientSecret') ? { hint: fromSetup('ClientSecret') } : {})}
+      />
+      <Field
+        label="Access Scope"
+        name="Scope"
+        value={app.Scope}
+        onChange={(Scope) => props.onChange({ ...app, Scope })}
+        hint="Leave this field empty if you want to use the default scope"
+      />
+      {preconfigured.length > 0 ? (
+        <dl className="preconfigured" aria-label="Preconfigured">
+          {preconfigured.map((p) => (
+            <div key={p.Name}>
+              <dt>{p.DisplayName}</dt>
+              <dd>
+                <code>{p.Value ?? p.Default}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </>
   );
 }

@@ -22,7 +22,7 @@ const AppsReply = Type.Object({
       Id: Type.Integer(),
       Name: Type.String(),
       ConnectorName: Type.String(),
-      Icon: Type.String(),
+      Icon: Type.String({ description: "The absolute URL of the connector's icon; '' when it has none" }),
       AuthDescription: Type.String(),
       Connect: Type.Union([Type.Literal('popup'), Type.Literal('key'), Type.Literal('password'), Type.Literal('none')]),
       Authenticated: Type.Boolean(),
@@ -40,7 +40,7 @@ export function connectPageRoutes(app: App, ctx: AppContext): void {
   const { publicUrl, connectPage: brand } = ctx.config;
   const origin = new URL(publicUrl).origin;
   const secure = publicUrl.startsWith('https:') ? '; Secure' : '';
-  const csp = builtPageCsp(brand.logoUrl === null ? [] : [new URL(brand.logoUrl).origin]);
+  const csp = builtPageCsp([origin, ...(brand.logoUrl === null ? [] : [new URL(brand.logoUrl).origin])]);
   const page = readBuiltPage('connect.html');
 
   /** The account of the request's session; a write must also come from Patchbay's own origin. */

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
+import type { Connector } from '../../catalogue/catalogue.js';
 import type { CategoryDefinition } from '../../catalogue/schema.js';
 import type { AppContext } from '../../context.js';
-import { connectorView, methodView } from '../../services/connector-views.js';
+import { connectorIcon, connectorView, methodView } from '../../services/connector-views.js';
 import { accountAuth, partnerAuth } from '../auth.js';
-import { accountLevel } from '../openapi.js';
+import { notModified } from '../conditional.js';
+import { accountLevel, noBearer } from '../openapi.js';
 import { pageRequest, sendPage } from '../paging.js';
 import { AccountConnectorReply, ConnectorReply, errorReplies, MAX_ID, MethodReply, PageQuery, PropertyInput } from '../schemas.js';
 import type { App } from './types.js';
@@ -25,6 +27,10 @@ const InstallInput = Type.Object({
   Properties: Type.Optional(Type.Array(PropertyInput, { maxItems: 100 })),
 });
 const tags = ['Connectors'];
+/** A day: icons change only with a release, and the ETag makes the check after that cheap. */
+const ICON_CACHE = 'public, max-age=86400';
+/** Opened on its own, the SVG may style itself and nothing more: no script, no fetch, no form, no plugin. */
+const ICON_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 const matches = (text: string | undefined, query: string | undefined) =>
   query === undefined || query === '' || (text ?? '').toLowerCase().includes(query.toLowerCase());
@@ -37,6 +43,7 @@ function categoryMatches(category: CategoryDefinition | undefined, filter: strin
 
 export function connectorRoutes(app: App, ctx: AppContext): void {
   const anyToken = partnerAuth(ctx);
+  const view = (connector: Connector) => connectorView(connector, ctx.config.publicUrl);
 
   app.get(
     '/v1.0/connectors',
@@ -59,7 +66,7 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
       );
       const page = pageRequest(request.query);
       const start = (page.page - 1) * page.pageSize;
-      return sendPage(reply, page, { items: found.slice(start, start + page.pageSize).map(connectorView), total: found.length });
+      return sendPage(reply, page, { items: found.slice(start, start + page.pageSize).map(view), total: found.length });
     },
   );
 
@@ -75,7 +82,40 @@ export function connectorRoutes(app: App, ctx: AppContext): void {
         response: { 200: ConnectorReply, ...errorReplies(401, 404) },
       },
     },
-    async (request) => connectorView(ctx.installs.connector(request.params.id)),
+    async (request) => view(ctx.installs.connector(request.params.id)),
+  );
+
+  app.get(
+    '/v1.0/connectors/:id/icon',
+    {
+      schema: {
+        operationId: 'getConnectorIcon',
+        ...noBearer,
+        tags,
+        summary: "A connector's icon (SVG), for anyone",
+        description:
+          'Public, unlike the rest of the catalogue: an <img> in a page cannot send a bearer token, and icons are not secret. ' +
+          'The URL is the Icon of the connector replies. Cached for a day; send the ETag back in If-None-Match for a 304.',
+        params: Params,
+        doc: {
+          responses: {
+            200: { description: 'The icon', content: { 'image/svg+xml': Type.String({ description: 'An SVG document' }) } },
+            304: { description: 'Not modified: the ETag in If-None-Match is the current one' },
+          },
+        },
+        response: errorReplies(400, 404),
+      },
+    },
+    async (request, reply) => {
+      const icon = connectorIcon(ctx.catalogue, request.params.id);
+      reply
+        .header('etag', icon.etag)
+        .header('cache-control', ICON_CACHE)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', ICON_CSP);
+      if (notModified(request.headers['if-none-match'], icon.etag)) return reply.code(304).send();
+      return reply.type('image/svg+xml').send(icon.svg);
+    },
   );
 
   app.get(

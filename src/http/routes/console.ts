@@ -3,13 +3,12 @@ import { notFound } from '../../errors.js';
 import { BUILT_DIR, builtPageCsp, builtPageHeaders, readBuiltPage } from '../built-pages.js';
 import type { App } from './types.js';
 
-const CSP = builtPageCsp();
-
 /**
  * The partner console at /console/: static files built from console/ (React). It uses the public API
  * like any client, so the only thing served here is the files.
  */
-export async function consoleRoutes(app: App): Promise<void> {
+export async function consoleRoutes(app: App, publicUrl: string): Promise<void> {
+  const csp = builtPageCsp([new URL(publicUrl).origin]);
   const page = readBuiltPage('index.html');
   if (page === undefined) {
     app.get('/console/*', { schema: { hide: true } }, async () => {
@@ -19,7 +18,7 @@ export async function consoleRoutes(app: App): Promise<void> {
   }
   // /console and /console/ (the router ignores the trailing slash): the page routes itself by the URL's #.
   app.get('/console', { schema: { hide: true } }, async (_request, reply) => {
-    builtPageHeaders(reply, CSP, 'index.html');
+    builtPageHeaders(reply, csp, 'index.html');
     return reply.type('text/html; charset=utf-8').send(page);
   });
   await app.register(fastifyStatic, {
@@ -28,6 +27,6 @@ export async function consoleRoutes(app: App): Promise<void> {
     index: false,
     // /docs registered the plugin's reply decorators already.
     decorateReply: false,
-    setHeaders: (reply, file) => builtPageHeaders(reply, CSP, file),
+    setHeaders: (reply, file) => builtPageHeaders(reply, csp, file),
   });
 }

@@ -21,6 +21,15 @@ const CredentialReply = Type.Object({
   VerifiedStatus: Nullable(Type.String({ description: 'Verified or Failed, from the last probe' })),
   VerifiedAt: Nullable(Type.String()),
   VerifiedMessage: Nullable(Type.String()),
+  AuthorizationStatus: Nullable(
+    Type.Union([Type.Literal('AwaitingAuthorization'), Type.Literal('Authorized'), Type.Literal('Failed')], {
+      description:
+        'For connectors authorized in the consent popup (null for others): no token yet, a token, or none since an authorization or refresh failed',
+    }),
+  ),
+  AuthorizationError: Nullable(
+    Type.String({ description: 'Why the last authorization (or refresh) failed; cleared when a token is stored' }),
+  ),
   CreatedDate: Type.String(),
   UpdatedDate: Type.String(),
 });
@@ -40,7 +49,9 @@ const CreateInput = Type.Object({
     Type.Array(PropertyInput, {
       maxItems: 100,
       description:
-        "Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret; its token is then fetched",
+        "Values that belong to the authentication, e.g. Caspio's AccountSubdomain, ClientId and ClientSecret (its token is then " +
+        "fetched), or an authorization-code connector's own app (ClientId, ClientSecret) and Scope, each overriding the partner's " +
+        'setup for this credential alone. Such a credential is then authorized in the consent popup (credentialId=)',
     }),
   ),
 });
@@ -66,6 +77,10 @@ export function credentialRoutes(app: App, ctx: AppContext): void {
         ...accountLevel,
         tags,
         summary: 'Add a credential',
+        description:
+          "A key or password is tried with the connector's test method first (400 PB_ERR_AUTHENTICATION_FAILED when refused; kept " +
+          'unverified when the provider cannot be reached). An authorization-code credential without AuthValue answers ' +
+          'AuthorizationStatus AwaitingAuthorization: open /connectorauth/updateaccountconnectoroauth?credentialId= to authorize it.',
         body: CreateInput,
         response: { 200: CredentialReply, ...errorReplies(400, 401, 403, 404) },
       },

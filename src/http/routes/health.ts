@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { renderInFlight } from '../../metrics.js';
 import { ProcessMetrics } from '../../process-metrics.js';
 import type { App } from './types.js';
 
@@ -18,12 +19,12 @@ export function healthRoutes(app: App, ctx: AppContext): void {
     }
   });
 
-  // Counters and process gauges only (no account, credential or secret): off unless PATCHBAY_METRICS is on.
+  // Counters and gauges only (no account, client, credential or secret): off unless PATCHBAY_METRICS is on.
   if (ctx.config.metrics) {
     const gauges = new ProcessMetrics();
     app.addHook('onClose', async () => gauges.stop());
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain; version=0.0.4').send(`${ctx.metrics.render()}${gauges.render()}`),
+      reply.type('text/plain; version=0.0.4').send(`${ctx.metrics.render()}${renderInFlight(ctx.inFlight.figures())}${gauges.render()}`),
     );
   }
 }

@@ -9,7 +9,14 @@ import { errorReplies, MAX_ID, PAGE_REFUSAL, pageRefusals } from '../schemas.js'
 import type { App } from './types.js';
 
 const StartQuery = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The account connector to authenticate' }),
+  id: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The account connector to authenticate' })),
+  credentialId: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_ID,
+      description: 'Instead of id: a credential to authorize on its own; every install using it gets its token',
+    }),
+  ),
   token: Type.String({ minLength: 1, maxLength: 200, description: 'A sign-in token' }),
   targetOrigin: Type.String({
     minLength: 1,
@@ -71,9 +78,9 @@ export function oauthFlowRoutes(app: App, ctx: AppContext): void {
         schema: {
           operationId: url.startsWith('/web/') ? 'startOAuthWeb' : 'startOAuth',
           tags,
-          summary: 'Start authenticating an account connector with OAuth (open in a popup)',
+          summary: 'Start authenticating an account connector, or authorizing a credential, with OAuth (open in a popup)',
           description:
-            'Consumes the sign-in token, checks the account connector and targetOrigin, and redirects the browser to the ' +
+            'Consumes the sign-in token, checks the account connector (id) or credential (credentialId) and targetOrigin, and redirects the browser to the ' +
             "provider's consent page. The outcome is posted to the opener (callbackMessage) or the browser is redirected to targetOrigin.",
           querystring: StartQuery,
           security: [],

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import type { AppContext } from '../../context.js';
 import { accountAuth } from '../auth.js';
 import type { OperationDoc } from '../openapi.js';
+import { proxyBody } from '../proxy-body.js';
 import { answerHeaders, forwardedHeaders } from '../proxy-headers.js';
 import { errorReplies, IdParam } from '../schemas.js';
 import type { App } from './types.js';
@@ -32,9 +33,16 @@ const doc: OperationDoc = {
  * the connector's proxy base URL with the credential added, and streams the answer back unchanged.
  */
 export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
-  // Bodies are streamed through as they arrive, whatever their type.
+  // Bodies are streamed through as they arrive, whatever their type, up to the size limit.
+  const limit = ctx.config.proxyBodyLimitBytes;
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('*', (request, payload, done) => {
+    try {
+      done(null, proxyBody(request.headers, payload, limit));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   app.route({
     method: METHODS,
@@ -52,7 +60,7 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
             "The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded",
         }),
       }),
-      response: errorReplies(400, 401, 403, 404, 409, 502, 504),
+      response: errorReplies(400, 401, 403, 404, 409, 413, 502, 504),
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: number };

@@ -176,7 +176,7 @@ describe('caps on requests in flight', () => {
     const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': account, 'content-type': 'application/json' };
     const body = JSON.stringify({ name: `Held ${'x'.repeat(100)}` });
     const requests = Array.from({ length: count }, () =>
-      holdRequest(patchbay.url, `/v1.0/account/connectors/${ids[account]}/proxy/persons`, headers, body, 10),
+      holdRequest(patchbay.url, `/v1.0/account/connectors/${ids[account]}/proxy/v1/persons`, headers, body, 10),
     );
     held.push(...requests);
     return requests;
@@ -211,7 +211,7 @@ describe('caps on requests in flight', () => {
     // Method calls, the proxy and MCP are refused alike.
     const more = [
       await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/methods/list-persons`, { account: 'busy' }),
-      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/persons`, { account: 'busy' }),
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/v1/persons`, { account: 'busy' }),
       await patchbay.call('POST', '/mcp', {
         account: 'busy',
         body: { jsonrpc: '2.0', id: 1, method: 'tools/list' },

@@ -5,11 +5,11 @@
 //   BENCH_SECONDS=3 npm run bench:proxy     # shorter cells
 //   BENCH_SERVER_PROCESS=0 npm run bench:proxy  # servers and load generator in one process, on one thread
 //
-// Targets, all answering the same Pipedrive simulator request (GET /v1/persons/1):
+// Targets, all answering the same Pipedrive simulator request (GET /api/v2/persons/1):
 //   (a) direct   the simulator itself
 //   (b) minimal  a node:http server forwarding through one undici Pool and piping the body back
 //   (c) method   Patchbay GET /v1.0/account/connectors/{id}/methods/get-person?id=1
-//   (d) proxy    Patchbay GET /v1.0/account/connectors/{id}/proxy/persons/1
+//   (d) proxy    Patchbay GET /v1.0/account/connectors/{id}/proxy/api/v2/persons/1
 // Each target is warmed up for 1 s per connection count; then the targets take turns for BENCH_ROUNDS
 // rounds (default 5) and each is reported by its median round. Latencies are taken from
 // autocannon's per-response timings (sub-millisecond), not from its whole-millisecond histogram.
@@ -148,7 +148,7 @@ async function startTargets(): Promise<{ targets: Target[]; close(): Promise<voi
     'POST /v1.0/connectors/2/install',
   );
   const patchbayHeaders = { authorization: auth.authorization, 'x-cyclr-account': ACCOUNT };
-  const direct = `/v1/persons/1?api_token=${API_TOKEN}`;
+  const direct = `/api/v2/persons/1?api_token=${API_TOKEN}`;
   const targets: Target[] = [
     { key: 'a', name: '(a) direct', url: `${sim.url}${direct}`, headers: {} },
     { key: 'b', name: '(b) minimal proxy', url: `${minimal.url}${direct}`, headers: {} },
@@ -161,7 +161,7 @@ async function startTargets(): Promise<{ targets: Target[]; close(): Promise<voi
     {
       key: 'd',
       name: '(d) raw proxy',
-      url: `${patchbay}/v1.0/account/connectors/${installed.Id}/proxy/persons/1`,
+      url: `${patchbay}/v1.0/account/connectors/${installed.Id}/proxy/api/v2/persons/1`,
       headers: patchbayHeaders,
     },
   ];

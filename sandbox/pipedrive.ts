@@ -1,21 +1,40 @@
-// Local simulator of the Pipedrive API v1 (persons, organizations, deals, activities).
+// Local simulator of the Pipedrive API: v2 (persons, organizations, deals, activities, products, search)
+// and v1 (the same resources, search, the current user). Records live in pipedrive/records.ts, the
+// versions' routes in pipedrive/v1.ts and pipedrive/v2.ts; this module serves them, with auth and limits.
 //
 // Provider facts modelled:
-// - Served under `/v1/...` (api.pipedrive.com) and `/api/v1/...` (`{company}.pipedrive.com/api/v1`
-//   and OAuth's `{api_domain}/api/v1`).
+// - v2 under `/api/v2/...`, v1 under `/v1/...` (api.pipedrive.com) and `/api/v1/...`
+//   (`{company}.pipedrive.com/api/v1`, OAuth's `{api_domain}/api/v1`).
 // - Auth by `?api_token=`, `x-api-token` header or `Authorization: Bearer` (OAuth access token).
 //   Failure: 401 `{"success":false,"error":"unauthorized access","errorCode":401,"error_info":...}`.
 // - Envelope `{success, data, additional_data}`; errors
 //   `{success:false, error, error_info, data:null, additional_data:null}`.
-// - Offset paging with `start` (default 0) and `limit` (default 100, capped at 500);
-//   `additional_data.pagination` has `start`, `limit`, `more_items_in_collection` and,
-//   only when there are more, `next_start`.
-// - An empty page answers `data: null`, not `[]` (a well-known v1 quirk clients must handle).
-// - CRUD: POST 201 with the item, PUT 200 with the merged item, DELETE 200 `data: {id}`;
-//   unknown ids 404 "Person not found" etc.; required name/title/subject → 400 "Name must be given".
-// - Timestamps `add_time`/`update_time` are UTC `YYYY-MM-DD HH:MM:SS`; person `email`/`phone`
-//   are arrays of `{value, primary, label}` (`[{value:"", primary:true}]` when not given).
-// - POST/PUT accept JSON or `application/x-www-form-urlencoded`; unknown fields are stored.
+// - v2 lists: cursor paging with `cursor` (opaque) and `limit` (default 100, 1 to 500, else 400);
+//   `additional_data.next_cursor` is null on the last page; an empty page is `data: []`. Filters `ids`,
+//   `owner_id`, related ids (`org_id`, `person_id`, `deal_id`, `pipeline_id`, `stage_id` where the entity
+//   has them), `updated_since` / `updated_until` (RFC 3339, else 400), deal `status`, activity `done`;
+//   `sort_by` (id, update_time, add_time; activities also due_date, products also name) and
+//   `sort_direction` (asc, desc), anything else 400.
+// - v2 writes: JSON bodies, strict types (a string where an integer belongs is a 400), POST and PATCH
+//   answer 200 `{success, data}`, DELETE 200 `{success, data: {id}}`; PUT is unknown in v2.
+// - v2 shapes follow the official client's models: persons `first_name`/`last_name` (from the name),
+//   `emails`/`phones` as `[{value, primary, label}]` (`[]` when none), `is_deleted`, `visible_to` (an
+//   integer), `label_ids`, `custom_fields`; deals `pipeline_id`, `is_archived`, `close_time`...;
+//   organizations `address` as an object with `value`; products `prices`, `billing_frequency`. Times are
+//   RFC 3339 `2024-01-22T08:55:59Z`; related ids are integers or null.
+// - Search: `/api/v2/{persons,organizations,deals,products}/search` and `/api/v2/itemSearch`
+//   (`item_types`), `term` of at least 2 characters (1 with `exact_match`), `fields`, `exact_match`; the answer is
+//   `data.items: [{result_score, item}]` with cursor paging; items are the short search forms (emails
+//   and phones as strings, `owner: {id}`, `organization: {id, name}`). v1 serves the same searches
+//   under `/v1/.../search` and `/v1/itemSearch` with `start` paging: named sub-paths are never ids.
+// - v1 lists: offset paging with `start` (default 0) and `limit` (default 100, capped at 500);
+//   `additional_data.pagination` has `start`, `limit`, `more_items_in_collection` and, only when there
+//   are more, `next_start`; an empty page answers `data: null`, not `[]` (a well-known v1 quirk).
+// - v1 CRUD: POST 201 with the item, PUT 200 with the merged item, DELETE 200 `data: {id}`; times
+//   `YYYY-MM-DD HH:MM:SS`; person `email`/`phone` lists (`[{value:"", primary:true}]` when none) and
+//   `primary_email`, `active_flag`, `visible_to` as a string; bodies JSON or form-encoded, numbers and
+//   booleans coerced from strings. `GET /v1/users/me` answers the token's user.
+// - Unknown ids 404 "Person not found" etc.; required name/title/subject → 400 "Name must be given".
 // - Rate limit headers `x-ratelimit-limit`, `x-ratelimit-remaining`, `x-ratelimit-reset` on
 //   every authenticated response; 429 "Rate limit has been exceeded" with `retry-after`.
 // - With `oauth`, the same server is also oauth.pipedrive.com: authorise `/oauth/authorize`, token
@@ -26,11 +45,12 @@
 // - The rate limit is a fixed window per token; with `rateLimit: false` a nominal
 //   1,000,000-per-2s window is reported but never enforced, so clients that watch
 //   `x-ratelimit-remaining` are not throttled during benchmarks.
-// - 401s and paths outside `/v1` and `/api/v1` carry no rate-limit headers (no token to charge).
+// - 401s and paths outside `/v1`, `/api/v1` and `/api/v2` carry no rate-limit headers (no token to charge).
 // - Every authenticated request counts against the window, including scripted failures.
-// - Known numeric/boolean fields (ids, `value`, `done`) are coerced from strings (form bodies)
-//   and rejected with 400 when not coercible; related ids are plain integers, not the
-//   expanded objects and `related_objects` the real API adds.
+// - A cursor encodes the position of the next page's first item in the filtered, sorted list.
+// - Search scores are 1 for an exact match and the share of the value the term covers otherwise;
+//   notes and custom fields hold nothing to find.
+// - Related objects are plain ids, not the expanded objects and `related_objects` the real API adds.
 // - DELETE removes the item outright (the real API soft-deletes for 30 days).
 // - `owner_id` defaults to 1 (the token's user); activity `due_date` defaults to today (UTC).
 // - A non-integer id in the path is answered like an unknown id (404 "... not found"); an
@@ -40,10 +60,13 @@
 //   oauth.pipedrive.com and the `api_domain` origin to this one server.
 // - Seed items are deterministic (`Person 1`, fixed 2024-01-01 timestamps, related ids round-robin).
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import { FailureScript, type JsonObject, listen, parseUrl, readObjectBody, type ScriptedFailure, sendJson } from './http-util.js';
+import { FailureScript, type JsonObject, listen, parseUrl, type ScriptedFailure, sendJson } from './http-util.js';
 import { createOAuthProvider, type OAuthClient, type OAuthProvider } from './oauth-provider.js';
+import { type PipedriveResource, RESOURCE_NAMES, seedTables, type Table } from './pipedrive/records.js';
+import { handleV1 } from './pipedrive/v1.js';
+import { type ApiContext, errorBody, handleV2 } from './pipedrive/v2.js';
 
-export type PipedriveResource = 'persons' | 'organizations' | 'deals' | 'activities';
+export type { PipedriveResource } from './pipedrive/records.js';
 
 export interface PipedriveSimulatorOptions {
   host?: string;
@@ -87,145 +110,17 @@ export interface PipedriveSimulator {
   items(resource: PipedriveResource): JsonObject[];
 }
 
-type FieldType = 'int' | 'number' | 'bool';
-
-interface ResourceSpec {
-  /** Singular used in "Person not found". */
-  noun: string;
-  required: { field: string; message: string };
-  types: Record<string, FieldType>;
-  /** Fields normalised to v1's `[{value, primary, label}]` lists. */
-  contactLists: string[];
-  defaults(): JsonObject;
-}
-
 type Headers = Record<string, number>;
 
-const RESOURCES: Record<PipedriveResource, ResourceSpec> = {
-  persons: {
-    noun: 'Person',
-    required: { field: 'name', message: 'Name must be given' },
-    types: { org_id: 'int', owner_id: 'int' },
-    contactLists: ['email', 'phone'],
-    defaults: () => ({ name: '', email: [], phone: [], org_id: null, owner_id: 1 }),
-  },
-  organizations: {
-    noun: 'Organization',
-    required: { field: 'name', message: 'Name must be given' },
-    types: { owner_id: 'int' },
-    contactLists: [],
-    defaults: () => ({ name: '', address: null, owner_id: 1 }),
-  },
-  deals: {
-    noun: 'Deal',
-    required: { field: 'title', message: 'Title must be given' },
-    types: { value: 'number', person_id: 'int', org_id: 'int', stage_id: 'int' },
-    contactLists: [],
-    defaults: () => ({
-      title: '',
-      value: 0,
-      currency: 'USD',
-      status: 'open',
-      person_id: null,
-      org_id: null,
-      stage_id: 1,
-    }),
-  },
-  activities: {
-    noun: 'Activity',
-    required: { field: 'subject', message: 'Subject must be given' },
-    types: { done: 'bool', deal_id: 'int', person_id: 'int' },
-    contactLists: [],
-    defaults: () => ({
-      subject: '',
-      type: 'call',
-      due_date: new Date().toISOString().slice(0, 10),
-      done: false,
-      deal_id: null,
-      person_id: null,
-    }),
-  },
-};
-
-const RESOURCE_NAMES = Object.keys(RESOURCES) as PipedriveResource[];
 const ERROR_INFO = 'Please check developers.pipedrive.com for more information about Pipedrive API.';
 const UNAUTHORIZED = { success: false, error: 'unauthorized access', errorCode: 401, error_info: ERROR_INFO };
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 500;
 const UNLIMITED = { limit: 1_000_000, windowMs: 2000 };
-/** Seed timestamps are fixed so `reset()` restores identical data. */
-const SEED_EPOCH = Date.UTC(2024, 0, 1);
-
-/** `2019-01-22 08:55:59`, the v1 timestamp format. */
-function pipedriveTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-}
-
-function errorBody(error: string): JsonObject {
-  return { success: false, error, error_info: ERROR_INFO, data: null, additional_data: null };
-}
-
-/** Normalises `email`/`phone` input (string, string[] or objects) to v1's `{value, primary, label}` list. */
-function contactList(input: unknown): JsonObject[] {
-  const entries = Array.isArray(input) ? input : input === undefined || input === null || input === '' ? [] : [input];
-  if (entries.length === 0) return [{ value: '', primary: true }];
-  return entries.map((entry, i) => {
-    const obj: JsonObject = typeof entry === 'object' && entry !== null ? (entry as JsonObject) : { value: entry };
-    return { value: String(obj.value ?? ''), primary: obj.primary ?? i === 0, label: obj.label ?? 'work' };
-  });
-}
-
-/** Coerces typed fields in place; returns the name of the first field that cannot be coerced. */
-function coerceFields(body: JsonObject, types: Record<string, FieldType>): string | undefined {
-  for (const [field, type] of Object.entries(types)) {
-    const v = body[field];
-    if (v === undefined || v === null) continue;
-    if (type === 'bool') {
-      if (typeof v === 'boolean') continue;
-      if (v === 1 || v === '1' || v === 'true') body[field] = true;
-      else if (v === 0 || v === '0' || v === 'false') body[field] = false;
-      else return field;
-      continue;
-    }
-    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isFinite(n) || (type === 'int' && !Number.isInteger(n))) return field;
-    body[field] = n;
-  }
-  return undefined;
-}
-
-function seedItem(resource: PipedriveResource, id: number, counts: Record<PipedriveResource, number>): JsonObject {
-  const time = pipedriveTime(SEED_EPOCH + id * 60_000);
-  const relate = (res: PipedriveResource): number | null => (counts[res] > 0 ? ((id - 1) % counts[res]) + 1 : null);
-  const fields: Record<PipedriveResource, () => JsonObject> = {
-    persons: () => ({
-      name: `Person ${id}`,
-      email: contactList(`person${id}@example.com`),
-      phone: contactList(`+1555${String(id).padStart(7, '0')}`),
-      org_id: relate('organizations'),
-    }),
-    organizations: () => ({ name: `Organization ${id}`, address: `${id} Main Street` }),
-    deals: () => ({
-      title: `Deal ${id}`,
-      value: id * 1000,
-      person_id: relate('persons'),
-      org_id: relate('organizations'),
-    }),
-    activities: () => ({
-      subject: `Activity ${id}`,
-      due_date: time.slice(0, 10),
-      deal_id: relate('deals'),
-      person_id: relate('persons'),
-    }),
-  };
-  return { id, ...RESOURCES[resource].defaults(), ...fields[resource](), add_time: time, update_time: time };
-}
-
-interface Table {
-  items: JsonObject[];
-  byId: Map<number, JsonObject>;
-  nextId: number;
-}
+/** Path prefixes and the version each serves. */
+const VERSIONS: [string, 'v1' | 'v2'][] = [
+  ['/v1/', 'v1'],
+  ['/api/v1/', 'v1'],
+  ['/api/v2/', 'v2'],
+];
 
 export async function startPipedriveSimulator(options: PipedriveSimulatorOptions = {}): Promise<PipedriveSimulator> {
   const tokens = new Set(options.apiTokens ?? ['pipedrive-test-token']);
@@ -253,15 +148,7 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
   let requestCount = 0;
 
   function seed(): void {
-    tables = {} as Record<PipedriveResource, Table>;
-    for (const resource of RESOURCE_NAMES) {
-      const items = Array.from({ length: counts[resource] }, (_, i) => seedItem(resource, i + 1, counts));
-      tables[resource] = {
-        items,
-        byId: new Map(items.map((item) => [item.id as number, item])),
-        nextId: items.length + 1,
-      };
-    }
+    tables = seedTables(counts);
   }
   seed();
 
@@ -314,8 +201,9 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
     const url = parseUrl(req.url);
     if (oauth !== undefined && (await oauth.handle(req, res, url))) return;
     const { pathname, query } = url;
-    const prefix = pathname.startsWith('/v1/') ? 4 : pathname.startsWith('/api/v1/') ? 8 : -1;
-    if (prefix === -1) return sendJson(res, 404, errorBody('Unknown method .'));
+    const served = VERSIONS.find(([start]) => pathname.startsWith(start));
+    if (served === undefined) return sendJson(res, 404, errorBody('Unknown method .'));
+    const [prefix, version] = served;
 
     const credential = credentialOf(req, query);
     const authorised =
@@ -333,110 +221,9 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
       });
     }
 
-    const [name, idPart, extra] = pathname.slice(prefix).split('/');
-    const resource = name as PipedriveResource;
-    const spec = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
-    if (spec === undefined || extra !== undefined || idPart === '') {
-      return sendJson(res, 404, errorBody('Unknown method .'), headers);
-    }
-    const table = tables[resource];
-    const method = req.method;
-
-    if (idPart === undefined) {
-      if (method === 'GET') return list(res, table, query, headers);
-      if (method === 'POST') return create(req, res, spec, table, headers);
-      return sendJson(res, 404, errorBody('Unknown method .'), headers);
-    }
-
-    if (method !== 'GET' && method !== 'PUT' && method !== 'DELETE') {
-      return sendJson(res, 404, errorBody('Unknown method .'), headers);
-    }
-    const id = /^\d+$/.test(idPart) ? Number(idPart) : Number.NaN;
-    const item = table.byId.get(id);
-    if (item === undefined) return sendJson(res, 404, errorBody(`${spec.noun} not found`), headers);
-    if (method === 'GET') return sendJson(res, 200, { success: true, data: item, additional_data: {} }, headers);
-    if (method === 'DELETE') {
-      table.byId.delete(id);
-      table.items.splice(table.items.indexOf(item), 1);
-      return sendJson(res, 200, { success: true, data: { id }, additional_data: {} }, headers);
-    }
-    return update(req, res, spec, item, headers);
-  }
-
-  function list(res: ServerResponse, table: Table, query: URLSearchParams, headers: Headers): void {
-    const start = intParam(query.get('start'), 0);
-    const requested = intParam(query.get('limit'), DEFAULT_LIMIT);
-    if (start === undefined || requested === undefined || requested < 1) {
-      const param = start === undefined ? 'start' : 'limit';
-      sendJson(res, 400, errorBody(`Invalid ${param} parameter`), headers);
-      return;
-    }
-    const limit = Math.min(requested, MAX_LIMIT);
-    const page = table.items.slice(start, start + limit);
-    const more = start + limit < table.items.length;
-    const pagination = more
-      ? { start, limit, more_items_in_collection: true, next_start: start + limit }
-      : { start, limit, more_items_in_collection: false };
-    sendJson(res, 200, { success: true, data: page.length > 0 ? page : null, additional_data: { pagination } }, headers);
-  }
-
-  /** Reads and validates a write body; answers the error itself and returns undefined on failure. */
-  async function writeBody(
-    req: IncomingMessage,
-    res: ServerResponse,
-    spec: ResourceSpec,
-    creating: boolean,
-    headers: Headers,
-  ): Promise<JsonObject | undefined> {
-    const body = await readObjectBody(req, true);
-    if (!body.ok) {
-      const message = body.reason === 'too_large' ? 'Request entity too large' : 'Malformed JSON in request body';
-      sendJson(res, body.status, errorBody(message), headers);
-      return undefined;
-    }
-    const fields = body.value;
-    const { field, message } = spec.required;
-    const required = fields[field];
-    if ((creating || required !== undefined) && (typeof required !== 'string' || required.trim() === '')) {
-      sendJson(res, 400, errorBody(message), headers);
-      return undefined;
-    }
-    const bad = coerceFields(fields, spec.types);
-    if (bad !== undefined) {
-      sendJson(res, 400, errorBody(`Invalid value for field ${bad}`), headers);
-      return undefined;
-    }
-    for (const contact of spec.contactLists) {
-      if (creating || fields[contact] !== undefined) {
-        fields[contact] = contactList(fields[contact]);
-      }
-    }
-    // Server-owned fields cannot be overwritten by the client; an own `__proto__` key
-    // (JSON.parse creates one) would re-prototype the stored item on update.
-    Reflect.deleteProperty(fields, '__proto__');
-    delete fields.id;
-    delete fields.add_time;
-    delete fields.update_time;
-    return fields;
-  }
-
-  async function create(req: IncomingMessage, res: ServerResponse, spec: ResourceSpec, table: Table, headers: Headers): Promise<void> {
-    const fields = await writeBody(req, res, spec, true, headers);
-    if (fields === undefined) return;
-    const id = table.nextId++;
-    const now = pipedriveTime(Date.now());
-    const item = { id, ...spec.defaults(), ...fields, add_time: now, update_time: now };
-    table.items.push(item);
-    table.byId.set(id, item);
-    sendJson(res, 201, { success: true, data: item, additional_data: {} }, headers);
-  }
-
-  async function update(req: IncomingMessage, res: ServerResponse, spec: ResourceSpec, item: JsonObject, headers: Headers): Promise<void> {
-    const fields = await writeBody(req, res, spec, false, headers);
-    if (fields === undefined) return;
-    // Mutate in place so `items()` and the id index keep pointing at the same object.
-    Object.assign(item, fields, { update_time: pipedriveTime(Date.now()) });
-    sendJson(res, 200, { success: true, data: item, additional_data: {} }, headers);
+    const ctx: ApiContext = { tables, headers, now: () => Date.now() };
+    const parts = pathname.slice(prefix.length).split('/');
+    return version === 'v2' ? handleV2(ctx, req, res, parts, query) : handleV1(ctx, req, res, parts, query);
   }
 
   const running = await listen(options.host ?? '127.0.0.1', options.port ?? 0, handle, (res) =>
@@ -463,10 +250,4 @@ export async function startPipedriveSimulator(options: PipedriveSimulatorOptions
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
     items: (resource) => tables[resource].items,
   };
-}
-
-/** Parses an optional non-negative decimal integer query parameter; undefined when malformed. */
-function intParam(raw: string | null, fallback: number): number | undefined {
-  if (raw === null || raw === '') return fallback;
-  return /^\d+$/.test(raw) ? Number(raw) : undefined;
 }

@@ -128,7 +128,7 @@ describe('account connectors', () => {
         'PB_ERR_NOT_AUTHENTICATED',
       );
       await expectError(
-        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/persons`, { account }),
+        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/api/v2/persons`, { account }),
         409,
         'PB_ERR_NOT_AUTHENTICATED',
       );
@@ -268,7 +268,7 @@ describe('account connectors', () => {
         'PB_ERR_NOT_AUTHENTICATED',
       );
       await expectError(
-        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/persons`, { account }),
+        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/api/v2/persons`, { account }),
         409,
         'PB_ERR_NOT_AUTHENTICATED',
       );
@@ -303,7 +303,7 @@ describe('account connectors', () => {
         'PB_ERR_NOT_FOUND',
       );
       await expectError(
-        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/persons`, { account }),
+        await patchbay.call('GET', `/v1.0/account/connectors/${installed.Id}/proxy/api/v2/persons`, { account }),
         404,
         'PB_ERR_NOT_FOUND',
       );
@@ -328,8 +328,8 @@ describe('account connectors', () => {
         ['POST', `/v1.0/account/connectors/${id}/methods/list-persons`],
         ['POST', `/v1.0/account/connectors/${id}/methods/create-person`, { Fields: { name: 'Intruder' } }],
         ['GET', `/v1.0/account/connectors/${id}/methods/get-person?id=1`],
-        ['GET', `/v1.0/account/connectors/${id}/proxy/persons`],
-        ['POST', `/v1.0/account/connectors/${id}/proxy/persons`, { name: 'Intruder' }],
+        ['GET', `/v1.0/account/connectors/${id}/proxy/api/v2/persons`],
+        ['POST', `/v1.0/account/connectors/${id}/proxy/api/v2/persons`, { name: 'Intruder' }],
         ['GET', `/v1.0/account/connectors/${id}/properties`],
         ['POST', `/v1.0/account/connectors/${id}/properties`, { Name: 'Region', Value: 'zz' }],
         ['DELETE', `/v1.0/account/connectors/${id}`],

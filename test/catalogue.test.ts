@@ -150,16 +150,16 @@ describe('the connector catalogue API', () => {
     }
   });
 
-  it("lists Pipedrive's 20 methods, each with its own GUID MethodUniqueIdentifier", async () => {
+  it("lists Pipedrive's 29 methods, each with its own GUID MethodUniqueIdentifier", async () => {
     const { status, body } = await get<Method[]>('/v1.0/connectors/2/methods');
     expect(status).toBe(200);
-    expect(body).toHaveLength(20);
+    expect(body).toHaveLength(29);
     for (const method of body) {
       expect(method).toEqual({
         Id: expect.stringMatching(/^[a-z0-9-]+$/),
         Name: expect.any(String),
         Description: expect.any(String),
-        Category: expect.stringMatching(/^(persons|organizations|deals|activities)$/),
+        Category: expect.stringMatching(/^(persons|organizations|deals|activities|products|search|users)$/),
         HttpMethod: expect.stringMatching(/^(GET|POST|PUT|PATCH|DELETE)$/),
         EndPoint: expect.stringMatching(/^\//),
         MethodUniqueIdentifier: expect.stringMatching(GUID),
@@ -170,7 +170,7 @@ describe('the connector catalogue API', () => {
         OutputFields: expect.any(Array),
       });
     }
-    expect(new Set(body.map((m) => m.MethodUniqueIdentifier.toLowerCase())).size).toBe(20);
+    expect(new Set(body.map((m) => m.MethodUniqueIdentifier.toLowerCase())).size).toBe(29);
     const file = parse(readFileSync(PIPEDRIVE_FILE, 'utf8')) as { Methods: { MethodUniqueIdentifier: string }[] };
     expect(body.map((m) => m.MethodUniqueIdentifier)).toEqual(file.Methods.map((m) => m.MethodUniqueIdentifier));
     expect((await get<Method[]>('/v1.0/connectors/Pipedrive/methods')).body).toEqual(body);
@@ -185,7 +185,7 @@ describe('the connector catalogue API', () => {
     expect(persons).toEqual(expected);
 
     const deals = (await get<Method[]>('/v1.0/connectors/2/methods?category=deals')).body;
-    expect(deals).toHaveLength(5);
+    expect(deals).toHaveLength(6);
     expect(deals.every((m) => m.Category === 'deals')).toBe(true);
 
     const both = (await get<Method[]>('/v1.0/connectors/2/methods?category=deals&query=delete')).body;
@@ -295,6 +295,29 @@ describe('the connector file loader', () => {
     expect(problems[0]).toMatch(
       new RegExp(`^${escapeRegExp(path.join(dir, 'placeholder.yaml'))}: /Methods/0/Endpoint: \\{\\{thing_id\\}\\} `),
     );
+  });
+
+  it('refuses a method RelativeTo a ProxyBaseUrl the file lacks, and a ProxyBaseUrl of undeclared values or hosts', () => {
+    const method = `  - Id: get-me
+    MethodUniqueIdentifier: ${randomUUID()}
+    Name: Get Me
+    Category: things
+    HttpMethod: GET
+    RelativeTo: ProxyBaseUrl
+    Endpoint: /v0/me
+    Output: { Item: { type: object } }`;
+    const dir = tempDir({
+      'no-proxy-base.yaml': connectorYaml({ id: 515, slug: 'no_proxy_base', method }),
+      'templated.yaml': connectorYaml({ id: 516, slug: 'templated', extra: 'ProxyBaseUrl: "https://{{Region}}.fixture.example"' }),
+      'plain-http.yaml': connectorYaml({ id: 517, slug: 'plain_http', extra: 'ProxyBaseUrl: http://api.fixture.example' }),
+    });
+    const problems = problemsOf([dir]).map((p) => p.slice(dir.length + 1));
+    expect(problems).toEqual([
+      'no-proxy-base.yaml: /Methods/0/RelativeTo: the connector declares no ProxyBaseUrl',
+      'plain-http.yaml: /ProxyBaseUrl: must be an absolute https URL',
+      'templated.yaml: /ProxyBaseUrl: {{Region}} is neither a property nor a kept token field',
+      'templated.yaml: /AllowedHosts: required because /ProxyBaseUrl use placeholders',
+    ]);
   });
 
   it('names a pagination ExclusiveWith parameter that is not a declared query parameter', () => {

@@ -89,7 +89,9 @@ describe('partner connector setup', () => {
     const scope = body.Properties.find((p) => p.Name === 'Scope') as unknown as { Choices: { Label: string }[] };
     expect(scope.Choices.map((c) => c.Label)).toEqual(['Read only', 'Full access']);
     expect((await put(PIPEDRIVE_OAUTH, { Scope: 'everything' })).status).toBe(400);
-    expect((await put(PIPEDRIVE_OAUTH, { Scope: 'base deals:read contacts:read activities:read' })).status).toBe(200);
+    expect((await put(PIPEDRIVE_OAUTH, { Scope: 'base deals:read contacts:read activities:read products:read search:read' })).status).toBe(
+      200,
+    );
   });
 
   it('refuses unknown properties and connectors, and restricted tokens', async () => {

@@ -135,7 +135,9 @@ describe('the partner console', () => {
     await page.getByRole('button', { name: 'Save Changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Changes saved' }).waitFor();
     const setup = (await (await patchbay.call('GET', '/v1.0/connectors/4/setup')).json()) as Reply<'getConnectorSetup'>;
-    expect(setup.Properties.find((property) => property.Name === 'Scope')?.Value).toBe('base deals:read contacts:read activities:read');
+    expect(setup.Properties.find((property) => property.Name === 'Scope')?.Value).toBe(
+      'base deals:read contacts:read activities:read products:read search:read',
+    );
 
     await page.getByRole('link', { name: 'Connector Library' }).click();
     await page.getByRole('link', { name: 'Pipedrive', exact: true }).click();

@@ -94,6 +94,46 @@ describe('MCP endpoint', () => {
     expect(items.map((p) => p.name)).toContain('Ada Lovelace');
   });
 
+  it("answers every kind of Pipedrive call with structuredContent that its tool's outputSchema accepts", async () => {
+    // The SDK client checks each result against the tool's outputSchema (with formats) once it has listed the tools.
+    const client = await asPartner('mcp-a');
+    const { tools } = await client.listTools();
+    const pipedriveTools = tools.filter((tool) => tool.name.startsWith('pipedrive_'));
+    expect(pipedriveTools).toHaveLength(29);
+    for (const tool of pipedriveTools) expect(tool.outputSchema, tool.name).toMatchObject({ type: 'object' });
+
+    const created = await call(client, 'pipedrive_create_deal', { title: 'MCP deal', value: 1200, person_id: 1 });
+    const deal = created.structuredContent as { id: number; add_time: string };
+    expect(deal).toMatchObject({ title: 'MCP deal', value: 1200, person_id: 1, pipeline_id: 1, status: 'open' });
+    expect(deal.add_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const calls: [string, Record<string, unknown>][] = [
+      ['pipedrive_list_persons', { limit: 2 }],
+      ['pipedrive_list_organizations', { all_pages: true }],
+      ['pipedrive_list_deals', { status: 'open', sort_by: 'update_time', sort_direction: 'desc' }],
+      ['pipedrive_list_activities', { done: false }],
+      ['pipedrive_list_products', {}],
+      ['pipedrive_get_person', { id: 2 }],
+      ['pipedrive_update_deal', { id: deal.id, stage_id: 2, expected_close_date: '2026-12-31' }],
+      ['pipedrive_create_activity', { subject: 'Call Ada', deal_id: deal.id, done: true }],
+      ['pipedrive_create_organization', { name: 'Analytical Engines', address: { value: '1 Engine Row' } }],
+      ['pipedrive_create_product', { name: 'Engine', prices: [{ currency: 'GBP', price: 100 }] }],
+      ['pipedrive_search_persons', { term: 'Person', limit: 2 }],
+      ['pipedrive_search_deals', { term: 'MCP deal' }],
+      ['pipedrive_search_items', { term: 'Organization' }],
+      ['pipedrive_get_current_user', {}],
+      ['pipedrive_delete_deal', { id: deal.id }],
+    ];
+    for (const [name, args] of calls) {
+      const result = await call(client, name, args);
+      expect(result.isError, `${name}: ${result.content[0]?.text}`).toBeFalsy();
+      expect(result.structuredContent, name).toBeDefined();
+    }
+    const page = await call(client, 'pipedrive_list_persons', { limit: 2 });
+    expect(page.structuredContent).toMatchObject({ items: [{ id: 1 }, { id: 2 }], next_page: { cursor: expect.any(String) } });
+    const found = await call(client, 'pipedrive_search_deals', { term: 'Deal 1', exact_match: true });
+    expect(found.structuredContent).toMatchObject({ items: [{ result_score: 1, item: { id: 1, type: 'deal' } }] });
+  });
+
   it('answers failures as tool results an agent can act on, and sends nothing when the arguments do not validate', async () => {
     const client = await asPartner('mcp-a');
     const before = pipedrive.requestCount;

@@ -49,13 +49,16 @@ describe('method calls against the Pipedrive simulator', () => {
   beforeEach(() => sim.reset());
 
   describe('list-persons', () => {
-    it('returns the data array of the simulator, unwrapped, with the next start when more items exist', async () => {
+    it('returns the data array of the simulator, unwrapped, with the next cursor when more items exist', async () => {
       const reply = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { limit: 2 } });
       expect(reply.status).toBe(200);
       const persons = (await reply.json()) as { id: number; name: string }[];
       expect(persons).toEqual(sim.items('persons').slice(0, 2));
       expect(persons.map((p) => p.id)).toEqual([1, 2]);
-      expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":2}');
+      const next = JSON.parse(reply.headers.get('x-patchbay-next-parameters') ?? 'null') as { cursor: string };
+      expect(next).toEqual({ cursor: expect.any(String) });
+      const second = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { limit: 2, ...next } });
+      expect(((await second.json()) as { id: number }[]).map((p) => p.id)).toEqual([3, 4]);
     });
 
     it('is found by its MethodUniqueIdentifier as well as by its method id, in any letter case', async () => {
@@ -67,16 +70,19 @@ describe('method calls against the Pipedrive simulator', () => {
     });
 
     it('takes its Parameters from the query string in the GET form', async () => {
-      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/list-persons?start=10&limit=3`, {
+      const query = 'sort_by=update_time&sort_direction=desc&limit=3&owner_id=1';
+      const reply = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/list-persons?${query}`, {
         account: ACCOUNT,
       });
       expect(reply.status).toBe(200);
-      expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([11, 12, 13]);
-      expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":13}');
+      expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([250, 249, 248]);
+      expect(JSON.parse(reply.headers.get('x-patchbay-next-parameters') ?? 'null')).toEqual({ cursor: expect.any(String) });
     });
 
     it('sets no X-Patchbay-Next-Parameters on the last page', async () => {
-      const reply = await callMethod(patchbay, pipedrive, 'list-persons', { Parameters: { start: 248, limit: 100 } });
+      const reply = await callMethod(patchbay, pipedrive, 'list-persons', {
+        Parameters: { updated_since: '2024-01-01T04:09:00Z', limit: 100 },
+      });
       expect(reply.status).toBe(200);
       expect(((await reply.json()) as { id: number }[]).map((p) => p.id)).toEqual([249, 250]);
       expect(reply.headers.has('x-patchbay-next-parameters')).toBe(false);
@@ -126,21 +132,48 @@ describe('method calls against the Pipedrive simulator', () => {
         expect(persons.at(-1)?.id).toBe(200);
         expect(reply.headers.get('x-patchbay-truncated')).toBe('true');
         expect(reply.headers.get('x-patchbay-pages')).toBe('2');
-        expect(reply.headers.get('x-patchbay-next-parameters')).toBe('{"start":200}');
+        const next = JSON.parse(reply.headers.get('x-patchbay-next-parameters') ?? 'null') as { cursor: string };
+        const rest = await callMethod(capped, id, 'list-persons', { AllPages: true, Parameters: { limit: 100, ...next } });
+        expect(((await rest.json()) as { id: number }[]).map((p) => p.id)).toEqual(Array.from({ length: 50 }, (_, i) => 201 + i));
       } finally {
         await capped.close();
       }
     });
   });
 
+  describe('filters, search and v1', () => {
+    it('filters a list by ids and updated_since, and reads every page of a search by its cursor', async () => {
+      const some = await callMethod(patchbay, pipedrive, 'list-persons', {
+        Parameters: { ids: '5,120,240', updated_since: '2024-01-01T01:00:00Z' },
+      });
+      expect(((await some.json()) as { id: number }[]).map((p) => p.id)).toEqual([120, 240]);
+
+      const found = await callMethod(patchbay, pipedrive, 'search-persons', {
+        AllPages: true,
+        Parameters: { term: 'Person 1', limit: 50 },
+      });
+      expect(found.status).toBe(200);
+      const hits = (await found.json()) as { result_score: number; item: { id: number } }[];
+      // Person 1, 10-19 and 100-199 contain the term; the exact match comes first.
+      expect(hits).toHaveLength(111);
+      expect(hits[0]).toMatchObject({ result_score: 1, item: { id: 1 } });
+      expect(found.headers.get('x-patchbay-pages')).toBe('3');
+    });
+
+    it('calls a method that stays on v1 below the proxy base, the others staying on v2', async () => {
+      const me = await callMethod(patchbay, pipedrive, 'get-current-user');
+      expect(await me.json()).toMatchObject({ id: 1, company_domain: 'testco', created: '2024-01-01 00:00:00' });
+    });
+  });
+
   describe('person round trip', () => {
     it('creates, reads, updates and deletes a person, each visible in the simulator', async () => {
       const created = await callMethod(patchbay, pipedrive, 'create-person', {
-        Fields: { name: 'Ada Lovelace', email: 'ada@example.com' },
+        Fields: { name: 'Ada Lovelace', emails: [{ value: 'ada@example.com', primary: true, label: 'work' }] },
       });
-      expect(created.status).toBe(201);
-      const person = (await created.json()) as { id: number; name: string; email: { value: string }[] };
-      expect(person).toMatchObject({ id: 251, name: 'Ada Lovelace', email: [{ value: 'ada@example.com', primary: true }] });
+      expect(created.status).toBe(200);
+      const person = (await created.json()) as { id: number; name: string; emails: { value: string }[] };
+      expect(person).toMatchObject({ id: 251, name: 'Ada Lovelace', emails: [{ value: 'ada@example.com', primary: true }] });
       expect(sim.items('persons').at(-1)).toMatchObject({ id: 251, name: 'Ada Lovelace' });
 
       const read = await patchbay.call('GET', `/v1.0/account/connectors/${pipedrive}/methods/get-person?id=251`, { account: ACCOUNT });
@@ -152,7 +185,7 @@ describe('method calls against the Pipedrive simulator', () => {
         Fields: { name: 'Augusta Ada King' },
       });
       expect(updated.status).toBe(200);
-      expect(await updated.json()).toMatchObject({ id: 251, name: 'Augusta Ada King', email: [{ value: 'ada@example.com' }] });
+      expect(await updated.json()).toMatchObject({ id: 251, name: 'Augusta Ada King', emails: [{ value: 'ada@example.com' }] });
       expect(sim.items('persons').find((p) => p.id === 251)).toMatchObject({ name: 'Augusta Ada King' });
 
       const deleted = await callMethod(patchbay, pipedrive, 'delete-person', { Parameters: { id: 251 } });
@@ -162,7 +195,7 @@ describe('method calls against the Pipedrive simulator', () => {
     });
 
     it('refuses a create without its required field before calling the third party', async () => {
-      const reply = await callMethod(patchbay, pipedrive, 'create-person', { Fields: { email: 'x@example.com' } });
+      const reply = await callMethod(patchbay, pipedrive, 'create-person', { Fields: { emails: [{ value: 'x@example.com' }] } });
       const body = await expectError(reply, 400, 'PB_ERR_BAD_REQUEST');
       expect(body.Message).toContain('Fields.name');
       expect(sim.requestCount).toBe(0);

@@ -163,13 +163,35 @@ describe('OAuth 2.0 authorization code flow', () => {
     const location = new URL(start.headers.get('location') as string);
     expect(location.pathname).toBe('/oauth/authorize');
     expect(location.searchParams.get('code_challenge')).toBeNull();
-    expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full');
+    expect(location.searchParams.get('scope')).toBe('base deals:full contacts:full activities:full products:full search:read');
     const consent = await decide(location.href, 'allow');
     const callback = await visit(consent.headers.get('location') as string, cookiesOf(start));
     expect(callback.status).toBe(302);
     const persons = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/list-persons`, { account: 'pd' });
     expect(persons.status).toBe(200);
     expect(((await persons.json()) as unknown[]).length).toBe(pipedrive.items('persons').length);
+  });
+
+  it("calls Pipedrive's v2 methods and v1's current user on the api_domain, and proxies both versions below it", async () => {
+    const id = await installInto(patchbay, 'pd-v2', PIPEDRIVE_OAUTH);
+    const start = await visit(startUrl(patchbay, id, await signinToken(patchbay, 'pd-v2')));
+    const consent = await decide(start.headers.get('location') as string, 'allow');
+    expect((await visit(consent.headers.get('location') as string, cookiesOf(start))).status).toBe(302);
+    const method = (name: string, body: unknown) =>
+      patchbay.call('POST', `/v1.0/account/connectors/${id}/methods/${name}`, { account: 'pd-v2', body });
+
+    const all = await method('list-persons', { AllPages: true, Parameters: { limit: 1, sort_direction: 'desc' } });
+    expect(((await all.json()) as { id: number }[]).map((p) => p.id)).toEqual([3, 2, 1]);
+    expect(all.headers.get('x-patchbay-pages')).toBe('3');
+    const filtered = await method('list-deals', { Parameters: { person_id: 2, status: 'open' } });
+    expect(((await filtered.json()) as { id: number }[]).map((d) => d.id)).toEqual([2]);
+    const updated = await method('update-person', { Parameters: { id: 2 }, Fields: { owner_id: 7 } });
+    expect(await updated.json()).toMatchObject({ id: 2, owner_id: 7, emails: [{ value: 'person2@example.com' }] });
+    expect(await (await method('get-current-user', {})).json()).toMatchObject({ id: 1, company_domain: 'testco' });
+
+    const proxy = (path: string) => patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy${path}`, { account: 'pd-v2' });
+    expect(await (await proxy('/api/v2/persons/2')).json()).toMatchObject({ success: true, data: { id: 2, owner_id: 7 } });
+    expect(await (await proxy('/api/v1/persons/2')).json()).toMatchObject({ success: true, data: { id: 2, owner_id: 7, visible_to: '3' } });
   });
 
   it('binds a Pipedrive flow (no PKCE) to the browser that started it: the callback elsewhere is refused and spends nothing', async () => {

@@ -115,7 +115,7 @@ describe('the raw proxy to Pipedrive', () => {
   beforeEach(() => sim.reset());
 
   it("returns the simulator's whole envelope unchanged, with its status and rate-limit headers", async () => {
-    const reply = await proxy('/persons?limit=2');
+    const reply = await proxy('/v1/persons?limit=2');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(reply.headers.get('x-ratelimit-limit')).toBe('1000000');
@@ -132,7 +132,7 @@ describe('the raw proxy to Pipedrive', () => {
   });
 
   it('creates a person from a JSON body with POST', async () => {
-    const reply = await proxy('/persons', { body: { name: 'Grace Hopper', email: 'grace@example.com' } }, 'POST');
+    const reply = await proxy('/v1/persons', { body: { name: 'Grace Hopper', email: 'grace@example.com' } }, 'POST');
     expect(reply.status).toBe(201);
     const envelope = (await reply.json()) as { success: boolean; data: { id: number; name: string } };
     expect(envelope).toMatchObject({ success: true, data: { id: 4, name: 'Grace Hopper', email: [{ value: 'grace@example.com' }] } });
@@ -140,25 +140,35 @@ describe('the raw proxy to Pipedrive', () => {
   });
 
   it('updates with PUT and deletes with DELETE', async () => {
-    const updated = await proxy('/persons/1', { body: { name: 'Renamed' } }, 'PUT');
+    const updated = await proxy('/v1/persons/1', { body: { name: 'Renamed' } }, 'PUT');
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ success: true, data: { id: 1, name: 'Renamed' } });
     expect(sim.items('persons')[0]).toMatchObject({ id: 1, name: 'Renamed' });
 
-    const deleted = await proxy('/persons/2', {}, 'DELETE');
+    const deleted = await proxy('/v1/persons/2', {}, 'DELETE');
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ success: true, data: { id: 2 }, additional_data: {} });
     expect(sim.items('persons').map((p) => p.id)).toEqual([1, 3]);
   });
 
+  it("reaches each of Pipedrive's versions by its own prefix below the API origin: v2 updates with PATCH", async () => {
+    const v2 = await proxy('/api/v2/persons?limit=2');
+    expect(await v2.json()).toMatchObject({ success: true, data: [{ id: 1, emails: [{ value: 'person1@example.com' }] }, { id: 2 }] });
+    const patched = await proxy('/api/v2/persons/1', { body: { name: 'Renamed' } }, 'PATCH');
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ success: true, data: { id: 1, name: 'Renamed' } });
+    const v1 = await proxy('/api/v1/persons/1');
+    expect(await v1.json()).toMatchObject({ success: true, data: { id: 1, name: 'Renamed', email: [{ value: 'person1@example.com' }] } });
+  });
+
   it("replaces an api_token the caller put in the query with the install's own", async () => {
-    const reply = await proxy('/persons/1?api_token=someone-elses');
+    const reply = await proxy('/api/v2/persons/1?api_token=someone-elses');
     expect(reply.status).toBe(200);
     expect(await reply.json()).toMatchObject({ data: { id: 1 } });
   });
 
   it("passes the third party's 404 through as 404, body and all", async () => {
-    const reply = await proxy('/persons/99999');
+    const reply = await proxy('/api/v2/persons/99999');
     expect(reply.status).toBe(404);
     expect(await reply.json()).toMatchObject({ success: false, error: 'Person not found', data: null });
   });
@@ -261,12 +271,12 @@ describe('what the raw proxy sends upstream', () => {
 
   it('adds the Pipedrive api_token to the query and nothing to the headers', async () => {
     const id = await installQuietly(patchbay, 2, TOKEN);
-    const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/persons?limit=2`, { account: ACCOUNT });
+    const reply = await patchbay.call('GET', `/v1.0/account/connectors/${id}/proxy/api/v2/persons?limit=2`, { account: ACCOUNT });
     expect(reply.status).toBe(207);
     const seen = echo.received[0] as Received;
     expect(seen.method).toBe('GET');
     const url = new URL(seen.url, 'http://upstream.invalid');
-    expect(url.pathname).toBe('/v1/persons');
+    expect(url.pathname).toBe('/api/v2/persons');
     expect(Object.fromEntries(url.searchParams)).toEqual({ limit: '2', api_token: TOKEN });
     expect(seen.headers.authorization).toBeUndefined();
     expect(seen.body).toBe('');

@@ -114,15 +114,16 @@ async function exercise({ patchbay, secrets, pipedrive }: Scenario, marker: stri
   expect((await call('GET', `/v1.0/account/connectors/${regional}/methods/get-me`, undefined, 'log-method-regional')).status).toBe(200);
 
   // The raw proxy, with a secret-looking query parameter of the caller's own.
-  expect((await call('GET', `/v1.0/account/connectors/${pipedriveId}/proxy/persons?token=abc`, undefined, 'log-proxy-pd')).status).toBe(
-    200,
-  );
+  expect(
+    (await call('GET', `/v1.0/account/connectors/${pipedriveId}/proxy/api/v2/persons?token=abc`, undefined, 'log-proxy-pd')).status,
+  ).toBe(200);
   expect((await call('GET', `/v1.0/account/connectors/${example}/proxy/me?token=abc&x=1`, undefined, 'log-proxy-example')).status).toBe(
     200,
   );
   expect(
-    (await call('POST', `/v1.0/account/connectors/${pipedriveId}/proxy/persons?token=abc`, { name: 'Proxied' }, 'log-proxy-post')).status,
-  ).toBe(201);
+    (await call('POST', `/v1.0/account/connectors/${pipedriveId}/proxy/api/v2/persons?token=abc`, { name: 'Proxied' }, 'log-proxy-post'))
+      .status,
+  ).toBe(200);
 
   // Change the sensitive property and re-authenticate.
   const properties = (await (

@@ -62,7 +62,9 @@ describe('slow clients', () => {
     const other = await installInto(patchbay, 'bystander', PIPEDRIVE, TOKEN);
     const body = JSON.stringify({ name: `Slow ${'x'.repeat(2000)}` });
     const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': 'trickler', 'content-type': 'application/json' };
-    held = Array.from({ length: 12 }, () => holdRequest(patchbay.url, `/v1.0/account/connectors/${slow}/proxy/persons`, headers, body, 10));
+    held = Array.from({ length: 12 }, () =>
+      holdRequest(patchbay.url, `/v1.0/account/connectors/${slow}/proxy/api/v2/persons`, headers, body, 10),
+    );
     // Long enough for the uploads to reach the third party and take what they can of its pool.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -75,7 +77,7 @@ describe('slow clients', () => {
     // The uploads beyond the account's share waited their turn: every one is answered once its body is complete.
     for (const request of held) request.finish();
     const statuses = await Promise.all(held.map((request) => request.status));
-    expect(statuses).toEqual(held.map(() => 201));
+    expect(statuses).toEqual(held.map(() => 200));
   });
 
   it('answers 408 and closes the connection when a request body trickles in past PATCHBAY_REQUEST_TIMEOUT_MS', async () => {
@@ -174,7 +176,7 @@ describe('caps on requests in flight', () => {
     const headers = { authorization: `Bearer ${patchbay.token}`, 'x-cyclr-account': account, 'content-type': 'application/json' };
     const body = JSON.stringify({ name: `Held ${'x'.repeat(100)}` });
     const requests = Array.from({ length: count }, () =>
-      holdRequest(patchbay.url, `/v1.0/account/connectors/${ids[account]}/proxy/persons`, headers, body, 10),
+      holdRequest(patchbay.url, `/v1.0/account/connectors/${ids[account]}/proxy/v1/persons`, headers, body, 10),
     );
     held.push(...requests);
     return requests;
@@ -209,7 +211,7 @@ describe('caps on requests in flight', () => {
     // Method calls, the proxy and MCP are refused alike.
     const more = [
       await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/methods/list-persons`, { account: 'busy' }),
-      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/persons`, { account: 'busy' }),
+      await patchbay.call('GET', `/v1.0/account/connectors/${ids.busy}/proxy/v1/persons`, { account: 'busy' }),
       await patchbay.call('POST', '/mcp', {
         account: 'busy',
         body: { jsonrpc: '2.0', id: 1, method: 'tools/list' },

@@ -6394,7 +6394,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6504,7 +6504,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6614,7 +6614,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6724,7 +6724,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6834,7 +6834,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -6944,7 +6944,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;
@@ -7054,7 +7054,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @description The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded */
+                /** @description The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded */
                 path: string;
             };
             cookie?: never;

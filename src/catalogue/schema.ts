@@ -206,6 +206,13 @@ export const MethodSchema = Type.Object(
     Category: Type.String(),
     HttpMethod: Type.Union([Type.Literal('GET'), Type.Literal('POST'), Type.Literal('PUT'), Type.Literal('PATCH'), Type.Literal('DELETE')]),
     Endpoint: Type.String({ pattern: '^/', description: 'Path template below the base URL, e.g. /persons/{{id}}' }),
+    RelativeTo: Type.Optional(
+      Type.Union([Type.Literal('BaseUrl'), Type.Literal('ProxyBaseUrl')], {
+        default: 'BaseUrl',
+        description:
+          'The base the Endpoint is below: ProxyBaseUrl for a method on another version of the API than the others, e.g. /api/v1/users/me when BaseUrl is the v2 base',
+      }),
+    ),
     Parameters: Type.Optional(Type.Array(ParameterSchema)),
     Fields: Type.Optional(Type.Array(FieldSchema, { description: 'Body fields of the object sent' })),
     AdditionalFields: Type.Optional(Type.Boolean({ description: 'false: Fields not declared are refused (default true: passed through)' })),
@@ -270,6 +277,12 @@ export const ConnectorSchema = Type.Object(
     ),
     AuthDescription: Type.Optional(Type.String()),
     BaseUrl: Type.String({ description: 'Template; may use properties and kept token fields' }),
+    ProxyBaseUrl: Type.Optional(
+      Type.String({
+        description:
+          "Template like BaseUrl: the base of the raw proxy's paths, usually the API's origin, so that a client keeps the provider's own version prefix (/proxy/api/v2/persons). Default: BaseUrl",
+      }),
+    ),
     AllowedHosts: Type.Optional(
       Type.Array(Type.String({ pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*$' }), {
         description:

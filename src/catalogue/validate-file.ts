@@ -54,17 +54,19 @@ export function crossChecks(file: ConnectorDefinition): string[] {
     }
   });
 
-  for (const name of placeholders(file.BaseUrl)) {
-    if (!propertyNames.has(name) && !tokenFields.has(name)) {
-      errors.push(`/BaseUrl: {{${name}}} is neither a property nor a kept token field`);
+  const bases: [string, string][] = [['BaseUrl', file.BaseUrl]];
+  if (file.ProxyBaseUrl !== undefined) bases.push(['ProxyBaseUrl', file.ProxyBaseUrl]);
+  for (const [key, template] of bases) {
+    for (const name of placeholders(template)) {
+      if (!propertyNames.has(name) && !tokenFields.has(name)) {
+        errors.push(`/${key}: {{${name}}} is neither a property nor a kept token field`);
+      }
     }
-  }
-  if (placeholders(file.BaseUrl).length === 0 && !isHttpsUrl(file.BaseUrl)) {
-    errors.push('/BaseUrl: must be an absolute https URL');
+    if (placeholders(template).length === 0 && !isHttpsUrl(template)) errors.push(`/${key}: must be an absolute https URL`);
   }
   // A URL built from values must say where it may lead.
   const templatedUrls = [
-    ['BaseUrl', file.BaseUrl],
+    ...bases,
     ...(file.Auth.Type === 'OAuth2'
       ? [
           ['Auth/AuthoriseUrl', file.Auth.AuthoriseUrl ?? ''],
@@ -122,6 +124,9 @@ export function crossChecks(file: ConnectorDefinition): string[] {
     }
     for (const name of pathParameters) {
       if (!used.has(name)) errors.push(`${where}/Parameters: path parameter "${name}" is not used in the endpoint`);
+    }
+    if (method.RelativeTo === 'ProxyBaseUrl' && file.ProxyBaseUrl === undefined) {
+      errors.push(`${where}/RelativeTo: the connector declares no ProxyBaseUrl`);
     }
     const queryParameters = new Set(parameters.filter((p) => p.In === 'query').map((p) => p.Name));
     for (const name of pagingParameters(method.Pagination)) {

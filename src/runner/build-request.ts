@@ -1,50 +1,16 @@
 import { injectCredential } from '../auth/inject.js';
-import { renderConnectorUrl } from '../catalogue/connector-url.js';
 import type { MethodDefinition } from '../catalogue/schema.js';
-import { MissingValueError, render } from '../catalogue/template.js';
-import { badRequest, PatchbayError } from '../errors.js';
+import { render } from '../catalogue/template.js';
+import { badRequest } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { checkInputs, type MethodInput } from './inputs.js';
+import { installBase } from './install-base.js';
 
 export interface BuiltRequest {
   method: MethodDefinition['HttpMethod'];
   url: URL;
   headers: Record<string, string>;
   body?: string;
-}
-
-/** An install's base URL, and its origin and path for checks on URLs built below it. */
-export interface BaseUrl {
-  /** Without a trailing slash. */
-  href: string;
-  origin: string;
-  /** Without a trailing slash ('' for the root). */
-  path: string;
-}
-
-/** Rendered once per resolved install: a write replaces the install object, and with it this entry. */
-const baseUrls = new WeakMap<ResolvedInstall, BaseUrl>();
-
-/** The connector's base URL for this install, with properties filled in. */
-export function installBase(install: ResolvedInstall): BaseUrl {
-  let base = baseUrls.get(install);
-  if (base === undefined) {
-    base = renderBaseUrl(install);
-    baseUrls.set(install, base);
-  }
-  return base;
-}
-
-function renderBaseUrl(install: ResolvedInstall): BaseUrl {
-  try {
-    const url = renderConnectorUrl(install.connector, install.connector.definition.BaseUrl, install.values, 'base URL');
-    return { href: url.href.replace(/\/$/, ''), origin: url.origin, path: url.pathname.replace(/\/$/, '') };
-  } catch (error) {
-    if (error instanceof MissingValueError) {
-      throw new PatchbayError('PB_ERR_CONFLICT', `Account connector ${install.id} has no value for ${error.valueName}`);
-    }
-    throw error;
-  }
 }
 
 /** What an HTTP header may carry (RFC 9110 field values, kept to printable ASCII): no line breaks or control characters. */
@@ -67,7 +33,7 @@ export function buildRequest(install: ResolvedInstall, method: MethodDefinition,
     if (value === '.' || value === '..') throw badRequest(`Parameters.${name} cannot be "${value}"`);
     return value === undefined ? undefined : String(value);
   });
-  const url = new URL(`${installBase(install).href}${path}`);
+  const url = new URL(`${installBase(install, method.RelativeTo ?? 'BaseUrl').href}${path}`);
   const headers: Record<string, string> = { accept: 'application/json' };
   const body: Record<string, unknown> = {};
   for (const definition of method.Parameters ?? []) {

@@ -4,17 +4,17 @@ import { injectCredential } from '../auth/inject.js';
 import type { Egress, UpstreamAnswer } from '../egress/egress.js';
 import { badRequest } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
-import { type BaseUrl, installBase } from './build-request.js';
 import { assertAuthenticated, type CredentialKeeper, type CurrentInstall, sendWithRefresh } from './credential-keeper.js';
 import type { FairShare } from './fair-share.js';
+import { type BaseUrl, installBase } from './install-base.js';
 
 /** Answers up to this size with a known length are read whole and sent on in one write; anything else streams through. */
 const BUFFERED_BODY_LIMIT = 64 * 1024;
 
-/** One raw request for a connector's API: a path below its base URL, as the caller wrote it. */
+/** One raw request for a connector's API: a path below its proxy base URL, as the caller wrote it. */
 export interface ProxyRequest {
   method: Dispatcher.HttpMethod;
-  /** The path below the base URL, starting with `/`, still percent-encoded. */
+  /** The path below the proxy base URL, starting with `/`, still percent-encoded. */
   path: string;
   /** The query string with its `?`, or ''. */
   query: string;
@@ -30,7 +30,7 @@ function isBelow(base: BaseUrl, url: URL): boolean {
 }
 
 /**
- * The third-party URL for a proxied path. The path must stay below the connector's base URL: no dot
+ * The third-party URL for a proxied path. The path must stay below the connector's proxy base URL: no dot
  * segments (plain or encoded), no backslashes or encoded separators, and a final check on the parsed URL.
  */
 function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
@@ -39,13 +39,14 @@ function proxiedUrl(base: BaseUrl, path: string, query: string): URL {
   }
   const url = new URL(`${base.href}${path}${query}`);
   if (!isBelow(base, url)) {
-    throw badRequest('The proxied path must stay below the connector\'s base URL (no ".." segments)');
+    throw badRequest('The proxied path must stay below the connector\'s proxy base URL (no ".." segments)');
   }
   return url;
 }
 
 /**
- * The raw proxy: sends a request below the install's base URL with the credential added, and hands the
+ * The raw proxy: sends a request below the install's proxy base URL (the connector's ProxyBaseUrl, else
+ * its BaseUrl) with the credential added, and hands the
  * answer back unchanged (small ones read whole, others as a stream). A refused OAuth token is refreshed and
  * the request sent once more, when there is no streamed body that would have to be replayed.
  */
@@ -60,7 +61,10 @@ export class ProxyRunner {
     assertAuthenticated(install);
     const current: CurrentInstall = { install: await this.credentials.ready(install) };
     const send = async (using: ResolvedInstall) => {
-      const outbound = { url: proxiedUrl(installBase(using), request.path, request.query), headers: { ...request.headers } };
+      const outbound = {
+        url: proxiedUrl(installBase(using, 'ProxyBaseUrl'), request.path, request.query),
+        headers: { ...request.headers },
+      };
       if (using.secret !== null) injectCredential(using.connector.definition.Auth, { secret: using.secret, token: using.token }, outbound);
       const done = await this.share.acquire(using);
       let answer: UpstreamAnswer;

@@ -30,7 +30,7 @@ const doc: OperationDoc = {
 
 /**
  * The raw proxy: `/v1.0/account/connectors/{id}/proxy/<path>` forwards method, path, query and body to
- * the connector's base URL with the credential added, and streams the answer back unchanged.
+ * the connector's proxy base URL with the credential added, and streams the answer back unchanged.
  */
 export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
   // Bodies are streamed through as they arrive, whatever their type, up to the size limit.
@@ -57,7 +57,7 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
         id: IdParam,
         '*': Type.String({
           description:
-            "The third party's path below the connector's base URL (deals, deals/1); its slashes are sent as they are, not encoded",
+            "The third party's path below the connector's proxy base URL, its ProxyBaseUrl or else its BaseUrl (api/v2/deals, v1/users/me for Pipedrive); its slashes are sent as they are, not encoded",
         }),
       }),
       response: errorReplies(400, 401, 403, 404, 409, 413, 502, 504),

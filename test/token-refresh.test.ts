@@ -24,7 +24,11 @@ describe('OAuth token refresh', () => {
 
   beforeAll(async () => {
     capsule = await startCapsuleSimulator();
-    patchbay = await startPatchbay(overrides({ 'https://api.capsulecrm.com': capsule.url }));
+    patchbay = await startPatchbay({
+      ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
+      // 200 concurrent calls of one account are the point of a test here, past the default in-flight cap of 128.
+      PATCHBAY_MAX_IN_FLIGHT_PER_ACCOUNT: '256',
+    });
     await setupConnector(patchbay, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
   afterAll(async () => {

@@ -85,6 +85,8 @@ export interface AppContext {
   refresher: TokenRefresher;
   runner: MethodRunner;
   proxy: ProxyRunner;
+  /** The outbound fair share per account connector that the runners take turns in. */
+  share: FairShare;
   egress: Egress;
   /** Egress for webhook deliveries: their own timeout, and private receivers when the partner allows them. */
   webhookEgress: Egress;
@@ -221,6 +223,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     refresher,
     runner,
     proxy: new ProxyRunner(egress, refresher, share),
+    share,
     egress,
     webhookEgress,
     async close() {

@@ -46,6 +46,11 @@ export const ERROR_CODES = {
     status: 431,
     meaning: "The request line and headers together are over the server's limit (16 KB by default).",
   },
+  PB_ERR_CLIENT_GONE: {
+    status: 499,
+    meaning:
+      'The client closed its connection before its answer: the work for it was stopped (no third-party call is made or awaited for it). Only ever seen in the logs.',
+  },
   PB_ERR_INTERNAL: { status: 500, meaning: 'An unexpected fault; it is logged with the request id.' },
   PB_ERR_UPSTREAM: { status: 502, meaning: 'The third party answered with an error; its status and body are included.' },
   PB_ERR_UPSTREAM_UNREACHABLE: {

@@ -1,3 +1,4 @@
+import type { FairShareFigures } from './runner/fair-share.js';
 import type { InFlightFigures } from './services/in-flight.js';
 
 /** The counters a node keeps, with their help text (Prometheus exposition format). */
@@ -58,6 +59,17 @@ export function renderInFlight(figures: InFlightFigures): string {
     '# TYPE patchbay_in_flight_refused_total counter',
     `patchbay_in_flight_refused_total{scope="client"} ${figures.refusedClient}`,
     `patchbay_in_flight_refused_total{scope="account"} ${figures.refusedAccount}`,
+    '',
+  ].join('\n');
+}
+
+/** The outbound fair share's figures: third-party requests holding a turn, and those waiting for one. */
+export function renderFairShare(figures: FairShareFigures): string {
+  return [
+    '# HELP patchbay_upstream_requests Third-party requests of method calls and the proxy: sending (holding a turn of their account connector) or waiting for a turn.',
+    '# TYPE patchbay_upstream_requests gauge',
+    `patchbay_upstream_requests{state="sending"} ${figures.active}`,
+    `patchbay_upstream_requests{state="waiting"} ${figures.waiting}`,
     '',
   ].join('\n');
 }

@@ -55,6 +55,42 @@ describe('API clients through the API', () => {
     expect((await patchbay.storedBytes()).includes(created.ClientSecret)).toBe(false);
   });
 
+  it('lists clients in pages with page and pageSize, oldest first, and reports Total-Records and Total-Pages', async () => {
+    // A Patchbay of its own, so the totals are exact: its own test client and four more.
+    const own = await startPatchbay();
+    try {
+      const made = [own.clientId];
+      for (const name of ['one', 'two', 'three', 'four']) {
+        const reply = await own.call('POST', '/v1.0/clients', { body: { Name: name } });
+        made.push(((await reply.json()) as Reply<'createApiClient'>).ClientId);
+      }
+      const pages: string[][] = [];
+      for (const page of [1, 2, 3, 4]) {
+        const reply = await own.call('GET', `/v1.0/clients?page=${page}&pageSize=2`);
+        expect(reply.status).toBe(200);
+        expect(reply.headers.get('total-records')).toBe('5');
+        expect(reply.headers.get('total-pages')).toBe('3');
+        pages.push(((await reply.json()) as Reply<'listApiClients'>).map((c) => c.ClientId));
+      }
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 1, 0]);
+      expect(pages.flat().sort()).toEqual([...made].sort());
+
+      const all = await own.call('GET', '/v1.0/clients');
+      expect(all.headers.get('total-pages')).toBe('1');
+      const listed = (await all.json()) as Reply<'listApiClients'>;
+      expect(listed.map((c) => c.ClientId)).toEqual(pages.flat());
+      expect(listed.map((c) => c.CreatedDate)).toEqual(listed.map((c) => c.CreatedDate).sort());
+
+      for (const query of ['page=0', 'pageSize=501', 'pageSize=two']) {
+        const refused = await own.call('GET', `/v1.0/clients?${query}`);
+        expect(refused.status, query).toBe(400);
+        expect(await refused.json()).toMatchObject({ Code: 'PB_ERR_BAD_REQUEST' });
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it('revokes a client: its bearer tokens answer 401 at once and its secret gets no more tokens', async () => {
     const created = await createClient('to revoke');
     const token = await bearerFor(created.ClientId, created.ClientSecret);

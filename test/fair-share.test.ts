@@ -54,3 +54,46 @@ describe('the fair share of outbound requests', () => {
     expect(await granted(share.acquire(install(0, 'b', null)))).toBe(false);
   });
 });
+
+describe('the fair share when callers go away', () => {
+  it('takes a waiter whose signal aborts out of the queue: it is refused with the reason and the turn goes to the next', async () => {
+    const share = new FairShare(1);
+    const one = install(1, 'a', 10);
+    const first = await share.acquire(one);
+    const leaving = new AbortController();
+    const gone = share.acquire(one, leaving.signal);
+    const next = share.acquire(one, new AbortController().signal);
+    expect(share.figures()).toEqual({ active: 1, waiting: 2 });
+
+    const reason = new Error('the client went away');
+    leaving.abort(reason);
+    await expect(gone).rejects.toBe(reason);
+    expect(share.figures()).toEqual({ active: 1, waiting: 1 });
+    first();
+    expect(await granted(next)).toBe(true);
+    (await next)();
+    expect(share.figures()).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('gives no turn to a caller whose signal has already aborted, even with turns free', async () => {
+    const share = new FairShare(1);
+    const reason = new Error('gone before it asked');
+    await expect(share.acquire(install(1, 'a', 10), AbortSignal.abort(reason))).rejects.toBe(reason);
+    expect(share.figures()).toEqual({ active: 0, waiting: 0 });
+    expect(await granted(share.acquire(install(1, 'a', 10)))).toBe(true);
+  });
+
+  it('keeps a turn already handed over when the signal aborts afterwards: the holder ends it', async () => {
+    const share = new FairShare(1);
+    const one = install(1, 'a', 10);
+    const first = await share.acquire(one);
+    const late = new AbortController();
+    const second = share.acquire(one, late.signal);
+    first();
+    late.abort(new Error('too late'));
+    const done = await second;
+    expect(share.figures()).toEqual({ active: 1, waiting: 0 });
+    done();
+    expect(share.figures()).toEqual({ active: 0, waiting: 0 });
+  });
+});

@@ -268,3 +268,131 @@ describe('caps on requests in flight', () => {
     expect((await listInstalls('busy')).status).toBe(200);
   });
 });
+
+describe('a client that goes away', () => {
+  const EXAMPLE = 1;
+  /** A third party that holds every request under /hang unanswered, and answers the others at once. */
+  let upstream: Server;
+  /** The paths the third party was asked for, in order. */
+  const arrived: string[] = [];
+  /** The requests it holds, and how many of them their connection closed on while unanswered. */
+  const hanging: import('node:http').ServerResponse[] = [];
+  let hangsClosed = 0;
+  let patchbay: Patchbay;
+  let id: number;
+  const opened: Socket[] = [];
+
+  beforeAll(async () => {
+    upstream = createServer((req, res) => {
+      arrived.push(req.url ?? '');
+      if (!req.url?.includes('/hang')) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1,"name":"x"}');
+      hanging.push(res);
+      res.on('close', () => {
+        if (!res.writableFinished) hangsClosed++;
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    patchbay = await startPatchbay({
+      ...overrides({ 'https://api.example.com': `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` }),
+      PATCHBAY_UPSTREAM_CONCURRENCY: '2',
+      PATCHBAY_METRICS: 'true',
+    });
+    id = await installInto(patchbay, 'leaver', EXAMPLE, 'example-api-key');
+  });
+  afterAll(async () => {
+    for (const socket of opened) socket.destroy();
+    upstream.closeAllConnections();
+    await new Promise<void>((resolve) => upstream.close(() => resolve()));
+    await patchbay.close();
+  });
+
+  /** Sends a whole request on a connection of its own, and leaves the connection open. */
+  const send = (method: string, path: string, body = '', headers: Record<string, string> = {}) => {
+    const { hostname, port } = new URL(patchbay.url);
+    const socket = connect(Number(port), hostname);
+    socket.on('error', () => undefined);
+    const head = [
+      `${method} ${path} HTTP/1.1`,
+      `Host: ${hostname}:${port}`,
+      `Authorization: Bearer ${patchbay.token}`,
+      'X-Cyclr-Account: leaver',
+    ];
+    for (const [name, value] of Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)) }))
+      head.push(`${name}: ${value}`);
+    socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+    opened.push(socket);
+    return socket;
+  };
+  const hang = () => send('GET', `/v1.0/account/connectors/${id}/proxy/hang`);
+  /** The in-flight and fair-share figures /metrics shows. */
+  const figures = async () => {
+    const text = await (await fetch(`${patchbay.url}/metrics`)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1]);
+    return {
+      inFlight: value('patchbay_in_flight_requests'),
+      sending: value('patchbay_upstream_requests{state="sending"}'),
+      waiting: value('patchbay_upstream_requests{state="waiting"}'),
+    };
+  };
+  const reach = (expected: Partial<Awaited<ReturnType<typeof figures>>>) =>
+    until(async () => {
+      const now = await figures();
+      return Object.entries(expected).every(([name, count]) => now[name as keyof typeof now] === count) ? now : undefined;
+    }, 5000);
+  const endHanging = async () => {
+    for (const res of hanging.splice(0)) res.end('{}');
+    await reach({ inFlight: 0, sending: 0, waiting: 0 });
+  };
+
+  it('never calls the third party for requests whose clients left while they waited their turn', async () => {
+    const holders = [hang(), hang()];
+    await until(async () => (hanging.length === 2 ? true : undefined), 5000);
+    const asked = arrived.length;
+    const accept = { accept: 'application/json, text/event-stream', 'content-type': 'application/json' };
+    const toolCall = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'example_get_contact', arguments: { id: 902 } },
+    });
+    const leavers = [
+      send('GET', `/v1.0/account/connectors/${id}/proxy/queued-proxy`),
+      send('GET', `/v1.0/account/connectors/${id}/proxy/queued-proxy`),
+      send('GET', `/v1.0/account/connectors/${id}/methods/get-contact?id=901`),
+      send('POST', `/v1.0/account/connectors/${id}/methods/list-contacts`, '{"AllPages":true}', { 'content-type': 'application/json' }),
+      send('POST', '/mcp', toolCall, accept),
+      send('POST', '/mcp', toolCall, accept),
+    ];
+    await reach({ inFlight: 8, sending: 2, waiting: 6 });
+
+    for (const socket of leavers) socket.destroy();
+    await reach({ inFlight: 2, sending: 2, waiting: 0 });
+    for (const socket of holders) socket.destroy();
+    await endHanging();
+
+    // Turns are handed out in order: a call made now is sent after any that were still queued.
+    const after = await patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/get-contact?id=903`, { account: 'leaver' });
+    expect(after.status).toBe(200);
+    expect(arrived.slice(asked)).toEqual(['/v1/contacts/903']);
+  });
+
+  it('cancels the third-party call of a request whose client left, and hands its turn to the next caller at once', async () => {
+    const [leaver, stayer] = [hang(), hang()];
+    await until(async () => (hanging.length === 2 ? true : undefined), 5000);
+    const next = patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/get-contact?id=904`, { account: 'leaver' });
+    await reach({ inFlight: 3, sending: 2, waiting: 1 });
+
+    const left = performance.now();
+    leaver?.destroy();
+    expect((await next).status).toBe(200);
+    expect(performance.now() - left).toBeLessThan(1000);
+    // The third party saw the cancelled request's connection close; the other one still waits on its answer.
+    await until(async () => (hangsClosed === 1 ? true : undefined), 2000);
+    expect(await figures()).toEqual({ inFlight: 1, sending: 1, waiting: 0 });
+
+    stayer?.destroy();
+    await reach({ inFlight: 0, sending: 0, waiting: 0 });
+    expect(hangsClosed).toBe(2);
+    hanging.splice(0);
+  });
+});

@@ -60,7 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API clients, revoked ones included (never a secret) */
+        /** List API clients, oldest first, revoked ones included (never a secret); Total-Records and Total-Pages headers */
         get: operations["listApiClients"];
         put?: never;
         /** Create an API client; the reply carries its secret, shown this once */
@@ -1313,7 +1313,10 @@ export interface operations {
     };
     listApiClients: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1334,6 +1337,15 @@ export interface operations {
                         /** @description Masked: the secret is shown whole only when made (null for clients made before hints were kept) */
                         SecretHint: string | null;
                     }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
                 };
             };
             /** @description Default Response */

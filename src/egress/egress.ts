@@ -25,6 +25,8 @@ export interface OutboundRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string | Buffer | Readable | null;
+  /** Aborted when nobody waits for the answer any more: the request is cancelled and its connection closed. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A third party's answer: its body read whole, or as a stream (see `Egress.request`). */
@@ -108,8 +110,9 @@ export class Egress {
   async request(request: OutboundRequest, wholeUpTo: number): Promise<UpstreamAnswer> {
     const route = this.route(request.url);
     try {
+      request.signal?.throwIfAborted();
       return await new Promise<UpstreamAnswer>((resolve, reject) => {
-        this.dispatcher(route).dispatch(dispatchOptions(route, request), new AnswerHandler(wholeUpTo, resolve, reject));
+        this.dispatcher(route).dispatch(dispatchOptions(route, request), new AnswerHandler(wholeUpTo, resolve, reject, request.signal));
       });
     } catch (error) {
       throw outboundError(error, request.url);
@@ -160,7 +163,8 @@ const dispatchOptions = (route: Route, request: OutboundRequest): Dispatcher.Dis
 /**
  * Receives one answer: gathers the chunks of one to be read whole and settles when it ends, or settles
  * at its headers with a stream that the chunks are pushed into, pausing the transfer while the reader
- * lags and stopping it if the reader goes away.
+ * lags and stopping it if the reader goes away. An aborted signal cancels the request wherever it is:
+ * still queued for a connection (settled at once, and never sent), sent, or answering.
  */
 class AnswerHandler implements Dispatcher.DispatchHandler {
   private statusCode = 0;
@@ -168,15 +172,33 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private stream: Readable | undefined;
   private ended = false;
+  private controller: Dispatcher.DispatchController | undefined;
 
   constructor(
     private readonly wholeUpTo: number,
     private readonly resolve: (answer: UpstreamAnswer) => void,
     private readonly reject: (error: Error) => void,
-  ) {}
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.cancel, { once: true });
+  }
 
-  /** undici tells this handler API from the older one by this method, so it is here even with nothing to do. */
-  onRequestStart(): void {}
+  private readonly cancel = () => {
+    const reason = (this.signal as AbortSignal).reason as Error;
+    // Not yet on a connection: undici has no way to drop it from its queue but to abort it once it gets one.
+    if (this.controller === undefined) this.reject(reason);
+    else this.controller.abort(reason);
+  };
+
+  private settled(): void {
+    this.ended = true;
+    this.signal?.removeEventListener('abort', this.cancel);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.signal?.aborted) controller.abort(this.signal.reason);
+  }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     // An informational (1xx) answer comes before the real one.
@@ -200,7 +222,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.ended = true;
+    this.settled();
     if (this.stream !== undefined) {
       this.stream.push(null);
       return;
@@ -210,7 +232,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.ended = true;
+    this.settled();
     const stream = this.stream;
     if (stream === undefined) this.reject(error);
     // After a microtask, so that a reader handed the stream in this same turn is listening when it errors.

@@ -9,6 +9,11 @@ declare module 'fastify' {
     principal: Principal;
     /** The account an account-level call acts on. */
     accountId: string;
+    /**
+     * Aborted when the client goes away before its reply is sent, so that the work done for it stops.
+     * (Fastify's own `signal` follows the request stream, which closes as soon as the body has been read.)
+     */
+    clientGone: AbortSignal;
   }
 }
 
@@ -32,22 +37,31 @@ function namedAccount(headers: IncomingHttpHeaders): string | undefined {
   return undefined;
 }
 
+const clientGone = () => new PatchbayError('PB_ERR_CLIENT_GONE', 'The client closed its connection before the answer was sent');
+
 /**
  * Counts the request against its caller's in-flight caps (429 over them) until its reply is finished or
- * its connection is gone, whichever comes first.
+ * its connection is gone, whichever comes first; in the second case `request.clientGone` aborts too.
  */
-function countInFlight(ctx: AppContext, reply: FastifyReply, clientId: string, accountId: string | null): void {
+function countInFlight(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, clientId: string, accountId: string | null): void {
   const release = ctx.inFlight.enter(clientId, accountId);
+  const gone = new AbortController();
+  request.clientGone = gone.signal;
+  const closed = () => {
+    release();
+    // A reply sent in full closes its response too: only one cut short leaves work to stop.
+    if (!reply.raw.writableFinished) gone.abort(clientGone());
+  };
   // A client that went away while it was being identified has no reply left to wait for.
-  if (reply.raw.closed) release();
-  else reply.raw.once('close', release);
+  if (reply.raw.closed) closed();
+  else reply.raw.once('close', closed);
 }
 
 /** Partner-level routes: any valid token. A token restricted to one account may only reach that account. */
 export function partnerAuth(ctx: AppContext) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
-    countInFlight(ctx, reply, request.principal.clientId, request.principal.accountId);
+    countInFlight(ctx, request, reply, request.principal.clientId, request.principal.accountId);
   };
 }
 
@@ -58,7 +72,7 @@ export function unrestrictedAuth(ctx: AppContext) {
     if (request.principal.accountId !== null) {
       throw new PatchbayError('PB_ERR_FORBIDDEN', 'This token is restricted to one account and cannot make partner-level calls');
     }
-    countInFlight(ctx, reply, request.principal.clientId, null);
+    countInFlight(ctx, request, reply, request.principal.clientId, null);
   };
 }
 
@@ -81,7 +95,7 @@ export function accountAuth(ctx: AppContext) {
     request.principal = await ctx.tokens.authenticate(bearer(request.headers));
     request.accountId = accountOf(request.headers, request.principal);
     // Counted before the account is looked up: a flood of calls for unknown accounts is capped too.
-    countInFlight(ctx, reply, request.principal.clientId, request.accountId);
+    countInFlight(ctx, request, reply, request.principal.clientId, request.accountId);
     await ctx.accounts.assertExists(request.accountId);
   };
 }

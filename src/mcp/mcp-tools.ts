@@ -101,7 +101,14 @@ export class McpTools {
     return (await this.tools(accountId, filter)).map(listed);
   }
 
-  async call(accountId: string, filter: ToolFilter, name: string, args: Record<string, unknown>): Promise<ToolResult> {
+  /** Runs a tool; `signal` aborts when the caller no longer waits, and cancels the method call. */
+  async call(
+    accountId: string,
+    filter: ToolFilter,
+    name: string,
+    args: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<ToolResult> {
     const tools = await this.tools(accountId, filter);
     if (filter.mode === 'search') {
       if (name === 'search_tools') return this.search(tools, args);
@@ -112,7 +119,7 @@ export class McpTools {
           return failure("call_tool's 'arguments' must be an object");
         const tool = tools.find((t) => t.name === args.name);
         if (tool === undefined) return failure(`No tool is named '${args.name}'; use search_tools to find one`);
-        return this.run(tool, inner as Record<string, unknown>);
+        return this.run(tool, inner as Record<string, unknown>, signal);
       }
       throw new UnknownToolError(`Unknown tool: ${name} (this endpoint lists search_tools and call_tool)`);
     }
@@ -125,7 +132,7 @@ export class McpTools {
       }
       throw new UnknownToolError(`Unknown tool: ${name}`);
     }
-    return this.run(tool, args);
+    return this.run(tool, args, signal);
   }
 
   private search(tools: AccountTool[], args: Record<string, unknown>): ToolResult {
@@ -135,8 +142,8 @@ export class McpTools {
     return result({ items: found }, 'object');
   }
 
-  private async run(tool: AccountTool, args: Record<string, unknown>): Promise<ToolResult> {
-    const options: RunOptions = { Parameters: {}, Fields: {} };
+  private async run(tool: AccountTool, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<ToolResult> {
+    const options: RunOptions = { Parameters: {}, Fields: {}, signal };
     for (const [key, value] of Object.entries(args)) {
       const target = tool.arguments.get(key);
       if (key === ALL_PAGES && target === undefined && tool.method.Pagination !== undefined) {

@@ -19,6 +19,8 @@ import type { ToolFilter } from './toolset.js';
 export interface McpScope {
   accountId: string;
   filter: ToolFilter;
+  /** Aborted when the client no longer waits: its tool calls are cancelled. */
+  signal?: AbortSignal | undefined;
 }
 
 interface Open {
@@ -131,9 +133,9 @@ function server(tools: McpTools, transport: ExchangeTransport, instructions: str
     return { tools: await tools.list(accountId, filter) };
   });
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const { accountId, filter } = transport.scopeOf(extra.requestId);
+    const { accountId, filter, signal } = transport.scopeOf(extra.requestId);
     try {
-      return await tools.call(accountId, filter, request.params.name, request.params.arguments ?? {});
+      return await tools.call(accountId, filter, request.params.name, request.params.arguments ?? {}, signal);
     } catch (error) {
       if (error instanceof UnknownToolError) throw new McpError(ErrorCode.InvalidParams, error.message);
       throw error;

@@ -14,6 +14,11 @@ import { readBody, retryAfterSeconds, upstreamError } from './upstream-response.
 export interface RunOptions extends MethodInput {
   /** Follow the connector's pagination and return every item (up to the page cap). */
   AllPages?: boolean;
+  /**
+   * Aborted when the caller no longer waits for the answer: a call still waiting for its turn leaves the
+   * queue, one under way is cancelled, and no further page is read. A token refresh other calls share goes on.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** Where a paged read stands after a call. */
@@ -65,6 +70,7 @@ export class MethodRunner {
     const method = this.method(install, key);
     assertAuthenticated(install);
     const current: CurrentInstall = { install: await this.credentials.ready(install) };
+    options.signal?.throwIfAborted();
     if (options.AllPages && method.Pagination !== undefined) return this.allPages(current, method, options);
     const page = await this.fetch(current, method, options);
     if (method.Pagination === undefined) return { status: page.status, data: page.data };
@@ -86,18 +92,20 @@ export class MethodRunner {
       const next = nextPageParameters(pagination, sentParameters(method, { ...options, Parameters: parameters }), page);
       if (next === null) return { status: 200, data: items, paging: { next, pages } };
       if (pages >= this.limits.maxPages) return { status: 200, data: items, paging: { next, pages, truncated: true } };
+      options.signal?.throwIfAborted();
       parameters = { ...parameters, ...next };
     }
   }
 
   /** One upstream request, with 429s retried within the limits and one retry after a refused OAuth token. */
-  private async fetch(current: CurrentInstall, method: MethodDefinition, input: MethodInput) {
+  private async fetch(current: CurrentInstall, method: MethodDefinition, input: RunOptions) {
     const name = current.install.connector.definition.Name;
+    const { signal } = input;
     const send = async (install: ResolvedInstall) => {
       const request = buildRequest(install, method, input);
-      const done = await this.share.acquire(install);
+      const done = await this.share.acquire(install, signal);
       try {
-        return await this.egress.requestWhole(request);
+        return await this.egress.requestWhole({ ...request, signal });
       } finally {
         done();
       }

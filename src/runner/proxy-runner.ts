@@ -22,6 +22,8 @@ export interface ProxyRequest {
   headers: Record<string, string>;
   /** A body streamed through as it arrives; null for none. */
   body: Readable | null;
+  /** Aborted when the caller no longer waits: the request leaves the fair share's queue, or is cancelled. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Whether `url` stays on the base URL's origin and below its path. */
@@ -60,17 +62,18 @@ export class ProxyRunner {
   async forward(install: ResolvedInstall, request: ProxyRequest): Promise<UpstreamAnswer> {
     assertAuthenticated(install);
     const current: CurrentInstall = { install: await this.credentials.ready(install) };
+    const { signal } = request;
     const send = async (using: ResolvedInstall) => {
       const outbound = {
         url: proxiedUrl(installBase(using, 'ProxyBaseUrl'), request.path, request.query),
         headers: { ...request.headers },
       };
       if (using.secret !== null) injectCredential(using.connector.definition.Auth, { secret: using.secret, token: using.token }, outbound);
-      const done = await this.share.acquire(using);
+      const done = await this.share.acquire(using, signal);
       let answer: UpstreamAnswer;
       try {
         answer = await this.egress.request(
-          { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body },
+          { method: request.method, url: outbound.url, headers: outbound.headers, body: request.body, signal },
           BUFFERED_BODY_LIMIT,
         );
       } catch (error) {

@@ -1,10 +1,11 @@
 import type { Clock } from '../clock.js';
 import { hashToken, maskSecret, randomToken, sameHash } from '../crypto/tokens.js';
 import { notFound, PatchbayError } from '../errors.js';
-import { allClients, clientCount, clientOf, insertClient, revokeClient, rotateClientSecret } from '../store/clients.js';
+import { allClients, clientCount, clientOf, clientPage, insertClient, revokeClient, rotateClientSecret } from '../store/clients.js';
 import type { Db } from '../store/database.js';
 import type { ApiClientTable } from '../store/schema.js';
 import type { AccessTokens } from './access-tokens.js';
+import { offsetOf, type Page, type PageRequest } from './paging.js';
 
 export interface ApiClientSummary {
   ClientId: string;
@@ -64,8 +65,15 @@ export class ApiClients {
     return { ...summary(row), ClientSecret: secret };
   }
 
+  /** Every client, oldest first (the CLI's list). */
   async list(): Promise<ApiClientSummary[]> {
     return (await allClients(this.db)).map(summary);
+  }
+
+  /** One page of clients, oldest first, revoked ones included, with how many there are in all. */
+  async page(page: PageRequest): Promise<Page<ApiClientSummary>> {
+    const [rows, total] = await Promise.all([clientPage(this.db, page.pageSize, offsetOf(page)), clientCount(this.db)]);
+    return { items: rows.map(summary), total };
   }
 
   async count(): Promise<number> {

@@ -8,7 +8,12 @@ export async function insertClient(db: Db, row: ApiClientTable): Promise<void> {
 }
 
 export function allClients(db: Db): Promise<ApiClientTable[]> {
-  return db.selectFrom('api_clients').selectAll().orderBy('created_at').execute();
+  return db.selectFrom('api_clients').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+/** One page of clients, oldest first; the id breaks ties, so that pages neither repeat nor skip one. */
+export function clientPage(db: Db, limit: number, offset: number): Promise<ApiClientTable[]> {
+  return db.selectFrom('api_clients').selectAll().orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
 }
 
 export async function clientCount(db: Db): Promise<number> {

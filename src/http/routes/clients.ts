@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { unrestrictedAuth } from '../auth.js';
-import { errorReplies, Nullable } from '../schemas.js';
+import { pageRequest, sendPage } from '../paging.js';
+import { errorReplies, Nullable, PageQuery } from '../schemas.js';
 import type { App } from './types.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -56,11 +57,15 @@ export function clientRoutes(app: App, ctx: AppContext): void {
       schema: {
         operationId: 'listApiClients',
         tags,
-        summary: 'List API clients, revoked ones included (never a secret)',
-        response: { 200: Type.Array(ClientReply), ...errorReplies(401, 403) },
+        summary: 'List API clients, oldest first, revoked ones included (never a secret); Total-Records and Total-Pages headers',
+        querystring: PageQuery,
+        response: { 200: Type.Array(ClientReply), ...errorReplies(400, 401, 403) },
       },
     },
-    async () => ctx.clients.list(),
+    async (request, reply) => {
+      const page = pageRequest(request.query);
+      return sendPage(reply, page, await ctx.clients.page(page));
+    },
   );
 
   app.delete(

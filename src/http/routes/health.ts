@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { renderInFlight } from '../../metrics.js';
+import { renderFairShare, renderInFlight } from '../../metrics.js';
 import { ProcessMetrics } from '../../process-metrics.js';
 import type { App } from './types.js';
 
@@ -24,7 +24,9 @@ export function healthRoutes(app: App, ctx: AppContext): void {
     const gauges = new ProcessMetrics();
     app.addHook('onClose', async () => gauges.stop());
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain; version=0.0.4').send(`${ctx.metrics.render()}${renderInFlight(ctx.inFlight.figures())}${gauges.render()}`),
+      reply
+        .type('text/plain; version=0.0.4')
+        .send(`${ctx.metrics.render()}${renderInFlight(ctx.inFlight.figures())}${renderFairShare(ctx.share.figures())}${gauges.render()}`),
     );
   }
 }

@@ -108,7 +108,7 @@ export function mcpRoutes(app: App, ctx: AppContext): void {
       const version = request.headers['mcp-protocol-version'];
       const answer = await mcpExchange(
         ctx.mcp,
-        { accountId: request.accountId, filter },
+        { accountId: request.accountId, filter, signal: request.clientGone },
         { accept: request.headers.accept, protocolVersion: typeof version === 'string' ? version : undefined },
         request.body,
       );

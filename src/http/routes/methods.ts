@@ -48,7 +48,7 @@ export function methodRoutes(app: App, ctx: AppContext): void {
 
   const call = async (request: FastifyRequest<{ Params: { id: number; method: string } }>, reply: FastifyReply, options: RunOptions) => {
     const install = await ctx.installs.resolve(request.accountId, request.params.id);
-    const result = await ctx.runner.run(install, request.params.method, options);
+    const result = await ctx.runner.run(install, request.params.method, { ...options, signal: request.clientGone });
     reply.code(result.status);
     if (result.paging !== undefined) reply.headers(pagingHeaders(result.paging));
     return reply.send(result.status === 204 ? undefined : result.data);

@@ -70,6 +70,7 @@ export async function proxyRoutes(app: App, ctx: AppContext): Promise<void> {
         ...proxiedPart(request.url),
         headers: forwardedHeaders(request.headers),
         body: request.method !== 'GET' && request.body !== undefined ? (request.body as Readable) : null,
+        signal: request.clientGone,
       });
       const headers = answerHeaders(answer.headers);
       // An answer to HEAD has no body; its length is the one the same GET would have.

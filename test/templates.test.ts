@@ -402,7 +402,7 @@ describe('GET /v1.0/templates', () => {
     const capsule = templates.find((t) => t.Name === 'Capsule: new party -> Pipedrive person');
     expect(capsule?.Connectors).toEqual([
       { Id: 3, Name: 'Capsule v2', Version: '2.0', StepCount: 1, Icon: `${patchbay.url}/v1.0/connectors/3/icon` },
-      { Id: 2, Name: 'Pipedrive', Version: '1.0', StepCount: 1, Icon: `${patchbay.url}/v1.0/connectors/2/icon` },
+      { Id: 2, Name: 'Pipedrive', Version: '2.0', StepCount: 1, Icon: `${patchbay.url}/v1.0/connectors/2/icon` },
     ]);
     const webhook = templates.find((t) => t.Id === 'b5043790-1fe2-4d4a-9f62-aff8192e3b90');
     expect(webhook?.Connectors.map((c) => [c.Name, c.StepCount])).toEqual([['Pipedrive', 1]]);

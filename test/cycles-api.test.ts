@@ -352,7 +352,7 @@ describe('cycles API', () => {
     const conflict = (method: string, path: string, body?: unknown) => api.refused(method, path, body, 409, 'PB_ERR_CYCLE_ACTIVE');
     await conflict('PUT', `/v1.0/cycles/${cycle.Id}`, { Name: 'Renamed' });
     await conflict('DELETE', `/v1.0/cycles/${cycle.Id}`);
-    await conflict('PUT', `/v1.0/cycles/${cycle.Id}/activate`, {});
+    await conflict('PUT', `/v1.0/cycles/${cycle.Id}/activate`);
     await conflict('POST', `/v1.0/cycles/${cycle.Id}/steps`, { Name: 'More', ActionType: 'Stop' });
     await conflict('PUT', `/v1.0/steps/${list.Id}`, { Name: 'Renamed' });
     await conflict('DELETE', `/v1.0/steps/${create.Id}`);

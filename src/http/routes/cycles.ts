@@ -132,17 +132,21 @@ export function cycleRoutes(app: App, ctx: AppContext): void {
     '/v1.0/cycles/:id/activate',
     {
       preHandler,
+      // The settings are all optional: a PUT without a body activates with the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         operationId: 'activateCycle',
         ...accountLevel,
         tags,
         summary: 'Activate a cycle; refused (409 PB_ERR_CYCLE_PREREQUISITES) with the prerequisites it lacks',
         params: CycleParams,
-        body: Type.Optional(ActivationInput),
+        body: ActivationInput,
         response: { 200: CycleReply, ...errorReplies(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => ctx.cycles.activate(request.accountId, request.params.id, request.body ?? {}),
+    async (request) => ctx.cycles.activate(request.accountId, request.params.id, request.body),
   );
 
   app.put(

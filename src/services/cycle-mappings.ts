@@ -231,6 +231,7 @@ interface Declared {
   Required?: boolean;
   Description?: string;
   In?: string;
+  Default?: unknown;
 }
 
 function declaredOf(method: MethodDefinition, target: MappingTarget): Declared[] {
@@ -242,7 +243,8 @@ function mappingView(declared: Declared | undefined, mapping: Mapping | undefine
   return {
     Name: declared?.Name ?? (mapping as { Name: string } | undefined)?.Name ?? '',
     DataType: declared?.Type ?? null,
-    IsRequired: declared !== undefined && (declared.Required === true || declared.In === 'path'),
+    // Required as the prerequisites see it: a default fills a parameter that is not mapped.
+    IsRequired: declared !== undefined && (declared.Required === true || declared.In === 'path') && declared.Default === undefined,
     Description: declared?.Description ?? '',
     Mapping:
       mapping === undefined

@@ -33,6 +33,9 @@ import { CredentialSweeps } from './services/credential-sweeps.js';
 import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
+import { CycleMappings } from './services/cycle-mappings.js';
+import { CycleSteps } from './services/cycle-steps.js';
+import { Cycles } from './services/cycles.js';
 import { InFlight } from './services/in-flight.js';
 import { InstallCache } from './services/install-cache.js';
 import { InstallResolver } from './services/install-resolver.js';
@@ -76,6 +79,10 @@ export interface AppContext {
   credentialTokens: CredentialTokens;
   probe: CredentialProbe;
   customCategories: CustomCategories;
+  /** Cycles, their settings and activation; their steps and edges; their mappings and variables. */
+  cycles: Cycles;
+  cycleSteps: CycleSteps;
+  cycleMappings: CycleMappings;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -201,6 +208,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     credentialTokens,
     probe,
     customCategories: new CustomCategories(db, installs, runner, cache, clock),
+    cycles: new Cycles(db, catalogue, installs, box, clock, config.publicUrl),
+    cycleSteps: new CycleSteps(db, installs, clock, config.publicUrl),
+    cycleMappings: new CycleMappings(db, installs, box, clock),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

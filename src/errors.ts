@@ -33,6 +33,11 @@ export const ERROR_CODES = {
   },
   PB_ERR_CONFLICT: { status: 409, meaning: 'The request conflicts with the current state of a record.' },
   PB_ERR_NOT_AUTHENTICATED: { status: 409, meaning: 'The account connector has no working credential; authenticate it again.' },
+  PB_ERR_CYCLE_ACTIVE: { status: 409, meaning: 'The cycle is active: deactivate it before changing it.' },
+  PB_ERR_CYCLE_PREREQUISITES: {
+    status: 409,
+    meaning: 'The cycle cannot be activated yet; the reply lists its Prerequisites, each naming the step or field at fault.',
+  },
   PB_ERR_NOT_OAUTH: { status: 409, meaning: 'The account connector does not authenticate with the OAuth 2.0 authorization code flow.' },
   PB_ERR_PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is over the size limit.' },
   PB_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The request body has a content type this route does not take.' },
@@ -81,6 +86,8 @@ export class PatchbayError extends Error {
     message: string,
     readonly upstream?: UpstreamDetail,
     readonly headers: Record<string, string> = {},
+    /** More of the reply's body, e.g. the Prerequisites an activation is refused for. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.status = ERROR_CODES[code].status;

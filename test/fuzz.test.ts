@@ -121,6 +121,16 @@ async function prepare(): Promise<Known> {
   );
   const state = new URL(started.headers.get('location') ?? 'http://x/').searchParams.get('state') ?? 'none';
 
+  const cycle = await json<{ Id: number }>(await call('POST', '/v1.0/cycles', { Name: 'Fuzz cycle' }), 'the cycle');
+  const step = async (body: Record<string, unknown>) =>
+    (await json<{ Id: number }>(await call('POST', `/v1.0/cycles/${cycle.Id}/steps`, body), 'a step')).Id;
+  const listStep = await step({ Name: 'List', ActionType: 'Method', AccountConnectorId: exampleId, MethodId: 'list-contacts' });
+  const createStep = await step({ Name: 'Create', ActionType: 'Method', AccountConnectorId: exampleId, MethodId: 'create-contact' });
+  const decisionStep = await step({ Name: 'Decide', ActionType: 'Decision' });
+  await json(await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: listStep, TailStepId: createStep }), 'an edge');
+  await json(await call('POST', `/v1.0/cycles/${cycle.Id}/variables`, { Name: 'domain', Value: 'example.org' }), 'a variable');
+  const stepIds = [listStep, createStep, decisionStep];
+
   const installs = [pipedriveId, caspioId, exampleId, capsuleId].map(String);
   const known: Known = {
     paths: {
@@ -131,6 +141,10 @@ async function prepare(): Promise<Known> {
       '/v1.0/account/connectors/{id}/categories/{categoryId}/custom': [String(custom.Id)],
       '/v1.0/webhooks': [String(webhook.Id)],
       '/v1.0/account/connectors/{id}/proxy': ['persons', 'persons/1', 'deals', 'v2/records', 'tables/Contacts/records', ''],
+      '/v1.0/steps': stepIds.map(String),
+      '/v1.0/steps/{id}/parameters': ['page', 'per_page', 'id'],
+      '/v1.0/steps/{id}/fieldmappings': ['name', 'email'],
+      '/v1.0/cycles/{id}/variables': ['domain', 'other'],
     },
     names: {
       'X-Cyclr-Account': [account],
@@ -170,7 +184,19 @@ async function prepare(): Promise<Known> {
       connector: [String(pipedriveId)],
       readOnly: ['true'],
       mode: ['search'],
-      Value: ['eu'],
+      Value: ['eu', 'steps.step_1.name & "x"', 1],
+      ActionType: ['Method', 'Decision', 'Delay', 'Webhook', 'Stop'],
+      AccountConnectorId: [exampleId, pipedriveId],
+      MethodId: ['list-contacts', 'create-contact', 'list-persons'],
+      HeadStepId: stepIds,
+      TailStepId: stepIds,
+      SourceStepId: stepIds,
+      EdgeType: ['Forward', 'True', 'False'],
+      MappingType: ['StaticValue', 'StepField', 'Variable', 'Expression', 'Ignore'],
+      SourceFieldId: ['id', 'name', 'emails.0.address'],
+      VariableName: ['domain'],
+      Interval: [15, 7],
+      DelaySeconds: [60],
     },
     bodies: {
       mcp: [

@@ -585,6 +585,293 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's cycles */
+        get: operations["listCycles"];
+        put?: never;
+        /** Create a blank cycle (Paused) */
+        post: operations["createCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a cycle */
+        get: operations["getCycle"];
+        /** Change a cycle's settings (409 while it is active) */
+        put: operations["updateCycle"];
+        post?: never;
+        /** Delete a cycle with its steps, edges, mappings, variables and transactions (409 while it is active) */
+        delete: operations["deleteCycle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/prerequisites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What keeps the cycle from being activated; empty when nothing does */
+        get: operations["listCyclePrerequisites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Activate a cycle; refused (409 PB_ERR_CYCLE_PREREQUISITES) with the prerequisites it lacks */
+        put: operations["activateCycle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Pause a cycle, so that it can be changed */
+        put: operations["deactivateCycle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a cycle's variables (sensitive values masked) */
+        get: operations["listCycleVariables"];
+        put?: never;
+        /** Add a variable */
+        post: operations["createCycleVariable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a variable */
+        get: operations["getCycleVariable"];
+        /** Change a variable */
+        put: operations["updateCycleVariable"];
+        post?: never;
+        /** Remove a variable */
+        delete: operations["deleteCycleVariable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a cycle's steps */
+        get: operations["listCycleSteps"];
+        put?: never;
+        /** Add a step: a Method of an installed connector, a Webhook trigger, a Decision, Delay, Wait Until, Synchronous Response or Stop */
+        post: operations["createCycleStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a step */
+        get: operations["getCycleStep"];
+        /** Change a step (another method clears its mappings) */
+        put: operations["updateCycleStep"];
+        post?: never;
+        /** Remove a step with its edges and mappings, and the mappings that read it */
+        delete: operations["deleteCycleStep"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}/fieldsformapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The steps before this one, each with the typed fields of its output */
+        get: operations["listStepFieldsForMapping"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/edges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a cycle's edges */
+        get: operations["listCycleEdges"];
+        put?: never;
+        /** Connect two steps of the cycle (no loops; True/False only out of a Decision) */
+        post: operations["createCycleEdge"];
+        /** Remove the edge between two steps */
+        delete: operations["deleteCycleEdgeBetween"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/edges/{edgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an edge */
+        delete: operations["deleteCycleEdge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every parameter (sent in the URL or headers) of the step's method, each with its mapping or null */
+        get: operations["listStepParameters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}/parameters/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One parameter (sent in the URL or headers) with its mapping */
+        get: operations["getStepParameter"];
+        /** Map a parameter (sent in the URL or headers): a static value, an earlier step's field, a variable, a JSONata expression, or Ignore */
+        put: operations["setStepParameter"];
+        post?: never;
+        /** Clear the mapping of a parameter (sent in the URL or headers) */
+        delete: operations["clearStepParameter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}/fieldmappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every field (of the request body) of the step's method, each with its mapping or null */
+        get: operations["listStepFieldMappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/steps/{id}/fieldmappings/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One field (of the request body) with its mapping */
+        get: operations["getStepFieldMapping"];
+        /** Map a field (of the request body): a static value, an earlier step's field, a variable, a JSONata expression, or Ignore */
+        put: operations["setStepFieldMapping"];
+        post?: never;
+        /** Clear the mapping of a field (of the request body) */
+        delete: operations["clearStepFieldMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connectorauth/updateaccountconnectoroauth": {
         parameters: {
             query?: never;
@@ -889,6 +1176,15 @@ export interface components {
                 Status: number;
                 Body: unknown;
             };
+            /** @description PB_ERR_CYCLE_PREREQUISITES: what keeps the cycle from being activated */
+            Prerequisites?: {
+                ReasonCode: number;
+                Reason: string;
+                ObjectType: string;
+                ObjectId: string;
+                StepId: number | null;
+                FieldName: string | null;
+            }[];
         };
     };
     responses: never;
@@ -5094,6 +5390,3401 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    listCycles: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Description?: string | null;
+                    /**
+                     * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                     * @enum {unknown}
+                     */
+                    StepErrorAction?: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                    /**
+                     * @description First (default): one transaction per item of the trigger's list; All, None: one
+                     * @enum {unknown}
+                     */
+                    CollectionSplitType?: "First" | "All" | "None";
+                    /** @description Keep each step's request and response (secrets masked) */
+                    LogStepDataRequests?: boolean;
+                    /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                    StepDataSuccessRetentionHours?: number;
+                    /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                    StepDataErroredRetentionHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Description?: string | null;
+                    /**
+                     * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                     * @enum {unknown}
+                     */
+                    StepErrorAction?: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                    /**
+                     * @description First (default): one transaction per item of the trigger's list; All, None: one
+                     * @enum {unknown}
+                     */
+                    CollectionSplitType?: "First" | "All" | "None";
+                    /** @description Keep each step's request and response (secrets masked) */
+                    LogStepDataRequests?: boolean;
+                    /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                    StepDataSuccessRetentionHours?: number;
+                    /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                    StepDataErroredRetentionHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCyclePrerequisites: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 10, 11, 20, 30, 31, 32, 33, 40, 41, 50 or 51 */
+                        ReasonCode: number;
+                        Reason: string;
+                        /** @description Cycle, Step, AccountConnector, StepParameter or StepField */
+                        ObjectType: string;
+                        ObjectId: string;
+                        StepId: number | null;
+                        /** @description The parameter or field at fault */
+                        FieldName: string | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    activateCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description From when it runs, ISO 8601 with a zone (default: now) */
+                    StartTime?: string;
+                    /** @description Minutes between polls, one of 1, 5, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 10080; ignored for webhook-triggered or RunOnce cycles */
+                    Interval?: number;
+                    RunOnce?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deactivateCycle: {
+        parameters: {
+            query?: {
+                /** @description Let queued transactions finish (default true) */
+                finishQueuedTransactions?: boolean;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleVariables: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        DisplayName: string;
+                        /** @description Masked when sensitive */
+                        Value: string;
+                        Sensitive: boolean;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCycleVariable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    DisplayName?: string;
+                    Value: string;
+                    /** @description Sealed at rest and shown masked */
+                    Sensitive?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        DisplayName: string;
+                        /** @description Masked when sensitive */
+                        Value: string;
+                        Sensitive: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCycleVariable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        DisplayName: string;
+                        /** @description Masked when sensitive */
+                        Value: string;
+                        Sensitive: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateCycleVariable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    DisplayName?: string;
+                    Value?: string;
+                    Sensitive?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        DisplayName: string;
+                        /** @description Masked when sensitive */
+                        Value: string;
+                        Sensitive: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCycleVariable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleSteps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        Key: string;
+                        Name: string;
+                        /** @enum {unknown} */
+                        ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                        AccountConnectorId: number | null;
+                        MethodId: string | null;
+                        MethodUniqueIdentifier: string | null;
+                        StepErrorAction: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                        Decision: {
+                            /** @description Where a value comes from at run time */
+                            Left: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                            /** @enum {unknown} */
+                            Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                            /** @description Where a value comes from at run time */
+                            Right: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            } | null;
+                        } | null;
+                        DelaySeconds: number | null;
+                        /** @description Where a value comes from at run time */
+                        WaitUntil: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                        /** @description What a synchronous webhook is answered */
+                        Response: {
+                            Status: number;
+                            /** @description Where a value comes from at run time */
+                            Body: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                        } | null;
+                        /** @description Webhook steps: the URL that starts a transaction */
+                        WebhookUrl: string | null;
+                        /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                        SamplePayload: unknown;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCycleStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    /** @enum {unknown} */
+                    ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                    /** @description Unique in the cycle; Expressions name the step by it (default step_{Id}) */
+                    Key?: string;
+                    AccountConnectorId?: number;
+                    /** @description Method steps: a method id (list-records@3 for a custom category) or MethodUniqueIdentifier */
+                    MethodId?: string;
+                    StepErrorAction?: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                    /** @description The left operand, a condition, and the right operand (none for Exists and NotExists) */
+                    Decision?: {
+                        /** @description Where a value comes from at run time */
+                        Left: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        };
+                        /** @enum {unknown} */
+                        Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                        /** @description Where a value comes from at run time */
+                        Right?: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    } | null;
+                    DelaySeconds?: number | null;
+                    /** @description Wait Until steps: the date and time to wait for */
+                    WaitUntil?: {
+                        /** @enum {unknown} */
+                        MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                        /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                        Value?: unknown;
+                        /** @description StepField: an earlier step */
+                        SourceStepId?: number;
+                        /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                        SourceFieldId?: string;
+                        /** @description Variable: its name */
+                        VariableName?: string;
+                    } | null;
+                    /** @description What a synchronous webhook is answered */
+                    Response?: {
+                        Status: number;
+                        /** @description Where a value comes from at run time */
+                        Body: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        };
+                    } | null;
+                    /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                    SamplePayload?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        Key: string;
+                        Name: string;
+                        /** @enum {unknown} */
+                        ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                        AccountConnectorId: number | null;
+                        MethodId: string | null;
+                        MethodUniqueIdentifier: string | null;
+                        StepErrorAction: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                        Decision: {
+                            /** @description Where a value comes from at run time */
+                            Left: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                            /** @enum {unknown} */
+                            Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                            /** @description Where a value comes from at run time */
+                            Right: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            } | null;
+                        } | null;
+                        DelaySeconds: number | null;
+                        /** @description Where a value comes from at run time */
+                        WaitUntil: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                        /** @description What a synchronous webhook is answered */
+                        Response: {
+                            Status: number;
+                            /** @description Where a value comes from at run time */
+                            Body: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                        } | null;
+                        /** @description Webhook steps: the URL that starts a transaction */
+                        WebhookUrl: string | null;
+                        /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                        SamplePayload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getCycleStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        Key: string;
+                        Name: string;
+                        /** @enum {unknown} */
+                        ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                        AccountConnectorId: number | null;
+                        MethodId: string | null;
+                        MethodUniqueIdentifier: string | null;
+                        StepErrorAction: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                        Decision: {
+                            /** @description Where a value comes from at run time */
+                            Left: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                            /** @enum {unknown} */
+                            Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                            /** @description Where a value comes from at run time */
+                            Right: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            } | null;
+                        } | null;
+                        DelaySeconds: number | null;
+                        /** @description Where a value comes from at run time */
+                        WaitUntil: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                        /** @description What a synchronous webhook is answered */
+                        Response: {
+                            Status: number;
+                            /** @description Where a value comes from at run time */
+                            Body: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                        } | null;
+                        /** @description Webhook steps: the URL that starts a transaction */
+                        WebhookUrl: string | null;
+                        /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                        SamplePayload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    updateCycleStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    /** @description Unique in the cycle; Expressions name the step by it (default step_{Id}) */
+                    Key?: string;
+                    AccountConnectorId?: number;
+                    /** @description Method steps: a method id (list-records@3 for a custom category) or MethodUniqueIdentifier */
+                    MethodId?: string;
+                    StepErrorAction?: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                    /** @description The left operand, a condition, and the right operand (none for Exists and NotExists) */
+                    Decision?: {
+                        /** @description Where a value comes from at run time */
+                        Left: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        };
+                        /** @enum {unknown} */
+                        Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                        /** @description Where a value comes from at run time */
+                        Right?: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    } | null;
+                    DelaySeconds?: number | null;
+                    /** @description Wait Until steps: the date and time to wait for */
+                    WaitUntil?: {
+                        /** @enum {unknown} */
+                        MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                        /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                        Value?: unknown;
+                        /** @description StepField: an earlier step */
+                        SourceStepId?: number;
+                        /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                        SourceFieldId?: string;
+                        /** @description Variable: its name */
+                        VariableName?: string;
+                    } | null;
+                    /** @description What a synchronous webhook is answered */
+                    Response?: {
+                        Status: number;
+                        /** @description Where a value comes from at run time */
+                        Body: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        };
+                    } | null;
+                    /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                    SamplePayload?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        Key: string;
+                        Name: string;
+                        /** @enum {unknown} */
+                        ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                        AccountConnectorId: number | null;
+                        MethodId: string | null;
+                        MethodUniqueIdentifier: string | null;
+                        StepErrorAction: ("Ignore" | "Retry" | "StopTransaction" | "StopCycle") | (never | null);
+                        Decision: {
+                            /** @description Where a value comes from at run time */
+                            Left: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                            /** @enum {unknown} */
+                            Condition: "Equals" | "NotEquals" | "Contains" | "GreaterThan" | "LessThan" | "Exists" | "NotExists";
+                            /** @description Where a value comes from at run time */
+                            Right: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            } | null;
+                        } | null;
+                        DelaySeconds: number | null;
+                        /** @description Where a value comes from at run time */
+                        WaitUntil: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                        /** @description What a synchronous webhook is answered */
+                        Response: {
+                            Status: number;
+                            /** @description Where a value comes from at run time */
+                            Body: {
+                                /** @enum {unknown} */
+                                MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                                /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                                Value?: unknown;
+                                /** @description StepField: an earlier step */
+                                SourceStepId?: number;
+                                /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                                SourceFieldId?: string;
+                                /** @description Variable: its name */
+                                VariableName?: string;
+                            };
+                        } | null;
+                        /** @description Webhook steps: the URL that starts a transaction */
+                        WebhookUrl: string | null;
+                        /** @description Webhook steps: an example body whose fields the mapping pickers offer */
+                        SamplePayload: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCycleStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listStepFieldsForMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        StepId: number;
+                        StepKey: string;
+                        StepName: string;
+                        /** @enum {unknown} */
+                        ActionType: "Method" | "Webhook" | "Decision" | "Delay" | "WaitUntil" | "SynchronousResponse" | "Stop";
+                        Fields: {
+                            /** @description Dotted path in one item; [] marks each element of a list (map one with .0.) */
+                            Field: string;
+                            DataType: string;
+                            IsNullable: boolean;
+                            Format: string | null;
+                            Description: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleEdges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        HeadStepId: number;
+                        TailStepId: number;
+                        /** @enum {unknown} */
+                        EdgeType: "Forward" | "True" | "False";
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    createCycleEdge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    HeadStepId: number;
+                    TailStepId: number;
+                    /**
+                     * @description Forward (default); True or False out of a Decision
+                     * @enum {unknown}
+                     */
+                    EdgeType?: "Forward" | "True" | "False";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        HeadStepId: number;
+                        TailStepId: number;
+                        /** @enum {unknown} */
+                        EdgeType: "Forward" | "True" | "False";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCycleEdgeBetween: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    HeadStepId: number;
+                    TailStepId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    deleteCycleEdge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                edgeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listStepParameters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getStepParameter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    setStepParameter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description Where a value comes from at run time */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                    /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                    Value?: unknown;
+                    /** @description StepField: an earlier step */
+                    SourceStepId?: number;
+                    /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                    SourceFieldId?: string;
+                    /** @description Variable: its name */
+                    VariableName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    clearStepParameter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listStepFieldMappings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getStepFieldMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    setStepFieldMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description Where a value comes from at run time */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                    /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                    Value?: unknown;
+                    /** @description StepField: an earlier step */
+                    SourceStepId?: number;
+                    /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                    SourceFieldId?: string;
+                    /** @description Variable: its name */
+                    VariableName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Name: string;
+                        /** @description The method's type for it; null when the method no longer declares it */
+                        DataType: string | null;
+                        IsRequired: boolean;
+                        Description: string;
+                        /** @description Where a value comes from at run time */
+                        Mapping: {
+                            /** @enum {unknown} */
+                            MappingType: "StaticValue" | "ValueList" | "StepField" | "Variable" | "Expression" | "Ignore";
+                            /** @description StaticValue/ValueList: the value; Expression: a JSONata expression */
+                            Value?: unknown;
+                            /** @description StepField: an earlier step */
+                            SourceStepId?: number;
+                            /** @description StepField: a dotted path in that step's output item, e.g. owner.id */
+                            SourceFieldId?: string;
+                            /** @description Variable: its name */
+                            VariableName?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    clearStepFieldMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
                 };
             };
         };

@@ -16,6 +16,8 @@ import { connectorSetupRoutes } from './routes/connector-setup.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { credentialRoutes } from './routes/credentials.js';
+import { cycleStepRoutes } from './routes/cycle-steps.js';
+import { cycleRoutes } from './routes/cycles.js';
 import { healthRoutes } from './routes/health.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { methodRoutes } from './routes/methods.js';
@@ -92,6 +94,8 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   credentialRoutes(app, ctx);
   categoryRoutes(app, ctx);
   methodRoutes(app, ctx);
+  cycleRoutes(app, ctx);
+  cycleStepRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   webhookRoutes(app, ctx);
   mcpRoutes(app, ctx);

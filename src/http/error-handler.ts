@@ -47,7 +47,7 @@ export const INTERNAL_ERROR = { Message: 'Internal error; see the log for this r
 /** The reply for one of our own errors; failures on Patchbay's side or the third party's are logged as warnings. */
 export function patchbayErrorReply(error: PatchbayError, log: FastifyBaseLogger) {
   if (error.status >= 500) log.warn({ code: error.code, message: error.message }, 'upstream or internal failure');
-  const body: Record<string, unknown> = { Message: error.message, Code: error.code };
+  const body: Record<string, unknown> = { ...error.extra, Message: error.message, Code: error.code };
   if (error.upstream !== undefined) body.Upstream = error.upstream;
   return { status: error.status, headers: error.headers, body };
 }

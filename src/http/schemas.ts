@@ -7,6 +7,19 @@ export const ErrorReply = Type.Object(
     Message: Type.String(),
     Code: Type.String(),
     Upstream: Type.Optional(Type.Object({ Status: Type.Integer(), Body: Type.Unknown() })),
+    Prerequisites: Type.Optional(
+      Type.Array(
+        Type.Object({
+          ReasonCode: Type.Integer(),
+          Reason: Type.String(),
+          ObjectType: Type.String(),
+          ObjectId: Type.String(),
+          StepId: Type.Union([Type.Integer(), Type.Null()]),
+          FieldName: Type.Union([Type.String(), Type.Null()]),
+        }),
+        { description: 'PB_ERR_CYCLE_PREREQUISITES: what keeps the cycle from being activated' },
+      ),
+    ),
   },
   { $id: 'ErrorReply' },
 );

@@ -271,6 +271,126 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('oauth_sessions_next').renameTo('oauth_sessions').execute();
     },
   },
+  '0015_cycles': {
+    async up(db) {
+      // Steps, edges, mappings and variables carry their account as well as their cycle: each query is
+      // scoped by it directly, without a join back to the cycle.
+      await withId(db, db.schema.createTable('cycles'))
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('template_id', 'text')
+        .addColumn('step_error_action', 'text', (c) => c.notNull())
+        .addColumn('collection_split_type', 'text', (c) => c.notNull())
+        .addColumn('log_step_data_requests', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('success_retention_hours', 'integer', (c) => c.notNull())
+        .addColumn('errored_retention_hours', 'integer', (c) => c.notNull())
+        .addColumn('start_time', 'text')
+        .addColumn('interval_minutes', 'integer')
+        .addColumn('run_once', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_successful_run_at', 'text')
+        .addColumn('error_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('warning_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cycles_account').on('cycles').columns(['account_id', 'id']).execute();
+      await db.schema.createIndex('cycles_status').on('cycles').columns(['status', 'id']).execute();
+      await withId(db, db.schema.createTable('cycle_steps'))
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('action_type', 'text', (c) => c.notNull())
+        // An uninstalled connector leaves its steps without one: prerequisite 20 then names them.
+        .addColumn('account_connector_id', 'integer', (c) => c.references('account_connectors.id').onDelete('set null'))
+        .addColumn('method_id', 'text')
+        .addColumn('method_unique_identifier', 'text')
+        .addColumn('step_error_action', 'text')
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('webhook_token', 'text', (c) => c.unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('cycle_steps_key', ['cycle_id', 'key'])
+        .execute();
+      await db.schema.createIndex('cycle_steps_account').on('cycle_steps').columns(['account_id', 'id']).execute();
+      await db.schema.createIndex('cycle_steps_install').on('cycle_steps').column('account_connector_id').execute();
+      await withId(db, db.schema.createTable('cycle_edges'))
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('head_step_id', 'integer', (c) => c.notNull().references('cycle_steps.id').onDelete('cascade'))
+        .addColumn('tail_step_id', 'integer', (c) => c.notNull().references('cycle_steps.id').onDelete('cascade'))
+        .addColumn('edge_type', 'text', (c) => c.notNull())
+        .addUniqueConstraint('cycle_edges_pair', ['head_step_id', 'tail_step_id'])
+        .execute();
+      await db.schema.createIndex('cycle_edges_cycle').on('cycle_edges').column('cycle_id').execute();
+      await db.schema.createIndex('cycle_edges_tail').on('cycle_edges').column('tail_step_id').execute();
+      await withId(db, db.schema.createTable('step_mappings'))
+        .addColumn('step_id', 'integer', (c) => c.notNull().references('cycle_steps.id').onDelete('cascade'))
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('mapping_type', 'text', (c) => c.notNull())
+        .addColumn('value', 'text')
+        // A mapping from a step goes with that step.
+        .addColumn('source_step_id', 'integer', (c) => c.references('cycle_steps.id').onDelete('cascade'))
+        .addColumn('source_field_id', 'text')
+        .addColumn('variable_name', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('step_mappings_target', ['step_id', 'target', 'name'])
+        .execute();
+      await db.schema.createIndex('step_mappings_cycle').on('step_mappings').column('cycle_id').execute();
+      await db.schema.createIndex('step_mappings_source').on('step_mappings').column('source_step_id').execute();
+      await withId(db, db.schema.createTable('cycle_variables'))
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('cycle_variables_name', ['cycle_id', 'name'])
+        .execute();
+      await db.schema
+        .createTable('cycle_transactions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('trigger_item', 'text')
+        .addColumn('message', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('completed_at', 'text')
+        .execute();
+      await db.schema.createIndex('cycle_transactions_cycle').on('cycle_transactions').columns(['cycle_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('cycle_transactions_account')
+        .on('cycle_transactions')
+        .columns(['account_id', 'status', 'created_at'])
+        .execute();
+      await db.schema.createIndex('cycle_transactions_status').on('cycle_transactions').columns(['status', 'created_at']).execute();
+      await withId(db, db.schema.createTable('step_runs'))
+        .addColumn('transaction_id', 'text', (c) => c.notNull().references('cycle_transactions.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        // No reference: a run outlives an edit that removes its step, and keeps the step's name.
+        .addColumn('step_id', 'integer', (c) => c.notNull())
+        .addColumn('step_name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('completed_at', 'text')
+        .addColumn('request', 'text')
+        .addColumn('response', 'text')
+        .addColumn('output', 'text')
+        .addColumn('error', 'text')
+        .execute();
+      await db.schema.createIndex('step_runs_transaction').on('step_runs').columns(['transaction_id', 'id']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

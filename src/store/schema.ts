@@ -1,4 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CycleEdgeTable,
+  CycleStepTable,
+  CycleTable,
+  CycleTransactionTable,
+  CycleVariableTable,
+  StepMappingTable,
+  StepRunTable,
+} from './cycle-schema.js';
 
 /** Table row types. Timestamps are ISO 8601 UTC strings; booleans are 0/1 integers (portable across SQLite and Postgres). */
 export interface Database {
@@ -18,6 +27,13 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   nodes: NodeTable;
+  cycles: CycleTable;
+  cycle_steps: CycleStepTable;
+  cycle_edges: CycleEdgeTable;
+  step_mappings: StepMappingTable;
+  cycle_variables: CycleVariableTable;
+  cycle_transactions: CycleTransactionTable;
+  step_runs: StepRunTable;
 }
 
 /** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */

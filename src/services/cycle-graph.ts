@@ -1,0 +1,51 @@
+import type { MethodDefinition } from '../catalogue/schema.js';
+import type { CycleGraph } from '../cycles/prerequisites.js';
+import type { ResolvedInstall } from '../runtime/resolved-install.js';
+import { edgesOf, mappingsOfCycle, stepsOf, variablesOf } from '../store/cycles.js';
+import type { Db } from '../store/database.js';
+import { installMethod, isMissing, toEdge, toMapping, toStep } from './cycle-parts.js';
+
+/** What the cycle services need of installs: the runtime view, custom category methods included. */
+export interface InstallLookup {
+  resolve(accountId: string, id: number): Promise<ResolvedInstall>;
+}
+
+/**
+ * A cycle's whole graph as stored, with the installs its Method steps use and each one's method as the
+ * install now offers it (an install or method that is gone is left out, for the prerequisites to name).
+ */
+export async function loadCycleGraph(db: Db, installs: InstallLookup, accountId: string, cycleId: number): Promise<CycleGraph> {
+  const [stepRows, edgeRows, mappingRows, variableRows] = await Promise.all([
+    stepsOf(db, accountId, cycleId),
+    edgesOf(db, accountId, cycleId),
+    mappingsOfCycle(db, accountId, cycleId),
+    variablesOf(db, accountId, cycleId),
+  ]);
+  const steps = stepRows.map(toStep);
+  const resolved = new Map<number, ResolvedInstall>();
+  const ids = [...new Set(steps.flatMap((s) => (s.AccountConnectorId === null ? [] : [s.AccountConnectorId])))];
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        resolved.set(id, await installs.resolve(accountId, id));
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }),
+  );
+  const methods = new Map<number, MethodDefinition>();
+  for (const step of steps) {
+    const install = step.AccountConnectorId === null ? undefined : resolved.get(step.AccountConnectorId);
+    const method = install === undefined || step.MethodId === null ? undefined : installMethod(install, step.MethodId);
+    if (method !== undefined) methods.set(step.Id, method);
+  }
+  return {
+    cycleId,
+    steps,
+    edges: edgeRows.map(toEdge),
+    mappings: mappingRows.map(toMapping),
+    variables: new Set(variableRows.map((v) => v.name)),
+    installs: new Map([...resolved].map(([id, install]) => [id, { Name: install.name, Authenticated: install.authenticated }])),
+    methods,
+  };
+}

@@ -42,6 +42,8 @@ import { InstallResolver } from './services/install-resolver.js';
 import { NodePresence } from './services/node-presence.js';
 import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
+import { StepBindings } from './services/step-bindings.js';
+import { TemplateInstalls } from './services/template-installs.js';
 import { Webhooks } from './services/webhooks.js';
 import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
@@ -81,6 +83,8 @@ export interface AppContext {
   customCategories: CustomCategories;
   /** Cycles, their settings and activation; their steps and edges; their mappings and variables. */
   cycles: Cycles;
+  /** Cycles made from templates, on the account's installs. */
+  templateInstalls: TemplateInstalls;
   cycleSteps: CycleSteps;
   cycleMappings: CycleMappings;
   webhooks: Webhooks;
@@ -186,6 +190,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   keyChecker.bind(check);
   const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock, config.publicUrl);
   const probe = new CredentialProbe(credentials, installs, runner);
+  const customCategories = new CustomCategories(db, installs, runner, cache, clock);
+  const bindings = new StepBindings(db, installs, customCategories, clock);
+  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings);
   return {
     config,
     logger,
@@ -207,8 +214,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     credentials,
     credentialTokens,
     probe,
-    customCategories: new CustomCategories(db, installs, runner, cache, clock),
-    cycles: new Cycles(db, catalogue, installs, box, clock, config.publicUrl),
+    customCategories,
+    cycles,
+    templateInstalls: new TemplateInstalls(templates, installs, customCategories, cycles),
     cycleSteps: new CycleSteps(db, installs, clock, config.publicUrl),
     cycleMappings: new CycleMappings(db, installs, box, clock),
     webhooks,

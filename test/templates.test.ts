@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { loadCatalogue } from '../src/catalogue/loader.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
+import type { CycleDefinition } from '../src/cycles/model.js';
 import { templateDefinition } from '../src/cycles/template-definition.js';
 import { templateJsonSchema } from '../src/cycles/template-json-schema.js';
 import { loadTemplates, TemplateError } from '../src/cycles/template-loader.js';
@@ -340,16 +341,11 @@ describe('cross-checks refuse a template, naming the file and the JSON path', ()
 });
 
 describe('the cycle definition of a template', () => {
-  it('has the steps by Key, connectors by Slug, method ids, mappings and edges by Keys, settings defaulted', () => {
-    const definition = templateDefinition(shipped(WEBHOOK));
+  it('has the steps by Key, connectors by Slug, method ids, mappings and edges by Keys (Head: the step an edge leaves)', () => {
+    const definition: CycleDefinition = templateDefinition(shipped(WEBHOOK));
     expect(definition).toMatchObject({
       Name: 'Webhook -> Pipedrive deal -> synchronous reply with the deal id',
-      TemplateId: 'b5043790-1fe2-4d4a-9f62-aff8192e3b90',
       StepErrorAction: 'StopTransaction',
-      CollectionSplitType: 'First',
-      LogStepDataRequests: false,
-      StepDataSuccessRetentionHours: 744,
-      StepDataErroredRetentionHours: 744,
       Variables: [],
       Edges: [
         { Head: 'order', Tail: 'large_order', EdgeType: 'Forward' },
@@ -358,12 +354,14 @@ describe('the cycle definition of a template', () => {
         { Head: 'create_deal', Tail: 'reply', EdgeType: 'Forward' },
       ],
     });
+    // Settings the template leaves out are left to the cycle defaults.
+    expect(definition.CollectionSplitType).toBeUndefined();
     expect(definition.Steps.map((s) => [s.Key, s.ActionType, s.Connector, s.MethodId])).toEqual([
-      ['order', 'Webhook', null, null],
-      ['large_order', 'Decision', null, null],
+      ['order', 'Webhook', undefined, undefined],
+      ['large_order', 'Decision', undefined, undefined],
       ['create_deal', 'Method', 'pipedrive', 'create-deal'],
-      ['reply', 'SynchronousResponse', null, null],
-      ['small_order', 'Stop', null, null],
+      ['reply', 'SynchronousResponse', undefined, undefined],
+      ['small_order', 'Stop', undefined, undefined],
     ]);
     const [order, decision, deal, reply] = definition.Steps;
     expect(order?.SamplePayload).toEqual({ title: 'Website order 1001', amount: 1200, currency: 'EUR', person_id: 1 });
@@ -372,8 +370,8 @@ describe('the cycle definition of a template', () => {
       Condition: 'GreaterThan',
       Right: { MappingType: 'StaticValue', Value: 1000 },
     });
-    expect(deal?.Fields).toContainEqual({ Name: 'value', Mapping: stepField('order', 'amount') });
-    expect(deal?.Parameters).toEqual([]);
+    expect(deal?.Fields?.value).toEqual(stepField('order', 'amount'));
+    expect(deal?.Parameters).toBeUndefined();
     expect(reply?.Response).toEqual({ Status: 200, Body: { MappingType: 'Expression', Value: '{"DealId": steps.create_deal.id}' } });
   });
 

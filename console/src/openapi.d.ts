@@ -294,6 +294,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/templates/{id}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a template into the account: a new cycle (Paused) on the account's installs of its connectors
+         * @description Each connector the template uses is the account’s install of it (an authenticated one first, then the oldest), or a new unauthenticated install named after the connector. A step on an object (a Caspio table) is bound to the install’s custom category for it, made when missing; until its install is authenticated it waits, and the prerequisites list it (code 20).
+         */
+        post: operations["installTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/account/connectors": {
         parameters: {
             query?: never;
@@ -2850,6 +2870,132 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    installTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                /** @description Template Id (a GUID) or Slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cycle's name (default: the template's) */
+                    Name?: string;
+                    /** @description The cycle's description (default: the template's) */
+                    Description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        Name: string;
+                        Description: string | null;
+                        /**
+                         * @description What a step error does: Ignore, Retry (the default), StopTransaction or StopCycle
+                         * @enum {unknown}
+                         */
+                        StepErrorAction: "Ignore" | "Retry" | "StopTransaction" | "StopCycle";
+                        /**
+                         * @description First (default): one transaction per item of the trigger's list; All, None: one
+                         * @enum {unknown}
+                         */
+                        CollectionSplitType: "First" | "All" | "None";
+                        /** @description Keep each step's request and response (secrets masked) */
+                        LogStepDataRequests: boolean;
+                        /** @description How long step data of successful transactions is kept (default 744, 31 days) */
+                        StepDataSuccessRetentionHours: number;
+                        /** @description How long step data of errored transactions is kept (default 744, 31 days) */
+                        StepDataErroredRetentionHours: number;
+                        /** @enum {unknown} */
+                        Status: "Paused" | "Active" | "Stopped";
+                        TemplateId: string | null;
+                        /** @description From when an active cycle runs */
+                        StartTime: string | null;
+                        /** @description Minutes between polls of an active cycle */
+                        Interval: number | null;
+                        RunOnce: boolean;
+                        CreatedOnUtc: string;
+                        LastSuccessfulRunDate: string | null;
+                        ErrorCount: number;
+                        WarningCount: number;
+                        InProgressTransactionCount: number;
+                        /** @description The account connectors its steps use */
+                        Connectors: {
+                            /** @description The connector's id */
+                            Id: number;
+                            AccountConnectorId: number;
+                            Name: string;
+                            Version: string;
+                            Authenticated: boolean;
+                            StepCount: number;
+                            Icon: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6855,6 +7001,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
+                        PendingObject: string | null;
                     }[];
                 };
             };
@@ -7081,6 +7229,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
+                        PendingObject: string | null;
                     };
                 };
             };
@@ -7238,6 +7388,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
+                        PendingObject: string | null;
                     };
                 };
             };
@@ -7462,6 +7614,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
+                        PendingObject: string | null;
                     };
                 };
             };

@@ -93,6 +93,13 @@ export interface StepConfig {
   WaitUntil: Mapping | null;
   Response: SyncResponse | null;
   SamplePayload: unknown;
+  /**
+   * A Method step on a customisable category's method (Caspio's `list-records`) whose object (a table)
+   * is not bound yet: its install had no custom category for it (not authenticated, when the template was
+   * installed). It is bound to the object's custom category (`list-records@{id}`) once the install is
+   * authenticated; absent once bound.
+   */
+  PendingObject?: string;
 }
 
 /** A step as the graph rules see it. */

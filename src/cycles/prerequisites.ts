@@ -109,6 +109,16 @@ function methodPrerequisites(graph: CycleGraph, step: Step, before: ReadonlySet<
       ObjectId: String(step.AccountConnectorId),
     });
   }
+  if (step.PendingObject !== undefined) {
+    // Its method and mappings are judged once it is bound to the object's own method.
+    add(
+      20,
+      `Step '${step.Name}' is not bound yet to the object '${step.PendingObject}': account connector '${install.Name}' must be authenticated and have it`,
+      { ObjectType: 'AccountConnector', ObjectId: String(step.AccountConnectorId) },
+      step,
+    );
+    return;
+  }
   const method = graph.methods.get(step.Id);
   if (method === undefined) {
     add(20, `Step '${step.Name}': account connector '${install.Name}' no longer has method ${step.MethodId}`, onStep, step);

@@ -170,6 +170,13 @@ export const StepReply = Type.Object({
   Response: Nullable(SyncResponse),
   WebhookUrl: Nullable(Type.String({ description: 'Webhook steps: the URL that starts a transaction' })),
   SamplePayload: stepFields.SamplePayload,
+  PendingObject: Nullable(
+    Type.String({
+      description:
+        'Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category ' +
+        'the step is bound to once it is (prerequisite 20 until then)',
+    }),
+  ),
 });
 
 export const EdgeInput = Type.Object(

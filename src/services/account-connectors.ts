@@ -2,7 +2,7 @@ import { parseAuthValue } from '../auth/auth-value.js';
 import type { StoredToken } from '../auth/token-set.js';
 import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import type { Clock } from '../clock.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import type { Db } from '../store/database.js';
 import {
@@ -13,6 +13,7 @@ import {
   installCount,
   installOf,
   installPage,
+  installsOfConnector,
   updateInstall,
 } from '../store/installs.js';
 import type { AccountConnectorRow, AccountConnectorUpdate, CredentialRow } from '../store/schema.js';
@@ -59,7 +60,12 @@ export class AccountConnectors {
     return this.catalogue.named(key);
   }
 
-  async install(accountId: string, connectorKey: string, input: InstallInput) {
+  /**
+   * Installs a connector. `authenticateLater` (an install a template makes for its cycle): the properties
+   * the account has not given yet are asked when it authenticates, and a client-credentials connector
+   * without them, or refused by its provider, is installed unauthenticated instead of refused.
+   */
+  async install(accountId: string, connectorKey: string, input: InstallInput, options: { authenticateLater?: boolean } = {}) {
     const connector = this.catalogue.named(connectorKey);
     const auth = connector.definition.Auth;
     const hasAuthValue = input.AuthValue !== undefined && input.AuthValue !== '';
@@ -68,13 +74,14 @@ export class AccountConnectors {
     const shared = input.CredentialId === undefined ? undefined : await this.sharedCredential(accountId, input.CredentialId, connector);
     // Values a shared credential carries (Caspio's subdomain and client) need not be given again.
     const carried = shared === undefined ? [] : this.credentials.openProperties(accountId, shared.properties);
-    const properties = checkedProperties(await this.scope(connector), input.Properties ?? [], {
-      requireAll: true,
-      given: new Set(carried.map(([name]) => name)),
-    });
+    const scope = await this.scope(connector);
+    const given = new Set([...carried.map(([name]) => name), ...(input.Properties ?? []).map((p) => p.Name)]);
+    const complete = scope.required.every((p) => given.has(p.Name));
+    const later = options.authenticateLater === true;
+    const properties = checkedProperties(scope, input.Properties ?? [], { requireAll: !later, given });
     const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
     // A client-credentials connector authenticates at once: a refusal answers now, before anything is stored.
-    const fetched = parsed === undefined && shared === undefined ? await this.credentials.clientToken(connector, own) : undefined;
+    const fetched = parsed === undefined && shared === undefined && complete ? await this.clientToken(connector, own, later) : undefined;
     const secret = parsed ?? fetched;
     // A key or password is tried with the provider first: a refusal answers now, before anything is stored.
     const verification =
@@ -109,6 +116,16 @@ export class AccountConnectors {
     });
     this.cache.forgetAccountInstalls(accountId);
     return this.get(accountId, id);
+  }
+
+  /**
+   * The install of a connector a new cycle uses, when the account has one: an authenticated one first,
+   * then the oldest. Only installs of that very connector: a variant sharing its methods (`pipedrive_oauth`
+   * for `pipedrive`) is another connector, with its own method GUIDs and authentication.
+   */
+  async reusable(accountId: string, connectorKey: string): Promise<number | undefined> {
+    const connector = this.catalogue.named(connectorKey);
+    return (await installsOfConnector(this.db, accountId, connector.definition.Id))[0]?.id;
   }
 
   async list(accountId: string, page: PageRequest): Promise<Page<ReturnType<AccountConnectors['view']>>> {
@@ -180,6 +197,15 @@ export class AccountConnectors {
     });
     this.cache.forget(id);
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };
+  }
+
+  private async clientToken(connector: Connector, own: [string, string][], orNone: boolean) {
+    try {
+      return await this.credentials.clientToken(connector, own);
+    } catch (error) {
+      if (orNone && error instanceof PatchbayError && error.code === 'PB_ERR_AUTHENTICATION_FAILED') return undefined;
+      throw error;
+    }
   }
 
   /** What an account may set on installs of this connector, given the partner's setup. */

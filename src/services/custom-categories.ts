@@ -92,6 +92,21 @@ export class CustomCategories {
     return this.view(install.connector, row);
   }
 
+  /** The install's custom category for the object, made when there is none yet (a template's step needs it). */
+  async ensure(accountId: string, installId: number, categoryId: string, objectName: string): Promise<number> {
+    const existing = async () => (await this.rows(installId)).find((r) => r.category_id === categoryId && r.object_name === objectName);
+    const found = await existing();
+    if (found !== undefined) return found.id;
+    try {
+      return (await this.create(accountId, installId, categoryId, objectName)).Id;
+    } catch (error) {
+      // Made meanwhile by another request: that one is as good.
+      const made = error instanceof PatchbayError && error.code === 'PB_ERR_CONFLICT' ? await existing() : undefined;
+      if (made === undefined) throw error;
+      return made.id;
+    }
+  }
+
   async get(accountId: string, installId: number, categoryId: string, id: number) {
     const install = await this.installs.resolve(accountId, installId);
     return this.view(install.connector, await this.row(installId, categoryId, id));

@@ -39,6 +39,8 @@ interface Planned {
   settings: StepSettingsInput;
   installId: number | null;
   method: MethodDefinition | undefined;
+  /** The object the step is bound to once its install is authenticated. */
+  pendingObject: string | undefined;
   mappings: { target: MappingTarget; name: string; mapping: Mapping }[];
 }
 
@@ -105,7 +107,7 @@ export async function writeDefinition(
     } catch (error) {
       throw badRequest(`${where}: ${(error as Error).message}`);
     }
-    const { installId, method } = await stepMethod(deps, accountId, step, installs);
+    const { installId, method, pendingObject } = await stepMethod(deps, accountId, step, installs);
     const mappings: Planned['mappings'] = [];
     for (const [target, given] of [
       ['Parameter', step.Parameters],
@@ -122,7 +124,7 @@ export async function writeDefinition(
         mappings.push({ target, name, mapping: converted });
       }
     }
-    planned.push({ place, step, settings, installId, method, mappings });
+    planned.push({ place, step, settings, installId, method, pendingObject, mappings });
   }
   return write(deps, accountId, definition, planned, edges, templateId);
 }
@@ -146,7 +148,7 @@ async function stepMethod(deps: DefinitionDeps, accountId: string, step: Definit
     if (step.Connector !== undefined || step.MethodId !== undefined || step.Object !== undefined) {
       throw badRequest(`${where} is a ${step.ActionType} step: Connector, MethodId and Object apply only to Method steps`);
     }
-    return { installId: null, method: undefined };
+    return { installId: null, method: undefined, pendingObject: undefined };
   }
   if (step.Connector === undefined || step.MethodId === undefined)
     throw badRequest(`${where} is a Method step: it needs a Connector and a MethodId`);
@@ -160,14 +162,16 @@ async function stepMethod(deps: DefinitionDeps, accountId: string, step: Definit
     throw badRequest(`Account connector ${installId} is not a ${connector.definition.Name} connector`);
   }
   let methodId = step.MethodId;
+  let pendingObject: string | undefined;
   if (step.Object !== undefined) {
     const custom = [...install.customObjects].find(([, name]) => name === step.Object);
-    if (custom === undefined)
-      throw badRequest(`${where}: account connector ${installId} has no custom category for the object '${step.Object}'`);
-    methodId = customMethodId(step.MethodId, custom[0]);
+    // Without a copy of the category for the object (made with the provider's answer, so only once the
+    // install is authenticated), the step keeps the category's own method and waits for the object.
+    if (custom === undefined) pendingObject = step.Object;
+    else methodId = customMethodId(step.MethodId, custom[0]);
   }
   const { method } = await methodOf(deps.installs, accountId, installId, methodId);
-  return { installId, method };
+  return { installId, method, pendingObject };
 }
 
 async function write(
@@ -233,6 +237,7 @@ async function write(
           WaitUntil: WaitUntil == null ? null : real(WaitUntil),
           Response: Response == null ? null : { ...Response, Body: real(Response.Body) },
           SamplePayload: plan.settings.SamplePayload ?? null,
+          PendingObject: plan.pendingObject,
         }),
       });
       for (const { target, name, mapping } of plan.mappings) {

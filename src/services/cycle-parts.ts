@@ -24,6 +24,7 @@ export function toStep(row: CycleStepRow): Step {
     WaitUntil: config.WaitUntil ?? null,
     Response: config.Response ?? null,
     SamplePayload: config.SamplePayload ?? null,
+    PendingObject: config.PendingObject,
   };
 }
 
@@ -34,6 +35,7 @@ export const stepConfig = (config: Omit<StepConfig, 'StepErrorAction'>): string 
     WaitUntil: config.WaitUntil,
     Response: config.Response,
     SamplePayload: config.SamplePayload,
+    PendingObject: config.PendingObject,
   });
 
 export const toEdge = (row: CycleEdgeRow): Edge => ({

@@ -124,7 +124,8 @@ export class CycleSteps {
         ...(method !== undefined
           ? { account_connector_id: installId ?? null, method_id: method.Id, method_unique_identifier: method.MethodUniqueIdentifier }
           : {}),
-        config: stepConfig(merged),
+        // A step given another method is no longer waiting to be bound to an object.
+        config: stepConfig(method === undefined ? merged : { ...merged, PendingObject: undefined }),
         updated_at: now,
       });
       if (method !== undefined && (method.Id !== current.MethodId || installId !== current.AccountConnectorId)) {
@@ -237,6 +238,7 @@ export class CycleSteps {
       Response: step.Response,
       WebhookUrl: row.webhook_token === null ? null : `${this.publicUrl}/api/webhook/${row.webhook_token}`,
       SamplePayload: step.SamplePayload,
+      PendingObject: step.PendingObject ?? null,
     };
   }
 }

@@ -24,6 +24,7 @@ import { writeDefinition } from './cycle-definition.js';
 import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
 import { cycleNotFound, editableCycle, newCycleRow } from './cycle-parts.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
+import type { StepBindings } from './step-bindings.js';
 
 export type CycleInput = Pick<CycleSettings, 'Name'> & Partial<Omit<CycleSettings, 'Name'>>;
 
@@ -54,6 +55,8 @@ export class Cycles {
     private readonly clock: Clock,
     /** Where Patchbay is reached: the connectors' icons are URLs under it. */
     private readonly publicUrl: string,
+    /** Binds the steps a template left waiting for their install's authentication. */
+    private readonly bindings: StepBindings,
   ) {}
 
   async create(accountId: string, input: CycleInput, templateId: string | null = null) {
@@ -93,6 +96,7 @@ export class Cycles {
 
   async prerequisites(accountId: string, id: number): Promise<Prerequisite[]> {
     if ((await cycleOf(this.db, accountId, id)) === undefined) throw cycleNotFound(id);
+    await this.bindings.bindPending(accountId, id);
     return prerequisites(await loadCycleGraph(this.db, this.installs, accountId, id));
   }
 
@@ -104,6 +108,7 @@ export class Cycles {
     if (activation.StartTime !== undefined && Number.isNaN(Date.parse(activation.StartTime))) {
       throw badRequest('StartTime must be an ISO 8601 date and time');
     }
+    await this.bindings.bindPending(accountId, id);
     await this.db.transaction().execute(async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, id, now);

@@ -55,6 +55,19 @@ export async function installIds(db: Db, accountId: string): Promise<number[]> {
 }
 
 /** An install with its credential's sealed secret and properties, for resolving it at run time. */
+/** The account's installs of one connector: the authenticated first, then the oldest. */
+export function installsOfConnector(db: Db, accountId: string, connectorId: number): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('account_connectors')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('connector_id', '=', connectorId)
+    .orderBy('authenticated', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export function installWithSecret(db: Db, id: number) {
   return db
     .selectFrom('account_connectors')

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { listTemplates, templateDetailView } from '../../services/template-views.js';
-import { partnerAuth } from '../auth.js';
+import { accountAuth, partnerAuth } from '../auth.js';
+import { CycleReply } from '../cycle-schemas.js';
+import { accountLevel } from '../openapi.js';
 import { pageRequest, sendPage } from '../paging.js';
 import { errorReplies, Nullable, PageQuery } from '../schemas.js';
 import type { App } from './types.js';
@@ -51,6 +53,16 @@ const TemplateDetailReply = Type.Object({
   Edges: Type.Array(Type.Object({ From: Type.String(), To: Type.String(), EdgeType: Type.String() })),
 });
 
+const InstallInput = Type.Object(
+  {
+    Name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The cycle's name (default: the template's)" })),
+    Description: Type.Optional(
+      Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: "The cycle's description (default: the template's)" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export function templateRoutes(app: App, ctx: AppContext): void {
   const anyToken = partnerAuth(ctx);
 
@@ -89,5 +101,31 @@ export function templateRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => templateDetailView(ctx.templates.named(request.params.id), ctx.catalogue, ctx.config.publicUrl),
+  );
+
+  app.post(
+    '/v1.0/templates/:id/install',
+    {
+      preHandler: accountAuth(ctx),
+      // Both settings are optional: a POST without a body installs with the template's name.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        operationId: 'installTemplate',
+        ...accountLevel,
+        tags,
+        summary: "Install a template into the account: a new cycle (Paused) on the account's installs of its connectors",
+        description:
+          'Each connector the template uses is the account’s install of it (an authenticated one first, then the oldest), or a ' +
+          'new unauthenticated install named after the connector. A step on an object (a Caspio table) is bound to the ' +
+          'install’s custom category for it, made when missing; until its install is authenticated it waits, and the ' +
+          'prerequisites list it (code 20).',
+        params: Params,
+        body: InstallInput,
+        response: { 200: CycleReply, ...errorReplies(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ctx.templateInstalls.install(request.accountId, request.params.id, request.body),
   );
 }

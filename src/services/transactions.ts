@@ -1,3 +1,4 @@
+import { badRequest } from '../errors.js';
 import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import { cycleOf } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
@@ -31,12 +32,21 @@ function stepView(run: StepRunRow, logged: boolean) {
   };
 }
 
+/** A date-time filter as the store keeps instants (ISO 8601 UTC). */
+function instant(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw badRequest(`${name} must be an ISO 8601 date and time`);
+  return new Date(ms).toISOString();
+}
+
 /** Reading an account's cycle transactions and their step runs. */
 export class Transactions {
   constructor(private readonly db: Db) {}
 
   async list(accountId: string, cycleId: number, filter: TransactionFilter, page: PageRequest): Promise<Page<ReturnType<typeof view>>> {
     if ((await cycleOf(this.db, accountId, cycleId)) === undefined) throw cycleNotFound(cycleId);
+    filter = { ...filter, after: instant('after', filter.after), before: instant('before', filter.before) };
     const [rows, total] = await Promise.all([
       transactionPage(this.db, accountId, cycleId, filter, page.pageSize, offsetOf(page)),
       transactionCount(this.db, accountId, cycleId, filter),

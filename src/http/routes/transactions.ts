@@ -56,12 +56,7 @@ export function transactionRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const page = pageRequest(request.query);
       const { status, after, before } = request.query;
-      const filter = {
-        status,
-        after: after === undefined ? undefined : new Date(after).toISOString(),
-        before: before === undefined ? undefined : new Date(before).toISOString(),
-      };
-      return sendPage(reply, page, await ctx.transactions.list(request.accountId, request.params.id, filter, page));
+      return sendPage(reply, page, await ctx.transactions.list(request.accountId, request.params.id, { status, after, before }, page));
     },
   );
 

@@ -46,6 +46,8 @@ export interface ExampleApiSimulator {
   reset(): void;
   /** The next `n` authenticated requests answer `status` (with `Retry-After` when given). */
   failNext(n: number, status: number, retryAfterSeconds?: number): void;
+  /** The same for the next `n` writes (POST, PUT, DELETE) only: reads go on answering. */
+  failNextWrite(n: number, status: number, retryAfterSeconds?: number): void;
   /** The live contact array, ordered by id. */
   contacts(): ExampleContact[];
 }
@@ -106,6 +108,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
   const keys = new Set(options.apiKeys ?? ['example-api-key']);
   const seedCount = options.seed?.contacts ?? 3;
   const failures = new FailureScript();
+  const writeFailures = new FailureScript();
   let contacts = seedContacts(seedCount);
   let nextId = seedCount + 1;
   let requestCount = 0;
@@ -121,7 +124,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     if (typeof key !== 'string' || !keys.has(key)) {
       return sendJson(res, 401, error('invalid_api_key', 'Missing or invalid X-Api-Key header'));
     }
-    const failure = failures.take();
+    const failure = failures.take() ?? (req.method === 'GET' ? undefined : writeFailures.take());
     if (failure !== undefined) {
       const { status, retryAfterSeconds } = failure;
       const headers = retryAfterSeconds === undefined ? undefined : { 'retry-after': retryAfterSeconds };
@@ -240,8 +243,10 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       nextId = seedCount + 1;
       requestCount = 0;
       failures.clear();
+      writeFailures.clear();
     },
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
+    failNextWrite: (n, status, retryAfterSeconds) => writeFailures.add(n, status, retryAfterSeconds),
     contacts: () => contacts,
   };
 }

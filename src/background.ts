@@ -1,4 +1,5 @@
 import type { AppContext } from './context.js';
+import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/executor.js';
 import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
 import { removeExpired } from './services/housekeeping.js';
@@ -34,6 +35,8 @@ export function startBackground(ctx: AppContext): { stop(): void } {
 
   const sender = new WebhookSender(ctx.webhooks, metrics, ctx.webhookEgress, config.webhookTimeoutMs);
   queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
+
+  queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleWorkers });
 
   // A token is refreshed when it would expire before the next sweep comes round.
   const lookahead = interval + config.tokenRefreshMarginSeconds;

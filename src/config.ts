@@ -53,6 +53,8 @@ export interface Config {
   clientSecretOverlapSeconds: number;
   /** Webhook delivery: retries after a failed attempt, the first retry's delay (doubling after), and the wait for an answer. */
   webhookRetries: number;
+  /** Cycle transactions this node runs at a time. */
+  cycleWorkers: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
   /** Webhook receivers may be on http and on loopback or private addresses (inside the partner's own network). */
@@ -202,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
     clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
+    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', 10, 1, 200),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookPrivateNetwork: flag(env, 'PATCHBAY_WEBHOOK_PRIVATE_NETWORK', false),

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
+import { CycleExecutor } from './cycles/executor.js';
 import { loadTemplates } from './cycles/template-loader.js';
 import type { Templates } from './cycles/templates.js';
 import { Egress } from './egress/egress.js';
@@ -34,6 +35,7 @@ import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { CycleMappings } from './services/cycle-mappings.js';
+import { CycleRuns } from './services/cycle-runs.js';
 import { CycleSteps } from './services/cycle-steps.js';
 import { Cycles } from './services/cycles.js';
 import { InFlight } from './services/in-flight.js';
@@ -44,6 +46,7 @@ import { OAuthConnect } from './services/oauth-connect.js';
 import { SigninTokens } from './services/signin-tokens.js';
 import { StepBindings } from './services/step-bindings.js';
 import { TemplateInstalls } from './services/template-installs.js';
+import { Transactions } from './services/transactions.js';
 import { Webhooks } from './services/webhooks.js';
 import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
@@ -87,6 +90,10 @@ export interface AppContext {
   templateInstalls: TemplateInstalls;
   cycleSteps: CycleSteps;
   cycleMappings: CycleMappings;
+  /** Manual runs and retries of cycles; reading their transactions; the worker that runs them. */
+  cycleRuns: CycleRuns;
+  transactions: Transactions;
+  executor: CycleExecutor;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -219,6 +226,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     templateInstalls: new TemplateInstalls(templates, installs, customCategories, cycles),
     cycleSteps: new CycleSteps(db, installs, clock, config.publicUrl),
     cycleMappings: new CycleMappings(db, installs, box, clock),
+    cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
+    transactions: new Transactions(db),
+    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger }),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

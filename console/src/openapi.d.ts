@@ -730,6 +730,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/cycles/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the cycle once now, whatever its status: one transaction per trigger item (409 with its prerequisites if it cannot) */
+        post: operations["runCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/{id}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the cycle's transactions, newest first */
+        get: operations["listCycleTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/transactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a transaction with every step run */
+        get: operations["getTransaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/transactions/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an Errored or Uncertain transaction’s failed step again and go on from there (409 otherwise) */
+        post: operations["retryTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/cycles/{id}/steps": {
         parameters: {
             query?: never;
@@ -6846,6 +6914,404 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    runCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description A Webhook trigger's payload; a Method trigger is called instead */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Transactions: {
+                            /** Format: uuid */
+                            Id: string;
+                            /** @enum {unknown} */
+                            Status: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleTransactions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                /** @description Created at or after this instant */
+                after?: string;
+                /** @description Created before this instant */
+                before?: string;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        Id: string;
+                        CycleId: number;
+                        /**
+                         * @description Queued, Running, Waiting (a delay, a retry or a 429 wait), Success, Errored, Uncertain or Stopped
+                         * @enum {unknown}
+                         */
+                        Status: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                        Message: string | null;
+                        /** Format: date-time */
+                        CreatedOnUtc: string;
+                        /** Format: date-time */
+                        StartedOnUtc: string | null;
+                        /** Format: date-time */
+                        CompletedOnUtc: string | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    getTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        Id: string;
+                        CycleId: number;
+                        /**
+                         * @description Queued, Running, Waiting (a delay, a retry or a 429 wait), Success, Errored, Uncertain or Stopped
+                         * @enum {unknown}
+                         */
+                        Status: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                        Message: string | null;
+                        /** Format: date-time */
+                        CreatedOnUtc: string;
+                        /** Format: date-time */
+                        StartedOnUtc: string | null;
+                        /** Format: date-time */
+                        CompletedOnUtc: string | null;
+                        Steps: {
+                            StepId: number;
+                            StepName: string;
+                            /** @enum {unknown} */
+                            Status: "Running" | "Success" | "Errored" | "Waiting" | "Uncertain";
+                            Attempt: number;
+                            /** Format: date-time */
+                            StartedOnUtc: string;
+                            /** Format: date-time */
+                            CompletedOnUtc: string | null;
+                            /** @description Why the step errored, waits or is uncertain */
+                            Message: string | null;
+                            /** @description With LogStepDataRequests: what was sent, secrets masked */
+                            Request?: unknown;
+                            /** @description With LogStepDataRequests: what came back, secrets masked */
+                            Response?: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    retryTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        Id: string;
+                        /** @enum {unknown} */
+                        Status: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                    };
+                };
             };
             /** @description Default Response */
             400: {

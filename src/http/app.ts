@@ -27,6 +27,7 @@ import { proxyRoutes } from './routes/proxy.js';
 import { sdkRoutes } from './routes/sdk.js';
 import { signinTokenRoutes } from './routes/signin-tokens.js';
 import { templateRoutes } from './routes/templates.js';
+import { transactionRoutes } from './routes/transactions.js';
 import type { App } from './routes/types.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorReply } from './schemas.js';
@@ -95,6 +96,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   categoryRoutes(app, ctx);
   methodRoutes(app, ctx);
   cycleRoutes(app, ctx);
+  transactionRoutes(app, ctx);
   cycleStepRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   webhookRoutes(app, ctx);

@@ -29,6 +29,9 @@ export function proxyBody(headers: IncomingHttpHeaders, payload: Readable, limit
       callback(tooLarge(limit));
     },
   });
+  // The request sent on reads the body and sees its errors; a request refused before that (validation,
+  // authentication) leaves it unread, and an error no one listens for would end the process.
+  counted.on('error', () => {});
   // A client that breaks off its body breaks off the request sent on with it.
   payload.once('close', () => {
     if (!payload.readableEnded) counted.destroy(new Error('The client broke off the request body'));

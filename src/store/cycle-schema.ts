@@ -100,6 +100,12 @@ export interface CycleTransactionTable {
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
+  /** The step the next job runs; null once no step follows. */
+  next_step_id: number | null;
+  /** That step's attempt number (1, then one more per Retry). */
+  next_attempt: Generated<number>;
+  /** The 429 waits of that step in a row, which set the next wait. */
+  rate_limit_waits: Generated<number>;
 }
 
 /** One attempt at one step of a transaction: recorded before it is sent, completed after. */
@@ -109,7 +115,7 @@ export interface StepRunTable {
   account_id: string;
   step_id: number;
   step_name: string;
-  /** Running, Success, Errored, Skipped or Uncertain. */
+  /** Running, Success, Errored, Waiting (a delay, a retry or a 429 wait) or Uncertain. */
   status: string;
   attempt: number;
   started_at: string;

@@ -226,3 +226,13 @@ export async function updateVariable(db: Db, id: number, changes: Updateable<Cyc
 export async function deleteVariable(db: Db, id: number): Promise<void> {
   await db.deleteFrom('cycle_variables').where('id', '=', id).execute();
 }
+
+/** Counts a finished transaction on its cycle: an error, or the time of its last success. */
+export async function countTransactionOutcome(db: Db, accountId: string, id: number, errored: boolean, now: string): Promise<void> {
+  await db
+    .updateTable('cycles')
+    .set((eb) => (errored ? { error_count: eb('error_count', '+', 1) } : { last_successful_run_at: now }))
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .execute();
+}

@@ -391,6 +391,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('step_runs_transaction').on('step_runs').columns(['transaction_id', 'id']).execute();
     },
   },
+  '0016_cycle_runs': {
+    async up(db) {
+      // A transaction's cursor: the step its next job starts at, that step's attempt, and how many 429
+      // waits it has had in a row. Written with each step's outcome, so a restarted worker resumes there.
+      await db.schema.alterTable('cycle_transactions').addColumn('next_step_id', 'integer').execute();
+      await db.schema
+        .alterTable('cycle_transactions')
+        .addColumn('next_attempt', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .alterTable('cycle_transactions')
+        .addColumn('rate_limit_waits', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { CycleTransactionRow, CycleTransactionTable, StepRunRow, StepRunTable } from './cycle-schema.js';
 import type { Db } from './database.js';
 
 /**
@@ -28,4 +30,77 @@ export async function deleteTransactionsOf(db: Db, accountId: string, cycleId: n
   const ids = db.selectFrom('cycle_transactions').select('id').where('cycle_id', '=', cycleId).where('account_id', '=', accountId);
   await db.deleteFrom('step_runs').where('account_id', '=', accountId).where('transaction_id', 'in', ids).execute();
   await db.deleteFrom('cycle_transactions').where('cycle_id', '=', cycleId).where('account_id', '=', accountId).execute();
+}
+
+export async function insertTransaction(db: Db, row: Insertable<CycleTransactionTable>): Promise<void> {
+  await db.insertInto('cycle_transactions').values(row).execute();
+}
+
+/** A transaction by id alone: for the worker, which runs jobs of every account. */
+export function transactionById(db: Db, id: string): Promise<CycleTransactionRow | undefined> {
+  return db.selectFrom('cycle_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function transactionOf(db: Db, accountId: string, id: string): Promise<CycleTransactionRow | undefined> {
+  return db.selectFrom('cycle_transactions').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** Updates a transaction; with `from`, only while it is in one of those statuses. Answers whether it changed. */
+export async function updateTransaction(
+  db: Db,
+  id: string,
+  changes: Updateable<CycleTransactionTable>,
+  from?: readonly string[],
+): Promise<boolean> {
+  let query = db.updateTable('cycle_transactions').set(changes).where('id', '=', id);
+  if (from !== undefined) query = query.where('status', 'in', [...from]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export interface TransactionFilter {
+  status?: string | undefined;
+  /** Created at or after / before these ISO instants. */
+  after?: string | undefined;
+  before?: string | undefined;
+}
+
+function filtered(db: Db, accountId: string, cycleId: number, filter: TransactionFilter) {
+  let query = db.selectFrom('cycle_transactions').where('account_id', '=', accountId).where('cycle_id', '=', cycleId);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.after !== undefined) query = query.where('created_at', '>=', filter.after);
+  if (filter.before !== undefined) query = query.where('created_at', '<', filter.before);
+  return query;
+}
+
+/** A page of a cycle's transactions, newest first. */
+export function transactionPage(db: Db, accountId: string, cycleId: number, filter: TransactionFilter, limit: number, offset: number) {
+  return filtered(db, accountId, cycleId, filter)
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function transactionCount(db: Db, accountId: string, cycleId: number, filter: TransactionFilter): Promise<number> {
+  const row = await filtered(db, accountId, cycleId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertStepRun(db: Db, row: Insertable<StepRunTable>): Promise<number> {
+  const inserted = await db.insertInto('step_runs').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateStepRun(db: Db, id: number, changes: Updateable<StepRunTable>): Promise<void> {
+  await db.updateTable('step_runs').set(changes).where('id', '=', id).execute();
+}
+
+/** A transaction's step runs in the order they were recorded. */
+export function stepRunsOf(db: Db, transactionId: string): Promise<StepRunRow[]> {
+  return db.selectFrom('step_runs').selectAll().where('transaction_id', '=', transactionId).orderBy('id').execute();
 }

@@ -1,0 +1,59 @@
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { Edge, EdgeType, Step, StepErrorAction, StepMapping } from '../cycles/model.js';
+import type { CycleRow } from '../store/cycle-schema.js';
+import { cycleOf, edgesOf, mappingsOfCycle, stepsOf, variablesOf } from '../store/cycles.js';
+import type { Db } from '../store/database.js';
+import { toEdge, toMapping, toStep, variableContext } from './cycle-parts.js';
+
+/** A cycle as a run needs it: its steps, edges, mappings and variables (sensitive ones unsealed). */
+export interface RunPlan {
+  cycle: CycleRow;
+  steps: Map<number, Step>;
+  edges: Edge[];
+  mappings: Map<number, StepMapping[]>;
+  variables: Record<string, string>;
+  /** The unsealed values of sensitive variables: masked wherever a run's data is shown. */
+  secrets: string[];
+}
+
+export async function loadRunPlan(db: Db, box: SecretBox, accountId: string, cycleId: number): Promise<RunPlan | undefined> {
+  const cycle = await cycleOf(db, accountId, cycleId);
+  if (cycle === undefined) return undefined;
+  const [stepRows, edgeRows, mappingRows, variableRows] = await Promise.all([
+    stepsOf(db, accountId, cycleId),
+    edgesOf(db, accountId, cycleId),
+    mappingsOfCycle(db, accountId, cycleId),
+    variablesOf(db, accountId, cycleId),
+  ]);
+  const mappings = new Map<number, StepMapping[]>();
+  for (const mapping of mappingRows.map(toMapping)) mappings.set(mapping.StepId, [...(mappings.get(mapping.StepId) ?? []), mapping]);
+  const variables: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const row of variableRows) {
+    const value = row.sensitive === 1 ? box.open(row.value, variableContext(row.account_id, row.cycle_id, row.name)) : row.value;
+    variables[row.name] = value;
+    if (row.sensitive === 1 && value !== '') secrets.push(value);
+  }
+  return { cycle, steps: new Map(stepRows.map((r) => [r.id, toStep(r)])), edges: edgeRows.map(toEdge), mappings, variables, secrets };
+}
+
+/** The step an edge of this type leads to from `stepId` (the first one made, if several), or null. */
+export function nextStepId(plan: RunPlan, stepId: number, type: EdgeType = 'Forward'): number | null {
+  return plan.edges.find((e) => e.HeadStepId === stepId && e.EdgeType === type)?.TailStepId ?? null;
+}
+
+/** The trigger: the first step no edge leads to and that leads somewhere. */
+export function triggerOf(plan: RunPlan): Step | undefined {
+  const entered = new Set(plan.edges.map((e) => e.TailStepId));
+  return [...plan.steps.values()].find((s) => !entered.has(s.Id) && plan.edges.some((e) => e.HeadStepId === s.Id));
+}
+
+export const errorActionOf = (plan: RunPlan, step: Step): StepErrorAction =>
+  step.StepErrorAction ?? (plan.cycle.step_error_action as StepErrorAction);
+
+/** A run's data as it may be stored for display: every sensitive variable's value masked. */
+export function masked(plan: RunPlan, value: unknown): string {
+  let text = JSON.stringify(value ?? null);
+  for (const secret of plan.secrets) text = text.split(JSON.stringify(secret).slice(1, -1)).join('********');
+  return text;
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
+import { resolveInputs } from '../cycles/operands.js';
+import { prerequisites } from '../cycles/prerequisites.js';
+import { PatchbayError } from '../errors.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { MethodRunner } from '../runner/method-runner.js';
+import type { Db } from '../store/database.js';
+import { insertStepRun, insertTransaction, transactionOf, updateTransaction } from '../store/transactions.js';
+import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
+import { cycleNotFound } from './cycle-parts.js';
+import { loadRunPlan, masked, nextStepId, type RunPlan, triggerOf } from './cycle-run-plan.js';
+
+/** The trigger's items of one run, each the start of a transaction. */
+function itemsOf(plan: RunPlan, data: unknown): unknown[] {
+  if (plan.cycle.collection_split_type !== 'First') return [data ?? null];
+  if (Array.isArray(data)) return data;
+  return data === null || data === undefined ? [] : [data];
+}
+
+/**
+ * Starting cycle runs: the manual run (the trigger called now, whatever the cycle's status) and the retry
+ * of a transaction that stopped on a failed or uncertain step. Transactions and their jobs are written in
+ * one database transaction, so neither exists without the other.
+ */
+/** Binds the steps of a cycle that still wait for their object (see StepBindings). */
+export interface PendingBindings {
+  bindPending(accountId: string, cycleId: number): Promise<unknown>;
+}
+
+export class CycleRuns {
+  constructor(
+    private readonly db: Db,
+    private readonly installs: InstallLookup,
+    private readonly runner: MethodRunner,
+    private readonly queue: JobQueue,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+    private readonly bindings: PendingBindings,
+  ) {}
+
+  async run(accountId: string, cycleId: number, body: unknown): Promise<{ Transactions: { Id: string; Status: string }[] }> {
+    // A template's step waiting for its object (a Caspio table) is bound first, now that its install may be ready.
+    await this.bindings.bindPending(accountId, cycleId);
+    const plan = await loadRunPlan(this.db, this.box, accountId, cycleId);
+    if (plan === undefined) throw cycleNotFound(cycleId);
+    const missing = prerequisites(await loadCycleGraph(this.db, this.installs, accountId, cycleId));
+    if (missing.length > 0) {
+      throw new PatchbayError(
+        'PB_ERR_CYCLE_PREREQUISITES',
+        `Cycle ${cycleId} cannot run: ${missing.map((m) => m.Reason).join('; ')}`,
+        undefined,
+        {},
+        { Prerequisites: missing },
+      );
+    }
+    const trigger = triggerOf(plan);
+    if (trigger === undefined) throw cycleNotFound(cycleId);
+    let data: unknown = body ?? null;
+    let request: string | null = null;
+    if (trigger.ActionType === 'Method' && trigger.AccountConnectorId !== null && trigger.MethodId !== null) {
+      const inputs = await resolveInputs(plan.mappings.get(trigger.Id) ?? [], {
+        outputs: new Map(),
+        keys: new Map(),
+        variables: plan.variables,
+        trigger: null,
+      });
+      const install = await this.installs.resolve(accountId, trigger.AccountConnectorId);
+      data = (await this.runner.run(install, trigger.MethodId, inputs)).data;
+      if (plan.cycle.log_step_data_requests === 1) request = masked(plan, { MethodId: trigger.MethodId, ...inputs });
+    }
+    const now = this.clock.nowIso();
+    const first = nextStepId(plan, trigger.Id);
+    const transactions = itemsOf(plan, data).map((item) => ({ Id: randomUUID(), item }));
+    await this.db.transaction().execute(async (trx) => {
+      for (const { Id, item } of transactions) {
+        const itemJson = JSON.stringify(item ?? null);
+        await insertTransaction(trx, {
+          id: Id,
+          cycle_id: cycleId,
+          account_id: accountId,
+          status: 'Queued',
+          trigger_item: itemJson,
+          message: null,
+          created_at: now,
+          started_at: null,
+          completed_at: null,
+          next_step_id: first,
+        });
+        await insertStepRun(trx, {
+          transaction_id: Id,
+          account_id: accountId,
+          step_id: trigger.Id,
+          step_name: trigger.Name,
+          status: 'Success',
+          attempt: 1,
+          started_at: now,
+          completed_at: now,
+          request,
+          response: plan.cycle.log_step_data_requests === 1 ? masked(plan, item) : null,
+          output: itemJson,
+          error: null,
+        });
+        await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
+      }
+    });
+    return { Transactions: transactions.map(({ Id }) => ({ Id, Status: 'Queued' })) };
+  }
+
+  /** Sends a transaction's failed or uncertain step again, as its next attempt; 409 for any other status. */
+  async retry(accountId: string, id: string): Promise<{ Id: string; Status: string }> {
+    await this.db.transaction().execute(async (trx) => {
+      const tx = await transactionOf(trx, accountId, id);
+      if (tx === undefined) throw transactionNotFound(id);
+      const changed = await updateTransaction(
+        trx,
+        id,
+        { status: 'Queued', message: null, completed_at: null, next_attempt: tx.next_attempt + 1, rate_limit_waits: 0 },
+        ['Errored', 'Uncertain'],
+      );
+      if (!changed) {
+        throw new PatchbayError('PB_ERR_CONFLICT', `Transaction ${id} is ${tx.status}: only an Errored or Uncertain one can be retried`);
+      }
+      await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: id }, TRANSACTION_JOB_OPTIONS, trx);
+    });
+    return { Id: id, Status: 'Queued' };
+  }
+}
+
+export const transactionNotFound = (id: string) => new PatchbayError('PB_ERR_NOT_FOUND', `Transaction ${id} not found`);

@@ -47,6 +47,20 @@ export async function startPatchbay(
   /** Context options: a query counter, a TestClock to move time with. */
   contextOptions: ContextOptions = {},
 ): Promise<Patchbay> {
+  // The port is chosen before the server can listen on it (the public URL names it), so another test file
+  // may take it in between: then the whole start is made again on another port.
+  for (let attempt = 1; ; attempt++) {
+    const started = await startOnce(env, logger, contextOptions);
+    if (started !== 'port taken') return started;
+    if (env.PATCHBAY_PORT !== undefined || attempt === 5) throw new Error('no free port to listen on');
+  }
+}
+
+async function startOnce(
+  env: Record<string, string>,
+  logger: FastifyBaseLogger | undefined,
+  contextOptions: ContextOptions,
+): Promise<Patchbay | 'port taken'> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-test-'));
   const schema = TEST_DATABASE_URL !== undefined && env.PATCHBAY_DATABASE_URL === undefined ? await createSchema() : undefined;
   // The public URL must be where this server really listens: browsers are sent back to it (OAuth callback).
@@ -64,7 +78,17 @@ export async function startPatchbay(
   const ctx = await createContext(config, contextOptions);
   const background = startBackground(ctx);
   const app = await buildHttpApp(ctx, logger ? { logger } : {});
-  await app.listen({ port: config.port, host: '127.0.0.1' });
+  try {
+    await app.listen({ port: config.port, host: '127.0.0.1' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await app.close();
+    background.stop();
+    await ctx.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (schema !== undefined) await dropSchema(schema);
+    return 'port taken' as const;
+  }
   const client = await ctx.clients.create('test');
   const tokenReply = await fetch(`${url}/oauth/token`, {
     method: 'POST',
@@ -72,7 +96,7 @@ export async function startPatchbay(
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.ClientId, client_secret: client.ClientSecret }),
   });
   const { access_token: token } = (await tokenReply.json()) as Reply<'getAccessToken'>;
-  return {
+  const patchbay: Patchbay = {
     url,
     ctx,
     app,
@@ -117,6 +141,7 @@ export async function startPatchbay(
       if (schema !== undefined) await dropSchema(schema);
     },
   };
+  return patchbay;
 }
 
 /**

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../console/src/types.js';
 import { TestClock } from '../src/clock.js';
 import { pruneTransactions, RETENTION_LIMITS } from '../src/services/cycle-retention.js';
+import { openDatabase } from '../src/store/database.js';
+import { usesBuiltInSqlite } from '../src/store/sqlite-driver.js';
+import { needsVacuumToReclaim } from '../src/store/sqlite-space.js';
 import { insertStepRun, insertTransaction } from '../src/store/transactions.js';
 import { type Patchbay, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 
@@ -160,5 +165,31 @@ describe('cycle transaction retention', () => {
     for (let pass = 0; pass < 2; pass++) await pruneTransactions(patchbay.ctx.db, clock, { ...RETENTION_LIMITS, pagesPerPass: 1_000_000 });
     expect((await remaining(ids)).transactions).toBe(0);
     expect(await size()).toBeLessThan(empty + (full - empty) / 10);
+  });
+});
+
+describe('SQLite free pages', () => {
+  it('switches a file made without incremental auto-vacuum at start-up, keeping its rows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-vacuum-'));
+    const file = path.join(dir, 'older.sqlite');
+    try {
+      // A file as an earlier Patchbay made it: tables created before auto-vacuum was ever set.
+      const require = createRequire(import.meta.url);
+      const older = usesBuiltInSqlite
+        ? new (require('node:sqlite') as { DatabaseSync: new (f: string) => { exec(s: string): void; close(): void } }).DatabaseSync(file)
+        : new (require('better-sqlite3') as typeof import('better-sqlite3'))(file);
+      older.exec("CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('still here')");
+      older.close();
+      const db = await openDatabase(file);
+      try {
+        expect(await needsVacuumToReclaim(db)).toBe(false);
+        const { rows } = await sql<{ x: string }>`SELECT x FROM kept`.execute(db);
+        expect(rows).toEqual([{ x: 'still here' }]);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

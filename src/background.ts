@@ -2,6 +2,7 @@ import type { AppContext } from './context.js';
 import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/executor.js';
 import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
+import { pruneTransactions } from './services/cycle-retention.js';
 import { removeExpired } from './services/housekeeping.js';
 import { WebhookSender } from './services/webhook-sender.js';
 import { DELIVER_QUEUE, type DeliveryJob } from './services/webhooks.js';
@@ -65,6 +66,8 @@ export function startBackground(ctx: AppContext): { stop(): void } {
       }
       const removed = await removeExpired(ctx.db, ctx.clock);
       ctx.logger.debug({ removed }, 'removed expired records');
+      const pruned = await pruneTransactions(ctx.db, ctx.clock);
+      ctx.logger.debug({ pruned }, 'pruned cycle transactions past their retention');
     }),
   );
 

@@ -7,6 +7,8 @@ import { templateJsonSchema } from './cycles/template-json-schema.js';
 import { readTemplateFile } from './cycles/template-loader.js';
 import { start } from './main.js';
 import { builtInConnectorsDir } from './paths.js';
+import { isSqlite } from './store/database.js';
+import { fileBytes, vacuum } from './store/sqlite-space.js';
 
 /** Runs a command that needs the store, and closes it afterwards. */
 async function withContext<T>(work: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
@@ -137,6 +139,23 @@ connectors
       failed ||= problems.length > 0;
     }
     process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('db')
+  .description('the store')
+  .command('vacuum')
+  .description(
+    'rewrite the SQLite file, dropping its free pages and switching an older file to incremental auto-vacuum (run while Patchbay is stopped)',
+  )
+  .action(async () => {
+    const done = await withContext(async (ctx) => {
+      if (!isSqlite(ctx.db)) return 'nothing to do: PostgreSQL reuses the space of deleted rows itself';
+      const before = await fileBytes(ctx.db);
+      await vacuum(ctx.db);
+      return `vacuumed: ${before} -> ${await fileBytes(ctx.db)} bytes`;
+    });
+    console.log(done);
   });
 
 const templates = program.command('templates').description('the cycle templates');

@@ -49,10 +49,11 @@ import { TemplateInstalls } from './services/template-installs.js';
 import { Transactions } from './services/transactions.js';
 import { Webhooks } from './services/webhooks.js';
 import { currentSchema } from './store/current-schema.js';
-import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
+import { type DatabaseOptions, type Db, isPostgresUrl, isSqlite, openDatabase } from './store/database.js';
 import { Invalidations } from './store/invalidations.js';
 import { PgNotifyLink } from './store/pg-notify.js';
 import { SqliteChangesLink } from './store/sqlite-changes.js';
+import { needsVacuumToReclaim } from './store/sqlite-space.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
@@ -130,6 +131,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       options.onQuery?.(sql);
     },
   });
+  if (isSqlite(db) && (await needsVacuumToReclaim(db))) {
+    logger.warn(
+      'the SQLite file predates incremental auto-vacuum and is too large to switch at start-up: run `patchbay db vacuum` while Patchbay is stopped, or pruned space stays inside the file',
+    );
+  }
   // Registered before anything can take a lease, so that the leases of this host's dead runs are freed first.
   const node = new NodePresence(db, clock, (error) => logger.error({ err: error }, 'node heartbeat failed'));
   await node.start();

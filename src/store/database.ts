@@ -1,10 +1,11 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 import { openSqlite } from './sqlite-driver.js';
+import { fileBytes, needsVacuumToReclaim, START_UP_VACUUM_BYTES, vacuum } from './sqlite-space.js';
 
 export type Db = Kysely<Database>;
 
@@ -15,9 +16,11 @@ export interface DatabaseOptions {
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
+export const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
 /**
  * Opens the store and migrates it: PostgreSQL for a postgres:// URL (several nodes may share it), else the
- * embedded SQLite file (WAL, foreign keys on).
+ * embedded SQLite file (WAL, foreign keys on, free pages reclaimable: see sqlite-space.ts).
  */
 export async function openDatabase(location: string, options: DatabaseOptions = {}): Promise<Db> {
   const onQuery = options.onQuery;
@@ -33,6 +36,8 @@ export async function openDatabase(location: string, options: DatabaseOptions = 
   }
   const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: (event) => onQuery(event.query.sql) } : {}) });
   await migrate(db as Kysely<unknown>);
+  // A file made before incremental auto-vacuum switches with one VACUUM; a small one does it now.
+  if (!isPostgresUrl(location) && (await needsVacuumToReclaim(db)) && (await fileBytes(db)) <= START_UP_VACUUM_BYTES) await vacuum(db);
   return db;
 }
 

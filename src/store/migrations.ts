@@ -406,6 +406,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0020_cycle_retention': {
+    async up(db) {
+      // The sweep finds finished transactions past their retention by status and completion time.
+      await db.schema.createIndex('cycle_transactions_completed').on('cycle_transactions').columns(['status', 'completed_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { SqliteDatabase } from 'kysely';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** The few calls of node:sqlite this driver uses (Node 20's type definitions do not describe it). */
 interface NativeStatement {
@@ -23,16 +23,42 @@ const require = createRequire(import.meta.url);
  */
 export const usesBuiltInSqlite = Number(process.versions.node.split('.')[0]) >= 24;
 
-/** Opens a SQLite file with WAL, foreign keys and a busy timeout. */
+/**
+ * Incremental auto-vacuum lets the sweep hand the pages that pruning frees back to the file system.
+ * It takes effect only when set before the first table is created (an older file needs one VACUUM,
+ * see sqlite-space.ts), so it comes first.
+ */
+const PRAGMAS = ['auto_vacuum = INCREMENTAL', 'journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+
+/**
+ * A statement that answers no columns but yields a row per unit of work (`PRAGMA incremental_vacuum`
+ * frees one page per step) does only one unit under a driver's run(), which steps once: such a pragma
+ * runs through exec, which steps it to the end. It takes no parameters.
+ */
+const STEPPED_PRAGMA = /^\s*PRAGMA\s+incremental_vacuum\b/i;
+
+function stepped(exec: (sql: string) => void, sql: string): SqliteStatement {
+  return {
+    reader: false,
+    all: () => [],
+    run: () => {
+      exec(sql);
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    iterate: () => [][Symbol.iterator](),
+  };
+}
+
+/** Opens a SQLite file with incremental auto-vacuum, WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): SqliteDatabase {
-  const pragmas = ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000'];
   if (usesBuiltInSqlite) {
     const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string) => NativeDatabase };
     const db = new DatabaseSync(file);
-    for (const pragma of pragmas) db.exec(`PRAGMA ${pragma}`);
+    for (const pragma of PRAGMAS) db.exec(`PRAGMA ${pragma}`);
     return {
       close: () => db.close(),
       prepare(sql) {
+        if (STEPPED_PRAGMA.test(sql)) return stepped((text) => db.exec(text), sql);
         const statement = db.prepare(sql);
         return {
           reader: statement.columns().length > 0,
@@ -45,6 +71,9 @@ export function openSqlite(file: string): SqliteDatabase {
   }
   const BetterSqlite = require('better-sqlite3') as typeof import('better-sqlite3');
   const db = new BetterSqlite(file);
-  for (const pragma of pragmas) db.pragma(pragma);
-  return db;
+  for (const pragma of PRAGMAS) db.pragma(pragma);
+  return {
+    close: () => db.close(),
+    prepare: (sql) => (STEPPED_PRAGMA.test(sql) ? stepped((text) => db.exec(text), sql) : db.prepare(sql)),
+  };
 }

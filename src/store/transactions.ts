@@ -25,6 +25,44 @@ export async function inProgressCounts(db: Db, accountId: string, cycleIds: numb
   return new Map(rows.map((row) => [row.cycle_id, Number(row.n)]));
 }
 
+/** Which retention of its cycle a finished transaction is kept by. */
+export type RetentionColumn = 'success_retention_hours' | 'errored_retention_hours';
+
+/** The retentions the cycles have, each once: the sweep prunes per retention, not per cycle. */
+export async function retentionHours(db: Db, column: RetentionColumn): Promise<number[]> {
+  const rows = await db.selectFrom('cycles').select(column).distinct().execute();
+  return rows.map((row) => Number(row[column]));
+}
+
+/**
+ * Deletes up to `limit` transactions in `statuses` completed before `before` whose cycle keeps them
+ * `hours`, and their step runs with them (the foreign key cascades); answers how many. The status is
+ * checked again on the row deleted, so one retried meanwhile stays.
+ */
+export async function deleteFinishedBefore(
+  db: Db,
+  column: RetentionColumn,
+  hours: number,
+  statuses: readonly string[],
+  before: string,
+  limit: number,
+): Promise<number> {
+  const doomed = db
+    .selectFrom('cycle_transactions')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .where('completed_at', '<', before)
+    .where('cycle_id', 'in', db.selectFrom('cycles').select('id').where(column, '=', hours))
+    .limit(limit);
+  const result = await db
+    .deleteFrom('cycle_transactions')
+    .where('id', 'in', doomed)
+    .where('status', 'in', [...statuses])
+    .where('completed_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Removes a cycle's transactions and their step runs. */
 export async function deleteTransactionsOf(db: Db, accountId: string, cycleId: number): Promise<void> {
   const ids = db.selectFrom('cycle_transactions').select('id').where('cycle_id', '=', cycleId).where('account_id', '=', accountId);

@@ -16,6 +16,8 @@
 // - Paths outside `/v1` are 404 without an auth check; inside `/v1`, auth comes first.
 // - Malformed JSON is 400 `invalid_json`; a body over 1 MiB is 413 `payload_too_large`.
 // - A `failNext` 429 answers `rate_limited`, 5xx `internal_error`.
+// - A `holdNext` request is carried out at once, but its answer waits for `release()`: a client that
+//   dies meanwhile leaves the change done and its outcome unknown to that client.
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { FailureScript, type JsonObject, listen, parseUrl, readObjectBody, sendJson } from './http-util.js';
 
@@ -50,6 +52,14 @@ export interface ExampleApiSimulator {
   failNextWrite(n: number, status: number, retryAfterSeconds?: number): void;
   /** The live contact array, ordered by id. */
   contacts(): ExampleContact[];
+  /** The next `n` authenticated requests are carried out but their answers withheld until `release()`. */
+  holdNext(n: number): void;
+  /** Sends the withheld answers (to clients still there). */
+  release(): void;
+  /** Requests whose answer is withheld now. */
+  readonly held: number;
+  /** `POST /v1/contacts` requests received since start or the last `reset()`. */
+  readonly creates: number;
 }
 
 const DEFAULT_PER_PAGE = 20;
@@ -112,6 +122,13 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
   let contacts = seedContacts(seedCount);
   let nextId = seedCount + 1;
   let requestCount = 0;
+  let creates = 0;
+  let holds = 0;
+  let release = () => {};
+  let gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = 0;
   // Filled in once listening; only used when a client sends no Host header (HTTP/1.0).
   let fallbackHost = '';
 
@@ -123,6 +140,10 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     const key = req.headers['x-api-key'];
     if (typeof key !== 'string' || !keys.has(key)) {
       return sendJson(res, 401, error('invalid_api_key', 'Missing or invalid X-Api-Key header'));
+    }
+    if (holds > 0) {
+      holds--;
+      withhold(res);
     }
     const failure = failures.take() ?? (req.method === 'GET' ? undefined : writeFailures.take());
     if (failure !== undefined) {
@@ -142,7 +163,10 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     if (path === 'me' && method === 'GET') return sendJson(res, 200, { account: 'example', key: key.slice(-4) });
     if (path === 'contacts') {
       if (method === 'GET') return list(req, res, query);
-      if (method === 'POST') return create(req, res);
+      if (method === 'POST') {
+        creates++;
+        return create(req, res);
+      }
       return notFound(res, req);
     }
     const match = /^contacts\/([^/]+)$/.exec(path);
@@ -159,6 +183,28 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       return;
     }
     return update(req, res, contact);
+  }
+
+  /** Lets the handler write its answer, but sends it only once released. */
+  function withhold(res: ServerResponse): void {
+    held++;
+    const released = gate;
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    let head: unknown[] = [];
+    res.writeHead = ((...args: unknown[]) => {
+      head = args;
+      return res;
+    }) as ServerResponse['writeHead'];
+    res.end = ((...args: unknown[]) => {
+      void released.then(() => {
+        held--;
+        if (res.destroyed) return;
+        writeHead(...head);
+        end(...args);
+      });
+      return res;
+    }) as ServerResponse['end'];
   }
 
   function notFound(res: ServerResponse, req: IncomingMessage): void {
@@ -242,11 +288,27 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       contacts = seedContacts(seedCount);
       nextId = seedCount + 1;
       requestCount = 0;
+      creates = 0;
       failures.clear();
       writeFailures.clear();
     },
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
     failNextWrite: (n, status, retryAfterSeconds) => writeFailures.add(n, status, retryAfterSeconds),
     contacts: () => contacts,
+    holdNext: (n) => {
+      holds += n;
+    },
+    release: () => {
+      release();
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
+    get held() {
+      return held;
+    },
+    get creates() {
+      return creates;
+    },
   };
 }

@@ -35,10 +35,12 @@ import { CredentialTokens } from './services/credential-tokens.js';
 import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { CycleMappings } from './services/cycle-mappings.js';
+import { CyclePauses } from './services/cycle-pauses.js';
 import { CycleRuns } from './services/cycle-runs.js';
 import { CycleSteps } from './services/cycle-steps.js';
 import { Cycles } from './services/cycles.js';
 import { InFlight } from './services/in-flight.js';
+import { Incidents } from './services/incidents.js';
 import { InstallCache } from './services/install-cache.js';
 import { InstallResolver } from './services/install-resolver.js';
 import { NodePresence } from './services/node-presence.js';
@@ -95,6 +97,7 @@ export interface AppContext {
   cycleRuns: CycleRuns;
   transactions: Transactions;
   executor: CycleExecutor;
+  incidents: Incidents;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -201,7 +204,19 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const runner = new MethodRunner(egress, refresher, share, { maxPages: config.maxPages, maxRetries: 2, maxRetryAfterSeconds: 10 }, clock);
   const check = new CredentialCheck(runner, clock);
   keyChecker.bind(check);
-  const installs = new AccountConnectors(db, catalogue, cache, setups, credentials, webhooks, resolver, check, clock, config.publicUrl);
+  const installs = new AccountConnectors(
+    db,
+    catalogue,
+    cache,
+    setups,
+    credentials,
+    webhooks,
+    resolver,
+    check,
+    clock,
+    config.publicUrl,
+    new CyclePauses(clock),
+  );
   const probe = new CredentialProbe(credentials, installs, runner);
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);
   const bindings = new StepBindings(db, installs, customCategories, clock);
@@ -234,7 +249,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     cycleMappings: new CycleMappings(db, installs, box, clock),
     cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
     transactions: new Transactions(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger }),
+    incidents: new Incidents(db),
+    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks }),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

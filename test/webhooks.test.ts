@@ -14,6 +14,7 @@ const ALL_EVENTS = [
   'AccountConnector.Deauthenticated',
   'AccountConnector.RefreshFailed',
   'Credential.ProbeFailed',
+  'Transaction.Error',
 ];
 
 type WebhookBody = Reply<'createWebhook'>;

@@ -798,6 +798,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/transactions/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an Errored or Uncertain transaction without retrying it: it is Stopped (409 otherwise) */
+        post: operations["dismissTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's cycle incidents, newest first */
+        get: operations["listCycleIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/incidents/error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's Error incidents, newest first */
+        get: operations["listCycleErrorIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/cycles/incidents/warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's Warning incidents, newest first */
+        get: operations["listCycleWarningIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/cycles/{id}/steps": {
         parameters: {
             query?: never;
@@ -7369,6 +7437,374 @@ export interface operations {
             };
         };
     };
+    dismissTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        Id: string;
+                        /** @enum {unknown} */
+                        Status: "Queued" | "Running" | "Waiting" | "Success" | "Errored" | "Uncertain" | "Stopped";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleIncidents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Raised at or after this instant */
+                after?: string;
+                /** @description Raised before this instant */
+                before?: string;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        CycleName: string;
+                        /**
+                         * @description Error: a transaction stopped (errored or uncertain) or the cycle was stopped; Warning: the cycle was paused
+                         * @enum {unknown}
+                         */
+                        IncidentLevel: "Error" | "Warning";
+                        ShortMessage: string;
+                        FullMessage: string;
+                        StepId: number | null;
+                        StepName: string | null;
+                        /** Format: uuid */
+                        TransactionId: string | null;
+                        /** Format: date-time */
+                        CreatedOnUtc: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleErrorIncidents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Raised at or after this instant */
+                after?: string;
+                /** @description Raised before this instant */
+                before?: string;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        CycleName: string;
+                        /**
+                         * @description Error: a transaction stopped (errored or uncertain) or the cycle was stopped; Warning: the cycle was paused
+                         * @enum {unknown}
+                         */
+                        IncidentLevel: "Error" | "Warning";
+                        ShortMessage: string;
+                        FullMessage: string;
+                        StepId: number | null;
+                        StepName: string | null;
+                        /** Format: uuid */
+                        TransactionId: string | null;
+                        /** Format: date-time */
+                        CreatedOnUtc: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
+    listCycleWarningIncidents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Raised at or after this instant */
+                after?: string;
+                /** @description Raised before this instant */
+                before?: string;
+            };
+            header?: {
+                /** @description The account to act on. A partner token must name one (400 PB_ERR_ACCOUNT_REQUIRED otherwise); a token restricted to one account needs none, and naming another account answers 403 PB_ERR_FORBIDDEN. */
+                "X-Cyclr-Account"?: string;
+                /** @description The same as X-Cyclr-Account, under Patchbay’s own name. */
+                "X-Patchbay-Account"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Id: number;
+                        CycleId: number;
+                        CycleName: string;
+                        /**
+                         * @description Error: a transaction stopped (errored or uncertain) or the cycle was stopped; Warning: the cycle was paused
+                         * @enum {unknown}
+                         */
+                        IncidentLevel: "Error" | "Warning";
+                        ShortMessage: string;
+                        FullMessage: string;
+                        StepId: number | null;
+                        StepName: string | null;
+                        /** Format: uuid */
+                        TransactionId: string | null;
+                        /** Format: date-time */
+                        CreatedOnUtc: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorReply"];
+                };
+            };
+        };
+    };
     listCycleSteps: {
         parameters: {
             query?: never;
@@ -9690,7 +10126,7 @@ export interface operations {
                 "application/json": {
                     /** @description Where events are POSTed (http or https) */
                     Url: string;
-                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed */
+                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed, Transaction.Error */
                     Events: string[];
                     Description?: string | null;
                     Enabled?: boolean;
@@ -9848,7 +10284,7 @@ export interface operations {
                 "application/json": {
                     /** @description Where events are POSTed (http or https) */
                     Url?: string;
-                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed */
+                    /** @description Any of AccountConnector.Authenticated, AccountConnector.Deauthenticated, AccountConnector.RefreshFailed, Credential.ProbeFailed, Transaction.Error */
                     Events?: string[];
                     Description?: string | null;
                     Enabled?: boolean;

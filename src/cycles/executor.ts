@@ -6,6 +6,8 @@ import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { InstallLookup } from '../services/cycle-graph.js';
 import { errorActionOf, loadRunPlan, masked, nextStepId, type RunPlan } from '../services/cycle-run-plan.js';
+import { recordIncident } from '../services/incidents.js';
+import { type PartnerEvents, transactionErrorEvent } from '../services/partner-events.js';
 import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import { countTransactionOutcome, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
@@ -34,6 +36,7 @@ export interface ExecutorDeps {
   box: SecretBox;
   clock: Clock;
   logger: Logger;
+  events: PartnerEvents;
 }
 
 /** Where a transaction stands between steps: the step to run, its attempt, its 429 waits in a row. */
@@ -101,6 +104,7 @@ export class CycleExecutor {
       await updateStepRun(trx, run.id, { status: 'Uncertain', completed_at: now, error: message });
       await updateTransaction(trx, tx.id, { status: 'Uncertain', message, completed_at: now });
       await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
+      await this.stepError(trx, tx, { Id: run.step_id, Name: run.step_name }, message, 'The transaction stopped Uncertain', 'uncertain');
     });
     return false;
   }
@@ -232,6 +236,7 @@ export class CycleExecutor {
         await this.record(plan, tx, step, cursor, 'Uncertain', text, runId, { response }, trx);
         await updateTransaction(trx, tx.id, { status: 'Uncertain', message: text, completed_at: now });
         await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
+        await this.stepError(trx, tx, step, text, 'The transaction stopped Uncertain', 'uncertain');
       });
       return { halt: true };
     }
@@ -240,6 +245,7 @@ export class CycleExecutor {
       await db.transaction().execute(async (trx) => {
         await this.record(plan, tx, step, cursor, 'Errored', message, runId, { response }, trx);
         await updateTransaction(trx, tx.id, { next_step_id: go.stepId, next_attempt: 1, rate_limit_waits: 0 });
+        await this.stepError(trx, tx, step, message, 'Ignored: the transaction went on');
       });
       return { go };
     }
@@ -254,6 +260,7 @@ export class CycleExecutor {
           rate_limit_waits: 0,
         });
         await queue.send(TRANSACTION_QUEUE, { transactionId: tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait }, trx);
+        await this.stepError(trx, tx, step, message, `Attempt ${cursor.attempt + 1} at ${clock.isoIn(wait * 1000)}`);
         return;
       }
       const after = action === 'Retry' ? ` (after ${cursor.attempt} attempts)` : '';
@@ -262,6 +269,8 @@ export class CycleExecutor {
       await updateTransaction(trx, tx.id, { status: 'Errored', message: `${step.Name}: ${message}${after}${stopped}`, completed_at: now });
       await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
       if (action === 'StopCycle') await updateCycle(trx, tx.account_id, tx.cycle_id, { status: 'Stopped', updated_at: now });
+      const detail = action === 'StopCycle' ? 'The transaction errored and the cycle was stopped' : `The transaction errored${after}`;
+      await this.stepError(trx, tx, step, message, detail, action === 'StopCycle' ? 'stopped cycle' : 'errored');
     });
     if (action === 'StopCycle') this.deps.logger.warn({ cycleId: tx.cycle_id, transactionId: tx.id }, `cycle stopped: ${message}`);
     return { halt: true };
@@ -350,6 +359,46 @@ export class CycleExecutor {
     await this.deps.db.transaction().execute(async (trx) => {
       await updateTransaction(trx, tx.id, { status, message, completed_at: now, next_step_id: null });
       await countTransactionOutcome(trx, tx.account_id, plan.cycle.id, status === 'Errored', now);
+      if (status === 'Errored' && message !== null) {
+        await recordIncident(trx, now, {
+          accountId: tx.account_id,
+          cycleId: tx.cycle_id,
+          level: 'Error',
+          shortMessage: message,
+          fullMessage: message,
+          transactionId: tx.id,
+        });
+      }
+    });
+  }
+
+  /**
+   * A step error, in the transaction that records it: the partner's `Transaction.Error` webhook always,
+   * and an incident when the transaction stops on it (errored, uncertain, or the cycle stopped).
+   */
+  private async stepError(
+    trx: Db,
+    tx: CycleTransactionRow,
+    step: Pick<Step, 'Id' | 'Name'>,
+    message: string,
+    detail: string,
+    stopped?: 'errored' | 'uncertain' | 'stopped cycle',
+  ): Promise<void> {
+    const now = this.deps.clock.nowIso();
+    const at = { accountId: tx.account_id, cycleId: tx.cycle_id, stepId: step.Id, transactionId: tx.id };
+    await this.deps.events.emit(trx, transactionErrorEvent({ ...at, message, detail }, now));
+    if (stopped === undefined) return;
+    const short = {
+      errored: `Step '${step.Name}' errored`,
+      uncertain: `Step '${step.Name}' may have been done: the transaction waits for a person`,
+      'stopped cycle': `Step '${step.Name}' errored and stopped the cycle`,
+    }[stopped];
+    await recordIncident(trx, now, {
+      ...at,
+      level: 'Error',
+      shortMessage: short,
+      fullMessage: `${message}. ${detail}.`,
+      stepName: step.Name,
     });
   }
 }

@@ -19,6 +19,7 @@ import { credentialRoutes } from './routes/credentials.js';
 import { cycleStepRoutes } from './routes/cycle-steps.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { methodRoutes } from './routes/methods.js';
 import { oauthFlowRoutes } from './routes/oauth-flow.js';
@@ -97,6 +98,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   methodRoutes(app, ctx);
   cycleRoutes(app, ctx);
   transactionRoutes(app, ctx);
+  incidentRoutes(app, ctx);
   cycleStepRoutes(app, ctx);
   oauthFlowRoutes(app, ctx);
   webhookRoutes(app, ctx);

@@ -37,6 +37,11 @@ export interface InstallInput {
   Properties?: PropertyInput[];
 }
 
+/** What must know, in the same transaction, that an install can no longer be used (its cycles pause). */
+export interface InstallWatchers {
+  installGone(db: Db, accountId: string, install: { id: number; name: string }, why: 'deauthenticated' | 'deleted'): Promise<void>;
+}
+
 /**
  * Account connectors: connectors installed into an account, with their credential and properties. Each
  * change is one transaction, the credential's part of it asked of the credentials service.
@@ -54,6 +59,7 @@ export class AccountConnectors {
     private readonly clock: Clock,
     /** Where Patchbay is reached: the connector views carry their icon's URL. */
     private readonly publicUrl: string,
+    private readonly watchers: InstallWatchers,
   ) {}
 
   connector(key: string): Connector {
@@ -179,6 +185,8 @@ export class AccountConnectors {
   async delete(accountId: string, id: number): Promise<void> {
     const row = await this.row(accountId, id);
     await this.db.transaction().execute(async (trx) => {
+      // Before the delete, which leaves its steps without a connector.
+      await this.watchers.installGone(trx, accountId, row, 'deleted');
       await deleteInstall(trx, id);
       // The credential made for this install alone goes with it; a named one stays.
       if (row.credential_id !== null && row.standalone !== 1) await this.credentials.deleteIfUnused(trx, row.credential_id);
@@ -194,6 +202,7 @@ export class AccountConnectors {
       await updateInstall(trx, id, { authenticated: 0, auth_error: null, updated_at: this.clock.nowIso(), ...detach });
       if (row.credential_id !== null && row.standalone !== 1) await this.credentials.clearSecret(trx, row.credential_id);
       await this.events.emit(trx, this.event('AccountConnector.Deauthenticated', row));
+      await this.watchers.installGone(trx, accountId, row, 'deauthenticated');
     });
     this.cache.forget(id);
     return { Message: `Connector '${row.name}' successfully de-authenticated.` };

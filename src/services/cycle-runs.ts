@@ -127,6 +127,19 @@ export class CycleRuns {
     });
     return { Id: id, Status: 'Queued' };
   }
+
+  /** Ends an Errored or Uncertain transaction a person decided not to retry: Stopped, and says so; 409 otherwise. */
+  async dismiss(accountId: string, id: string): Promise<{ Id: string; Status: string }> {
+    const tx = await transactionOf(this.db, accountId, id);
+    if (tx === undefined) throw transactionNotFound(id);
+    const now = this.clock.nowIso();
+    const message = `Dismissed at ${now}${tx.message === null ? '' : ` (was ${tx.status}: ${tx.message})`}`;
+    const changed = await updateTransaction(this.db, id, { status: 'Stopped', message, completed_at: now }, ['Errored', 'Uncertain']);
+    if (!changed) {
+      throw new PatchbayError('PB_ERR_CONFLICT', `Transaction ${id} is ${tx.status}: only an Errored or Uncertain one can be dismissed`);
+    }
+    return { Id: id, Status: 'Stopped' };
+  }
 }
 
 export const transactionNotFound = (id: string) => new PatchbayError('PB_ERR_NOT_FOUND', `Transaction ${id} not found`);

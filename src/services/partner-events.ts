@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'AccountConnector.Deauthenticated',
   'AccountConnector.RefreshFailed',
   'Credential.ProbeFailed',
+  'Transaction.Error',
 ] as const;
 
 /** Sent only by a webhook's test call. */
@@ -44,6 +45,26 @@ export function installEvent(
       ConnectorId: install.connector_id,
       ConnectorName: connectorName ?? null,
       ...extra,
+    },
+  };
+}
+
+/** A cycle step that errored: which transaction, which step, the error, and what follows from it. */
+export function transactionErrorEvent(
+  error: { accountId: string; cycleId: number; stepId: number; transactionId: string; message: string; detail: string },
+  now: string,
+): PartnerEvent {
+  return {
+    type: 'Transaction.Error',
+    accountId: error.accountId,
+    data: {
+      Timestamp: now,
+      AccountId: error.accountId,
+      CycleId: error.cycleId,
+      StepId: error.stepId,
+      TransactionId: error.transactionId,
+      Message: error.message,
+      Detail: error.detail,
     },
   };
 }

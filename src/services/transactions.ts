@@ -32,8 +32,8 @@ function stepView(run: StepRunRow, logged: boolean) {
   };
 }
 
-/** A date-time filter as the store keeps instants (ISO 8601 UTC). */
-function instant(name: string, value: string | undefined): string | undefined {
+/** A date-time filter as the store keeps instants (ISO 8601 UTC); 400 when malformed. */
+export function instant(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw badRequest(`${name} must be an ISO 8601 date and time`);

@@ -128,6 +128,20 @@ export interface StepRunTable {
   error: string | null;
 }
 
+/** Something about a cycle a person should look at: Error (a stopped transaction or cycle) or Warning. */
+export interface CycleIncidentTable {
+  id: Generated<number>;
+  account_id: string;
+  cycle_id: number;
+  level: string;
+  short_message: string;
+  full_message: string;
+  step_id: number | null;
+  step_name: string | null;
+  transaction_id: string | null;
+  created_at: string;
+}
+
 export type CycleRow = Selectable<CycleTable>;
 export type CycleStepRow = Selectable<CycleStepTable>;
 export type CycleEdgeRow = Selectable<CycleEdgeTable>;
@@ -135,3 +149,4 @@ export type StepMappingRow = Selectable<StepMappingTable>;
 export type CycleVariableRow = Selectable<CycleVariableTable>;
 export type CycleTransactionRow = Selectable<CycleTransactionTable>;
 export type StepRunRow = Selectable<StepRunTable>;
+export type CycleIncidentRow = Selectable<CycleIncidentTable>;

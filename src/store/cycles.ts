@@ -236,3 +236,21 @@ export async function countTransactionOutcome(db: Db, accountId: string, id: num
     .where('account_id', '=', accountId)
     .execute();
 }
+
+/** The Active cycles of an account with a step using this account connector. */
+export async function activeCyclesUsing(
+  db: Db,
+  accountId: string,
+  installId: number,
+): Promise<{ id: number; step_id: number; step_name: string }[]> {
+  return db
+    .selectFrom('cycles')
+    .innerJoin('cycle_steps', 'cycle_steps.cycle_id', 'cycles.id')
+    .select(['cycles.id', 'cycle_steps.id as step_id', 'cycle_steps.name as step_name'])
+    .where('cycles.account_id', '=', accountId)
+    .where('cycles.status', '=', 'Active')
+    .where('cycle_steps.account_connector_id', '=', installId)
+    .orderBy('cycles.id')
+    .orderBy('cycle_steps.id')
+    .execute();
+}

@@ -406,6 +406,25 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0019_cycle_incidents': {
+    async up(db) {
+      // What a person should look at: a transaction stopped on an error or an uncertain step, a cycle
+      // stopped or paused by what happened to it. Kept with the cycle; the transaction id stays as text.
+      await withId(db, db.schema.createTable('cycle_incidents'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('level', 'text', (c) => c.notNull())
+        .addColumn('short_message', 'text', (c) => c.notNull())
+        .addColumn('full_message', 'text', (c) => c.notNull())
+        .addColumn('step_id', 'integer')
+        .addColumn('step_name', 'text')
+        .addColumn('transaction_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cycle_incidents_account').on('cycle_incidents').columns(['account_id', 'created_at']).execute();
+      await db.schema.createIndex('cycle_incidents_cycle').on('cycle_incidents').column('cycle_id').execute();
+    },
+  },
   '0020_cycle_retention': {
     async up(db) {
       // The sweep finds finished transactions past their retention by status and completion time.

@@ -91,4 +91,20 @@ export function transactionRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => reply.code(202).send(await ctx.cycleRuns.retry(request.accountId, request.params.id)),
   );
+
+  app.post(
+    '/v1.0/transactions/:id/dismiss',
+    {
+      preHandler,
+      schema: {
+        operationId: 'dismissTransaction',
+        ...accountLevel,
+        tags,
+        summary: 'End an Errored or Uncertain transaction without retrying it: it is Stopped (409 otherwise)',
+        params: TransactionParams,
+        response: { 200: RetryReply, ...errorReplies(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ctx.cycleRuns.dismiss(request.accountId, request.params.id),
+  );
 }

@@ -1,0 +1,33 @@
+import type { Clock } from '../clock.js';
+import { activeCyclesUsing, updateCycle } from '../store/cycles.js';
+import type { Db } from '../store/database.js';
+import type { InstallWatchers } from './account-connectors.js';
+import { recordIncident } from './incidents.js';
+
+/**
+ * Pauses the Active cycles that use an account connector once it is deauthenticated or deleted, each
+ * with a Warning incident naming it: their steps would only error until someone reconnects it.
+ * Prerequisite 20 then names the steps, and activating again is refused until it is fixed.
+ */
+export class CyclePauses implements InstallWatchers {
+  constructor(private readonly clock: Clock) {}
+
+  async installGone(db: Db, accountId: string, install: { id: number; name: string }, why: 'deauthenticated' | 'deleted'): Promise<void> {
+    const now = this.clock.nowIso();
+    const uses = await activeCyclesUsing(db, accountId, install.id);
+    const firstStepOf = new Map<number, (typeof uses)[number]>();
+    for (const use of uses) if (!firstStepOf.has(use.id)) firstStepOf.set(use.id, use);
+    for (const [cycleId, step] of firstStepOf) {
+      await updateCycle(db, accountId, cycleId, { status: 'Paused', updated_at: now });
+      await recordIncident(db, now, {
+        accountId,
+        cycleId,
+        level: 'Warning',
+        shortMessage: `Paused: the connector '${install.name}' was ${why}`,
+        fullMessage: `The cycle was paused because the account connector '${install.name}' (${install.id}) it uses was ${why}; authenticate it again${why === 'deleted' ? ' (install it and choose it in its steps)' : ''}, then activate the cycle.`,
+        stepId: step.step_id,
+        stepName: step.step_name,
+      });
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   CycleEdgeTable,
+  CyclePollTable,
   CycleStepTable,
   CycleTable,
   CycleTransactionTable,
@@ -34,6 +35,7 @@ export interface Database {
   cycle_variables: CycleVariableTable;
   cycle_transactions: CycleTransactionTable;
   step_runs: StepRunTable;
+  cycle_polls: CyclePollTable;
 }
 
 /** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */

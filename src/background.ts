@@ -1,5 +1,6 @@
 import type { AppContext } from './context.js';
 import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/executor.js';
+import { POLL_QUEUE, type PollJob } from './cycles/polling.js';
 import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
 import { pruneTransactions } from './services/cycle-retention.js';
@@ -38,6 +39,7 @@ export function startBackground(ctx: AppContext): { stop(): void } {
   queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
 
   queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleWorkers });
+  queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleWorkers });
 
   // A token is refreshed when it would expire before the next sweep comes round.
   const lookahead = interval + config.tokenRefreshMarginSeconds;

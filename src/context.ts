@@ -36,6 +36,7 @@ import { Credentials } from './services/credentials.js';
 import { CustomCategories } from './services/custom-categories.js';
 import { CycleMappings } from './services/cycle-mappings.js';
 import { CyclePauses } from './services/cycle-pauses.js';
+import { CyclePolls } from './services/cycle-polls.js';
 import { CycleRuns } from './services/cycle-runs.js';
 import { CycleSteps } from './services/cycle-steps.js';
 import { Cycles } from './services/cycles.js';
@@ -98,6 +99,8 @@ export interface AppContext {
   transactions: Transactions;
   executor: CycleExecutor;
   incidents: Incidents;
+  /** The polls of polling cycles: scheduled on activation, run as jobs. */
+  cyclePolls: CyclePolls;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -220,7 +223,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const probe = new CredentialProbe(credentials, installs, runner);
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);
   const bindings = new StepBindings(db, installs, customCategories, clock);
-  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings);
+  const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger);
+  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls);
   return {
     config,
     logger,
@@ -251,6 +255,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     transactions: new Transactions(db),
     incidents: new Incidents(db),
     executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks }),
+    cyclePolls,
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

@@ -197,6 +197,47 @@ const CursorPagination = Type.Object(
 
 export const PaginationSchema = Type.Union([PageLinkPagination, OffsetPagination, PageNumberPagination, CursorPagination]);
 
+/**
+ * A method a polling cycle may start with: each poll calls it for what changed since the last one. The
+ * cursor is the time of the newest item seen (or, without ItemTimePath, the time of the last poll) and
+ * the ids of the items seen at that very time, so a provider filtering "at or after" is neither skipped
+ * past nor repeated.
+ */
+export const TriggerSchema = Type.Object(
+  {
+    Since: Type.Optional(
+      Type.Object(
+        {
+          Parameter: Type.String({ description: 'The query parameter the cursor time is sent in, e.g. updated_since' }),
+          Template: Type.Optional(
+            Type.String({
+              description:
+                'What the parameter is sent as, when not the bare time: {{since}} is the cursor time, {{field}} the value the step maps to the parameter (the timestamp field to filter on), e.g. "{{field}} >= \'{{since}}\'"',
+            }),
+          ),
+        },
+        {
+          ...strict,
+          description: 'Where the cursor time (ISO 8601 UTC, whole seconds) is sent; the provider keeps items changed at or after it',
+        },
+      ),
+    ),
+    Parameters: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+        description:
+          'Query parameters every poll sends, e.g. sort_by: update_time (oldest change first, so a capped read resumes where it stopped)',
+      }),
+    ),
+    ItemIdPath: Type.Optional(
+      Type.String({ description: "Dotted path to an item's id; with ItemTimePath, items already seen are dropped" }),
+    ),
+    ItemTimePath: Type.Optional(
+      Type.String({ description: "Dotted path to the time an item last changed, e.g. updatedAt; {{field}} as in Since's Template" }),
+    ),
+  },
+  { ...strict, description: 'This method can start a polling cycle: how each poll asks for, and recognises, what is new' },
+);
+
 export const MethodSchema = Type.Object(
   {
     Id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Readable method id, e.g. list-persons' }),
@@ -221,6 +262,7 @@ export const MethodSchema = Type.Object(
     DataPath: Type.Optional(Type.String({ description: 'Dotted path to the data in the response, e.g. data' })),
     Pagination: Type.Optional(PaginationSchema),
     Output: OutputSchema,
+    Trigger: Type.Optional(TriggerSchema),
   },
   strict,
 );
@@ -315,6 +357,7 @@ export type FieldDefinition = Static<typeof FieldSchema>;
 export type PropertyDefinition = Static<typeof PropertySchema>;
 export type AuthDefinition = Static<typeof AuthSchema>;
 export type PaginationDefinition = Static<typeof PaginationSchema>;
+export type TriggerDefinition = Static<typeof TriggerSchema>;
 export type CategoryDefinition = Static<typeof CategorySchema>;
 export type MethodOutput = Static<typeof OutputSchema>;
 export type OutputItem = Exclude<MethodOutput, 'Nothing'> extends infer O ? (O extends { List: infer S } ? S : never) : never;

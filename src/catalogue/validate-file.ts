@@ -1,6 +1,12 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { outputProblems } from './method-output.js';
-import { type ConnectorDefinition, type ConnectorFile, ConnectorSchema, type PaginationDefinition } from './schema.js';
+import {
+  type ConnectorDefinition,
+  type ConnectorFile,
+  ConnectorSchema,
+  type MethodDefinition,
+  type PaginationDefinition,
+} from './schema.js';
 import { placeholders } from './template.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -133,6 +139,7 @@ export function crossChecks(file: ConnectorDefinition): string[] {
       if (!queryParameters.has(name)) errors.push(`${where}/Pagination: "${name}" must be declared as a query parameter`);
     }
     errors.push(...outputProblems(method.Output, method.Pagination !== undefined, where));
+    errors.push(...triggerProblems(method, where));
   });
 
   if (file.TestMethod !== undefined && !methodIds.has(file.TestMethod)) {
@@ -145,6 +152,39 @@ export function crossChecks(file: ConnectorDefinition): string[] {
       if (!methodIds.has(custom[key])) errors.push(`/Categories/${index}/Customisable/${key}: "${custom[key]}" is not a method`);
     }
   });
+  return errors;
+}
+
+/** A trigger's names must be the method's own, and its cursor must be something a poll can keep. */
+function triggerProblems(method: MethodDefinition, where: string): string[] {
+  const trigger = method.Trigger;
+  if (trigger === undefined) return [];
+  const errors: string[] = [];
+  const at = `${where}/Trigger`;
+  const query = new Set((method.Parameters ?? []).filter((p) => p.In === 'query').map((p) => p.Name));
+  if (method.HttpMethod !== 'GET') errors.push(`${at}: a trigger reads, so its method must be a GET`);
+  if (method.Output === 'Nothing' || !('List' in method.Output)) errors.push(`${at}: a trigger's Output must be a List`);
+  if (trigger.Since === undefined && trigger.ItemTimePath === undefined) errors.push(`${at}: needs Since, ItemTimePath or both`);
+  if ((trigger.ItemIdPath === undefined) !== (trigger.ItemTimePath === undefined)) {
+    errors.push(`${at}: ItemIdPath and ItemTimePath go together (the watermark is a time and the ids seen at it)`);
+  }
+  if (trigger.Since !== undefined && !query.has(trigger.Since.Parameter)) {
+    errors.push(`${at}/Since/Parameter: "${trigger.Since.Parameter}" is not a query parameter of the method`);
+  }
+  const allowed = trigger.Since?.Template === undefined ? [] : ['since', 'field'];
+  for (const name of placeholders(trigger.Since?.Template ?? '')) {
+    if (!allowed.includes(name)) errors.push(`${at}/Since/Template: {{${name}}} must be {{since}} or {{field}}`);
+  }
+  if (trigger.Since?.Template !== undefined && !placeholders(trigger.Since.Template).includes('since')) {
+    errors.push(`${at}/Since/Template: must use {{since}}`);
+  }
+  for (const name of placeholders(trigger.ItemTimePath ?? '')) {
+    if (name !== 'field' || trigger.Since?.Template === undefined)
+      errors.push(`${at}/ItemTimePath: {{${name}}} is only {{field}}, with a Since Template`);
+  }
+  for (const name of Object.keys(trigger.Parameters ?? {})) {
+    if (!query.has(name)) errors.push(`${at}/Parameters: "${name}" is not a query parameter of the method`);
+  }
   return errors;
 }
 

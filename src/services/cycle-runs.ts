@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
@@ -8,17 +7,11 @@ import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { Db } from '../store/database.js';
-import { insertStepRun, insertTransaction, transactionOf, updateTransaction } from '../store/transactions.js';
+import { transactionOf, updateTransaction } from '../store/transactions.js';
 import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
 import { cycleNotFound } from './cycle-parts.js';
-import { loadRunPlan, masked, nextStepId, type RunPlan, triggerOf } from './cycle-run-plan.js';
-
-/** The trigger's items of one run, each the start of a transaction. */
-function itemsOf(plan: RunPlan, data: unknown): unknown[] {
-  if (plan.cycle.collection_split_type !== 'First') return [data ?? null];
-  if (Array.isArray(data)) return data;
-  return data === null || data === undefined ? [] : [data];
-}
+import { loadRunPlan, masked, triggerOf } from './cycle-run-plan.js';
+import { enqueueTransactions, itemsOf } from './transaction-intake.js';
 
 /**
  * Starting cycle runs: the manual run (the trigger called now, whatever the cycle's status) and the retry
@@ -72,41 +65,10 @@ export class CycleRuns {
       if (plan.cycle.log_step_data_requests === 1) request = masked(plan, { MethodId: trigger.MethodId, ...inputs });
     }
     const now = this.clock.nowIso();
-    const first = nextStepId(plan, trigger.Id);
-    const transactions = itemsOf(plan, data).map((item) => ({ Id: randomUUID(), item }));
-    await this.db.transaction().execute(async (trx) => {
-      for (const { Id, item } of transactions) {
-        const itemJson = JSON.stringify(item ?? null);
-        await insertTransaction(trx, {
-          id: Id,
-          cycle_id: cycleId,
-          account_id: accountId,
-          status: 'Queued',
-          trigger_item: itemJson,
-          message: null,
-          created_at: now,
-          started_at: null,
-          completed_at: null,
-          next_step_id: first,
-        });
-        await insertStepRun(trx, {
-          transaction_id: Id,
-          account_id: accountId,
-          step_id: trigger.Id,
-          step_name: trigger.Name,
-          status: 'Success',
-          attempt: 1,
-          started_at: now,
-          completed_at: now,
-          request,
-          response: plan.cycle.log_step_data_requests === 1 ? masked(plan, item) : null,
-          output: itemJson,
-          error: null,
-        });
-        await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
-      }
-    });
-    return { Transactions: transactions.map(({ Id }) => ({ Id, Status: 'Queued' })) };
+    const ids = await this.db
+      .transaction()
+      .execute((trx) => enqueueTransactions(trx, this.queue, plan, trigger, itemsOf(plan, data), request, now));
+    return { Transactions: ids.map((Id) => ({ Id, Status: 'Queued' })) };
   }
 
   /** Sends a transaction's failed or uncertain step again, as its next attempt; 409 for any other status. */

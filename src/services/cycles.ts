@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import type { Transaction, Updateable } from 'kysely';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
@@ -18,6 +18,7 @@ import { badRequest, PatchbayError } from '../errors.js';
 import type { CycleRow, CycleTable } from '../store/cycle-schema.js';
 import { connectorsOfCycles, cycleCount, cycleOf, cyclePage, deleteCycle, insertCycle, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 import { deleteTransactionsOf, inProgressCounts } from '../store/transactions.js';
 import { iconUrl } from './connector-views.js';
 import { writeDefinition } from './cycle-definition.js';
@@ -25,6 +26,11 @@ import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
 import { cycleNotFound, editableCycle, newCycleRow } from './cycle-parts.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import type { StepBindings } from './step-bindings.js';
+
+/** Starts polling a cycle whose trigger is a trigger method, in the activation's database transaction. */
+export interface PollScheduler {
+  activated(trx: Transaction<Database>, accountId: string, cycleId: number, startTime: string): Promise<void>;
+}
 
 export type CycleInput = Pick<CycleSettings, 'Name'> & Partial<Omit<CycleSettings, 'Name'>>;
 
@@ -57,6 +63,7 @@ export class Cycles {
     private readonly publicUrl: string,
     /** Binds the steps a template left waiting for their install's authentication. */
     private readonly bindings: StepBindings,
+    private readonly polls: PollScheduler,
   ) {}
 
   async create(accountId: string, input: CycleInput, templateId: string | null = null) {
@@ -122,13 +129,15 @@ export class Cycles {
           { Prerequisites: missing },
         );
       }
+      const startTime = activation.StartTime === undefined ? now : new Date(activation.StartTime).toISOString();
       await updateCycle(trx, accountId, id, {
         status: 'Active',
-        start_time: activation.StartTime === undefined ? now : new Date(activation.StartTime).toISOString(),
+        start_time: startTime,
         interval_minutes: activation.Interval ?? null,
         run_once: activation.RunOnce === true ? 1 : 0,
         updated_at: now,
       });
+      await this.polls.activated(trx, accountId, id, startTime);
     });
     return this.get(accountId, id);
   }

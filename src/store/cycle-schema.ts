@@ -142,7 +142,25 @@ export interface CycleIncidentTable {
   created_at: string;
 }
 
+/** A polling cycle's cursor, its next poll, and the lease of the poll under way. */
+export interface CyclePollTable {
+  cycle_id: number;
+  account_id: string;
+  /** The cursor time (ISO 8601 UTC); null until the cycle has a start time. */
+  since: string | null;
+  /** JSON: the ids of the items seen at exactly the cursor time. */
+  seen_ids: Generated<string>;
+  next_poll_at: string;
+  /** Set while a poll runs: only the poll holding it may commit. */
+  lease_token: string | null;
+  leased_until: string | null;
+  /** Why the last poll failed; null after a successful one. */
+  last_error: string | null;
+  updated_at: string;
+}
+
 export type CycleRow = Selectable<CycleTable>;
+export type CyclePollRow = Selectable<CyclePollTable>;
 export type CycleStepRow = Selectable<CycleStepTable>;
 export type CycleEdgeRow = Selectable<CycleEdgeTable>;
 export type StepMappingRow = Selectable<StepMappingTable>;

@@ -61,7 +61,7 @@ export async function updateCycle(db: Db, accountId: string, id: number, changes
 
 /** Removes a cycle and everything of its own (its transactions are the transactions repository's). */
 export async function deleteCycle(db: Db, accountId: string, id: number): Promise<void> {
-  for (const table of ['step_mappings', 'cycle_edges', 'cycle_variables', 'cycle_steps'] as const) {
+  for (const table of ['step_mappings', 'cycle_edges', 'cycle_variables', 'cycle_steps', 'cycle_polls'] as const) {
     await db.deleteFrom(table).where('cycle_id', '=', id).where('account_id', '=', accountId).execute();
   }
   await db.deleteFrom('cycles').where('id', '=', id).where('account_id', '=', accountId).execute();

@@ -406,6 +406,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0017_cycle_polls': {
+    async up(db) {
+      // A polling cycle's cursor and schedule, one row per cycle: written in the database transaction that
+      // creates a poll's transactions, so a poll counts entirely or not at all.
+      await db.schema
+        .createTable('cycle_polls')
+        .addColumn('cycle_id', 'integer', (c) => c.primaryKey().references('cycles.id').onDelete('cascade'))
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('since', 'text')
+        .addColumn('seen_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('next_poll_at', 'text', (c) => c.notNull())
+        .addColumn('lease_token', 'text')
+        .addColumn('leased_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0019_cycle_incidents': {
     async up(db) {
       // What a person should look at: a transaction stopped on an error or an uncertain step, a cycle

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   CycleEdgeTable,
   CycleIncidentTable,
+  CyclePollTable,
   CycleStepTable,
   CycleTable,
   CycleTransactionTable,
@@ -36,6 +37,7 @@ export interface Database {
   cycle_transactions: CycleTransactionTable;
   step_runs: StepRunTable;
   cycle_incidents: CycleIncidentTable;
+  cycle_polls: CyclePollTable;
 }
 
 /** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */

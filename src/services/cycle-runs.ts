@@ -8,10 +8,11 @@ import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { Db } from '../store/database.js';
-import { insertStepRun, insertTransaction, transactionOf, updateTransaction } from '../store/transactions.js';
+import { transactionOf, updateTransaction } from '../store/transactions.js';
 import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
 import { cycleNotFound } from './cycle-parts.js';
-import { loadRunPlan, masked, nextStepId, type RunPlan, triggerOf } from './cycle-run-plan.js';
+import { loadRunPlan, masked, type RunPlan, triggerOf } from './cycle-run-plan.js';
+import { enqueueTransactions } from './transaction-intake.js';
 
 /** The trigger's items of one run, each the start of a transaction. */
 function itemsOf(plan: RunPlan, data: unknown): unknown[] {
@@ -71,41 +72,9 @@ export class CycleRuns {
       data = (await this.runner.run(install, trigger.MethodId, inputs)).data;
       if (plan.cycle.log_step_data_requests === 1) request = masked(plan, { MethodId: trigger.MethodId, ...inputs });
     }
-    const now = this.clock.nowIso();
-    const first = nextStepId(plan, trigger.Id);
     const transactions = itemsOf(plan, data).map((item) => ({ Id: randomUUID(), item }));
-    await this.db.transaction().execute(async (trx) => {
-      for (const { Id, item } of transactions) {
-        const itemJson = JSON.stringify(item ?? null);
-        await insertTransaction(trx, {
-          id: Id,
-          cycle_id: cycleId,
-          account_id: accountId,
-          status: 'Queued',
-          trigger_item: itemJson,
-          message: null,
-          created_at: now,
-          started_at: null,
-          completed_at: null,
-          next_step_id: first,
-        });
-        await insertStepRun(trx, {
-          transaction_id: Id,
-          account_id: accountId,
-          step_id: trigger.Id,
-          step_name: trigger.Name,
-          status: 'Success',
-          attempt: 1,
-          started_at: now,
-          completed_at: now,
-          request,
-          response: plan.cycle.log_step_data_requests === 1 ? masked(plan, item) : null,
-          output: itemJson,
-          error: null,
-        });
-        await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
-      }
-    });
+    const now = this.clock.nowIso();
+    await this.db.transaction().execute((trx) => enqueueTransactions(trx, this.queue, { plan, trigger, now, request }, transactions));
     return { Transactions: transactions.map(({ Id }) => ({ Id, Status: 'Queued' })) };
   }
 

@@ -1,0 +1,58 @@
+import type { Transaction } from 'kysely';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
+import type { Step } from '../cycles/model.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Database } from '../store/schema.js';
+import { insertStepRun, insertTransaction } from '../store/transactions.js';
+import { masked, nextStepId, type RunPlan } from './cycle-run-plan.js';
+
+/** One trigger item about to become a transaction, under the id the caller chose for it. */
+export interface TriggerItem {
+  Id: string;
+  item: unknown;
+}
+
+/**
+ * Writes each trigger item as a Queued transaction, its trigger's step run and its `cycle.transaction` job.
+ * Called inside the caller's database transaction: whatever else the caller writes with them (a webhook's
+ * idempotency key) commits or rolls back together, so no transaction exists without its job.
+ */
+export async function enqueueTransactions(
+  trx: Transaction<Database>,
+  queue: JobQueue,
+  run: { plan: RunPlan; trigger: Step; now: string; request: string | null },
+  items: readonly TriggerItem[],
+): Promise<void> {
+  const { plan, trigger, now, request } = run;
+  const first = nextStepId(plan, trigger.Id);
+  for (const { Id, item } of items) {
+    const itemJson = JSON.stringify(item ?? null);
+    await insertTransaction(trx, {
+      id: Id,
+      cycle_id: plan.cycle.id,
+      account_id: plan.cycle.account_id,
+      status: 'Queued',
+      trigger_item: itemJson,
+      message: null,
+      created_at: now,
+      started_at: null,
+      completed_at: null,
+      next_step_id: first,
+    });
+    await insertStepRun(trx, {
+      transaction_id: Id,
+      account_id: plan.cycle.account_id,
+      step_id: trigger.Id,
+      step_name: trigger.Name,
+      status: 'Success',
+      attempt: 1,
+      started_at: now,
+      completed_at: now,
+      request,
+      response: plan.cycle.log_step_data_requests === 1 ? masked(plan, item) : null,
+      output: itemJson,
+      error: null,
+    });
+    await queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
+  }
+}

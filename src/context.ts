@@ -10,6 +10,7 @@ import { SecretBox } from './crypto/secret-box.js';
 import { CycleExecutor } from './cycles/executor.js';
 import { loadTemplates } from './cycles/template-loader.js';
 import type { Templates } from './cycles/templates.js';
+import { TransactionSignals } from './cycles/transaction-signals.js';
 import { Egress } from './egress/egress.js';
 import { loggerOptions } from './http/logging.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -47,6 +48,7 @@ import { SigninTokens } from './services/signin-tokens.js';
 import { StepBindings } from './services/step-bindings.js';
 import { TemplateInstalls } from './services/template-installs.js';
 import { Transactions } from './services/transactions.js';
+import { WebhookIntake } from './services/webhook-intake.js';
 import { Webhooks } from './services/webhooks.js';
 import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, openDatabase } from './store/database.js';
@@ -94,6 +96,8 @@ export interface AppContext {
   cycleRuns: CycleRuns;
   transactions: Transactions;
   executor: CycleExecutor;
+  /** Webhook deliveries that start transactions, and their synchronous answers. */
+  webhookIntake: WebhookIntake;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -200,6 +204,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);
   const bindings = new StepBindings(db, installs, customCategories, clock);
   const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings);
+  const signals = new TransactionSignals();
   return {
     config,
     logger,
@@ -228,7 +233,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     cycleMappings: new CycleMappings(db, installs, box, clock),
     cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
     transactions: new Transactions(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger }),
+    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, signals }),
+    webhookIntake: new WebhookIntake(db, box, queue, clock, signals, config.webhookSyncTimeoutMs),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

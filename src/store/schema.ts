@@ -7,6 +7,7 @@ import type {
   CycleVariableTable,
   StepMappingTable,
   StepRunTable,
+  WebhookIdempotencyKeyTable,
 } from './cycle-schema.js';
 
 /** Table row types. Timestamps are ISO 8601 UTC strings; booleans are 0/1 integers (portable across SQLite and Postgres). */
@@ -34,6 +35,7 @@ export interface Database {
   cycle_variables: CycleVariableTable;
   cycle_transactions: CycleTransactionTable;
   step_runs: StepRunTable;
+  webhook_idempotency_keys: WebhookIdempotencyKeyTable;
 }
 
 /** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */

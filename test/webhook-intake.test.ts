@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
+import { urlRedactor } from '../src/http/logging.js';
 import { installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
 
 type Transaction = Reply<'getTransaction'>;
@@ -110,6 +111,10 @@ describe('webhook triggers (POST /api/webhook/{token})', () => {
     const paused = await deliver(url, JSON.stringify({ name: 'Paused Person', email: 'p@example.com' }));
     expect(paused.status).toBe(404);
     expect(await transactionsOf(account, cycleId)).toEqual([]);
+  });
+
+  it('keeps the token of a webhook URL out of logged request lines', () => {
+    expect(urlRedactor()('/api/webhook/BneJk8i-rTgI5bBtDg_HcO-K1aNP5x4t?token=t&x=1')).toBe('/api/webhook/[redacted]?token=[redacted]&x=1');
   });
 
   it("never starts B's cycle from a webhook URL of A's", async () => {

@@ -57,6 +57,9 @@ export interface Config {
   cycleWorkers: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
+  /** Inbound webhooks (cycle triggers): the largest body taken, and how long a synchronous one waits for its answer. */
+  webhookBodyLimitBytes: number;
+  webhookSyncTimeoutMs: number;
   /** Webhook receivers may be on http and on loopback or private addresses (inside the partner's own network). */
   webhookPrivateNetwork: boolean;
   /** The end user's connect page: its title, accent colour (#rrggbb) and logo (an image URL), for the partner's brand. */
@@ -207,6 +210,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', 10, 1, 200),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookBodyLimitBytes: integer(env, 'PATCHBAY_WEBHOOK_BODY_LIMIT_BYTES', 1024 * 1024, 1, 100 * 1024 * 1024),
+    webhookSyncTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_SYNC_TIMEOUT_MS', 25_000, 0, 600_000),
     webhookPrivateNetwork: flag(env, 'PATCHBAY_WEBHOOK_PRIVATE_NETWORK', false),
     connectPage: connectPage(env),
   };

@@ -10,6 +10,7 @@ import { SecretBox } from './crypto/secret-box.js';
 import { CycleExecutor } from './cycles/executor.js';
 import { loadTemplates } from './cycles/template-loader.js';
 import type { Templates } from './cycles/templates.js';
+import { TransactionSignals } from './cycles/transaction-signals.js';
 import { Egress } from './egress/egress.js';
 import { loggerOptions } from './http/logging.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -50,6 +51,7 @@ import { SigninTokens } from './services/signin-tokens.js';
 import { StepBindings } from './services/step-bindings.js';
 import { TemplateInstalls } from './services/template-installs.js';
 import { Transactions } from './services/transactions.js';
+import { WebhookIntake } from './services/webhook-intake.js';
 import { Webhooks } from './services/webhooks.js';
 import { currentSchema } from './store/current-schema.js';
 import { type DatabaseOptions, type Db, isPostgresUrl, isSqlite, openDatabase } from './store/database.js';
@@ -101,6 +103,8 @@ export interface AppContext {
   incidents: Incidents;
   /** The polls of polling cycles: scheduled on activation, run as jobs. */
   cyclePolls: CyclePolls;
+  /** Webhook deliveries that start transactions, and their synchronous answers. */
+  webhookIntake: WebhookIntake;
   webhooks: Webhooks;
   sweeps: CredentialSweeps;
   mcp: McpEndpoint;
@@ -225,6 +229,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const bindings = new StepBindings(db, installs, customCategories, clock);
   const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger);
   const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls);
+  const signals = new TransactionSignals();
   return {
     config,
     logger,
@@ -254,8 +259,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
     transactions: new Transactions(db),
     incidents: new Incidents(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks }),
+    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks, signals }),
     cyclePolls,
+    webhookIntake: new WebhookIntake(db, box, queue, clock, signals, config.webhookSyncTimeoutMs),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

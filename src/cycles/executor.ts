@@ -16,6 +16,7 @@ import { decide } from './decision.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
 import { rateLimitWaitSeconds, retryWaitSeconds } from './schedules.js';
+import type { TransactionSignals } from './transaction-signals.js';
 
 export const TRANSACTION_QUEUE = 'cycle.transaction';
 export interface TransactionJob {
@@ -37,6 +38,8 @@ export interface ExecutorDeps {
   clock: Clock;
   logger: Logger;
   events: PartnerEvents;
+  /** Told when a transaction reaches a Synchronous Response or a job of it ends: a waiting webhook answers. */
+  signals?: TransactionSignals;
 }
 
 /** Where a transaction stands between steps: the step to run, its attempt, its 429 waits in a row. */
@@ -59,6 +62,14 @@ export class CycleExecutor {
   constructor(private readonly deps: ExecutorDeps) {}
 
   readonly handle = async (job: Job<TransactionJob>): Promise<void> => {
+    try {
+      await this.run(job);
+    } finally {
+      this.deps.signals?.notify(job.data.transactionId);
+    }
+  };
+
+  private async run(job: Job<TransactionJob>): Promise<void> {
     const { db, box, clock } = this.deps;
     const tx = await transactionById(db, job.data.transactionId);
     if (tx === undefined || !RUNNING_STATUSES.includes(tx.status)) return;
@@ -83,7 +94,7 @@ export class CycleExecutor {
       if ('halt' in next) return;
       cursor = next.go;
     }
-  };
+  }
 
   /** A step sent but without a recorded outcome: marked as such, and whether it may be sent again. */
   private async mayResend(plan: RunPlan, tx: CycleTransactionRow, run: StepRunRow): Promise<boolean> {
@@ -148,7 +159,9 @@ export class CycleExecutor {
       case 'SynchronousResponse': {
         const body = step.Response === null ? null : await resolveMapping(step.Response.Body, context).catch(() => null);
         const go = { stepId: nextStepId(plan, step.Id), attempt: 1, rateWaits: 0 };
-        return this.passed(plan, tx, step, cursor, context, body, go);
+        const next = await this.passed(plan, tx, step, cursor, context, body, go);
+        this.deps.signals?.notify(tx.id);
+        return next;
       }
       case 'Webhook':
         return this.passed(plan, tx, step, cursor, context, context.trigger, {

@@ -30,6 +30,7 @@ import { signinTokenRoutes } from './routes/signin-tokens.js';
 import { templateRoutes } from './routes/templates.js';
 import { transactionRoutes } from './routes/transactions.js';
 import type { App } from './routes/types.js';
+import { webhookIntakeRoutes } from './routes/webhook-intake.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { ErrorReply } from './schemas.js';
 import { validatorCompiler } from './validation.js';
@@ -106,6 +107,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpOptions = {}): 
   sdkRoutes(app);
   await consoleRoutes(app, ctx.config.publicUrl);
   connectPageRoutes(app, ctx);
+  await app.register(async (scope) => webhookIntakeRoutes(scope as App, ctx));
   await app.register(async (scope) => proxyRoutes(scope as App, ctx));
   return app;
 }

@@ -24,14 +24,18 @@ const COMMON_SECRET_PARAMETERS = [
   'auth',
 ];
 
+const WEBHOOK_PATH = '/api/webhook/';
+
 /**
  * A function that hides the values of secret query parameters in a URL: the common names, and the names
- * the connectors themselves put credentials under. Names are compared decoded and in any case, so
- * `API%5FKEY=` is caught as `api_key=`.
+ * the connectors themselves put credentials under (compared decoded and in any case, so `API%5FKEY=` is
+ * caught as `api_key=`); and the token in a webhook URL's path.
  */
 export function urlRedactor(credentialParameters: Iterable<string> = []): (url: string) => string {
   const secret = new Set([...COMMON_SECRET_PARAMETERS, ...credentialParameters].map((name) => name.toLowerCase()));
-  return (url) => {
+  return (given) => {
+    // A webhook URL's path is its secret.
+    const url = given.startsWith(WEBHOOK_PATH) ? given.replace(/^\/api\/webhook\/[^/?#]*/, `${WEBHOOK_PATH}[redacted]`) : given;
     const queryAt = url.indexOf('?');
     if (queryAt === -1) return url;
     const pairs = url.slice(queryAt + 1).split('&');

@@ -49,3 +49,23 @@ export async function loadCycleGraph(db: Db, installs: InstallLookup, accountId:
     methods,
   };
 }
+
+/**
+ * The installs a cycle's steps use, resolved now, as a lookup: for reading the graph inside a database
+ * transaction. On SQLite that transaction holds the one connection, so an install resolved through the
+ * main handle in it would wait for the transaction forever.
+ */
+export async function prefetchedInstalls(db: Db, installs: InstallLookup, accountId: string, cycleId: number): Promise<InstallLookup> {
+  const ids = [
+    ...new Set((await stepsOf(db, accountId, cycleId)).flatMap((s) => (s.account_connector_id === null ? [] : [s.account_connector_id]))),
+  ];
+  // Settled before the caller's transaction opens; a missing install is reported later by the graph's reader.
+  const settled = await Promise.allSettled(ids.map((id) => installs.resolve(accountId, id)));
+  const found = new Map(ids.map((id, i) => [id, settled[i] as PromiseSettledResult<ResolvedInstall>]));
+  const lookup = (id: number): Promise<ResolvedInstall> | undefined => {
+    const result = found.get(id);
+    if (result === undefined) return undefined;
+    return result.status === 'fulfilled' ? Promise.resolve(result.value) : Promise.reject(result.reason);
+  };
+  return { resolve: (account, id) => (account === accountId ? lookup(id) : undefined) ?? installs.resolve(account, id) };
+}

@@ -115,7 +115,8 @@ export class CyclePolls {
     const request = masked(plan, { MethodId: step.MethodId, Parameters });
     await this.db.transaction().execute(async (trx) => {
       if (weighed.fresh.length > 0) {
-        await enqueueTransactions(trx, this.queue, plan, step, itemsOf(plan, weighed.fresh), request, startedAt);
+        const transactions = itemsOf(plan, weighed.fresh).map((item) => ({ Id: randomUUID(), item }));
+        await enqueueTransactions(trx, this.queue, { plan, trigger: step, now: startedAt, request }, transactions);
       }
       const next = this.nextPollAt(row, schedule);
       const kept = await finishPoll(trx, row.cycle_id, token, {

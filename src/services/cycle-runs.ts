@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
@@ -64,11 +65,10 @@ export class CycleRuns {
       data = (await this.runner.run(install, trigger.MethodId, inputs)).data;
       if (plan.cycle.log_step_data_requests === 1) request = masked(plan, { MethodId: trigger.MethodId, ...inputs });
     }
+    const transactions = itemsOf(plan, data).map((item) => ({ Id: randomUUID(), item }));
     const now = this.clock.nowIso();
-    const ids = await this.db
-      .transaction()
-      .execute((trx) => enqueueTransactions(trx, this.queue, plan, trigger, itemsOf(plan, data), request, now));
-    return { Transactions: ids.map((Id) => ({ Id, Status: 'Queued' })) };
+    await this.db.transaction().execute((trx) => enqueueTransactions(trx, this.queue, { plan, trigger, now, request }, transactions));
+    return { Transactions: transactions.map(({ Id }) => ({ Id, Status: 'Queued' })) };
   }
 
   /** Sends a transaction's failed or uncertain step again, as its next attempt; 409 for any other status. */

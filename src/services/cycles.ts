@@ -22,7 +22,7 @@ import type { Database } from '../store/schema.js';
 import { deleteTransactionsOf, inProgressCounts } from '../store/transactions.js';
 import { iconUrl } from './connector-views.js';
 import { writeDefinition } from './cycle-definition.js';
-import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
+import { type InstallLookup, loadCycleGraph, prefetchedInstalls } from './cycle-graph.js';
 import { cycleNotFound, editableCycle, newCycleRow } from './cycle-parts.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import type { StepBindings } from './step-bindings.js';
@@ -116,10 +116,11 @@ export class Cycles {
       throw badRequest('StartTime must be an ISO 8601 date and time');
     }
     await this.bindings.bindPending(accountId, id);
+    const installs = await prefetchedInstalls(this.db, this.installs, accountId, id);
     await this.db.transaction().execute(async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, id, now);
-      const missing = prerequisites(await loadCycleGraph(trx, this.installs, accountId, id));
+      const missing = prerequisites(await loadCycleGraph(trx, installs, accountId, id));
       if (missing.length > 0) {
         throw new PatchbayError(
           'PB_ERR_CYCLE_PREREQUISITES',

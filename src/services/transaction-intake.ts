@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import type { Step } from '../cycles/model.js';
@@ -14,28 +13,30 @@ export function itemsOf(plan: RunPlan, data: unknown): unknown[] {
   return data === null || data === undefined ? [] : [data];
 }
 
+/** One trigger item about to become a transaction, under the id the caller chose for it. */
+export interface TriggerItem {
+  Id: string;
+  item: unknown;
+}
+
 /**
- * Writes one Queued transaction per trigger item, its trigger step run (Success, the item as output) and
- * its `cycle.transaction` job, in the caller's database transaction: a transaction never exists without
- * its job, and the caller commits them with whatever else the intake means (a poll's cursor).
+ * Writes each trigger item as a Queued transaction, its trigger's step run and its `cycle.transaction` job.
+ * Called inside the caller's database transaction: whatever else the caller writes with them (a poll's
+ * cursor, a webhook's idempotency key) commits or rolls back together, so no transaction exists without its job.
  */
 export async function enqueueTransactions(
   trx: Transaction<Database>,
   queue: JobQueue,
-  plan: RunPlan,
-  trigger: Step,
-  items: unknown[],
-  request: string | null,
-  now: string,
-): Promise<string[]> {
+  run: { plan: RunPlan; trigger: Step; now: string; request: string | null },
+  items: readonly TriggerItem[],
+): Promise<void> {
+  const { plan, trigger, now, request } = run;
   const first = nextStepId(plan, trigger.Id);
   const logged = plan.cycle.log_step_data_requests === 1;
-  const ids: string[] = [];
-  for (const item of items) {
-    const id = randomUUID();
+  for (const { Id, item } of items) {
     const itemJson = JSON.stringify(item ?? null);
     await insertTransaction(trx, {
-      id,
+      id: Id,
       cycle_id: plan.cycle.id,
       account_id: plan.cycle.account_id,
       status: 'Queued',
@@ -47,7 +48,7 @@ export async function enqueueTransactions(
       next_step_id: first,
     });
     await insertStepRun(trx, {
-      transaction_id: id,
+      transaction_id: Id,
       account_id: plan.cycle.account_id,
       step_id: trigger.Id,
       step_name: trigger.Name,
@@ -60,8 +61,6 @@ export async function enqueueTransactions(
       output: itemJson,
       error: null,
     });
-    await queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: id }, TRANSACTION_JOB_OPTIONS, trx);
-    ids.push(id);
+    await queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
   }
-  return ids;
 }

@@ -159,6 +159,16 @@ export interface CyclePollTable {
   updated_at: string;
 }
 
+/** A webhook delivery's idempotency key, kept for a while (IDEMPOTENCY_KEY_DAYS) against repeats. */
+export interface WebhookIdempotencyKeyTable {
+  id: Generated<number>;
+  cycle_id: number;
+  idempotency_key: string;
+  /** The transaction the first delivery with this key made. */
+  transaction_id: string;
+  received_at: string;
+}
+
 export type CycleRow = Selectable<CycleTable>;
 export type CyclePollRow = Selectable<CyclePollTable>;
 export type CycleStepRow = Selectable<CycleStepTable>;

@@ -424,6 +424,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0018_webhook_deliveries': {
+    async up(db) {
+      // A webhook delivery's idempotency key, claimed once per cycle: a repeat finds the transaction the
+      // first made. No reference to that transaction: a key outlives a transaction removed before it expires.
+      await withId(db, db.schema.createTable('webhook_idempotency_keys'))
+        .addColumn('cycle_id', 'integer', (c) => c.notNull().references('cycles.id').onDelete('cascade'))
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('transaction_id', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('webhook_idempotency_keys_key', ['cycle_id', 'idempotency_key'])
+        .execute();
+      await db.schema.createIndex('webhook_idempotency_keys_received').on('webhook_idempotency_keys').column('received_at').execute();
+    },
+  },
   '0019_cycle_incidents': {
     async up(db) {
       // What a person should look at: a transaction stopped on an error or an uncertain step, a cycle

@@ -9,6 +9,7 @@ import type {
   CycleVariableTable,
   StepMappingTable,
   StepRunTable,
+  WebhookIdempotencyKeyTable,
 } from './cycle-schema.js';
 
 /** Table row types. Timestamps are ISO 8601 UTC strings; booleans are 0/1 integers (portable across SQLite and Postgres). */
@@ -38,6 +39,7 @@ export interface Database {
   step_runs: StepRunTable;
   cycle_incidents: CycleIncidentTable;
   cycle_polls: CyclePollTable;
+  webhook_idempotency_keys: WebhookIdempotencyKeyTable;
 }
 
 /** A running Patchbay process: what its leases name, and the heartbeat that says it is alive. */

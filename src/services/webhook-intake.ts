@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { Step } from '../cycles/model.js';
+import type { TransactionSignals } from '../cycles/transaction-signals.js';
+import { PatchbayError } from '../errors.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Db } from '../store/database.js';
+import { IN_PROGRESS, transactionById } from '../store/transactions.js';
+import { claimIdempotencyKey, firstSuccessOf, transactionOfKey, webhookStepByToken } from '../store/webhook-intake.js';
+import { loadRunPlan, type RunPlan, triggerOf } from './cycle-run-plan.js';
+import { enqueueTransactions } from './transaction-intake.js';
+
+/** How long a delivery's idempotency key is kept: a repeat within it makes no second transaction. */
+export const IDEMPOTENCY_KEY_DAYS = 7;
+/** How often a synchronous wait reads the store, for a transaction another node runs. */
+const SYNC_POLL_MS = 250;
+const MAX_KEY_LENGTH = 255;
+
+export interface WebhookDelivery {
+  token: string;
+  /** The parsed body: JSON, a form's fields, or the raw text. */
+  body: unknown;
+  idempotencyKey: string | undefined;
+}
+
+/** What the caller is answered: 202 with the transaction, or what a Synchronous Response step mapped. */
+export type WebhookAnswer = { status: 202; body: { TransactionId: string } } | { status: number; body: unknown; synchronous: true };
+
+/**
+ * Receives webhook deliveries. A delivery is written, with its transaction and that transaction's job, in
+ * one database transaction committed before anything is answered: once the caller has its 2xx, the
+ * payload is in the store and the job will run it. A delivery whose idempotency key the cycle has seen
+ * makes nothing and is answered the first one's transaction.
+ */
+export class WebhookIntake {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly signals: TransactionSignals,
+    private readonly syncTimeoutMs: number,
+  ) {}
+
+  async receive(delivery: WebhookDelivery): Promise<WebhookAnswer> {
+    const key = delivery.idempotencyKey?.trim() || undefined;
+    if (key !== undefined && key.length > MAX_KEY_LENGTH) {
+      throw new PatchbayError('PB_ERR_BAD_REQUEST', `The idempotency key may be at most ${MAX_KEY_LENGTH} characters`);
+    }
+    // An unknown token and an inactive cycle look the same from outside: nothing is recorded for either.
+    const found = await webhookStepByToken(this.db, delivery.token);
+    if (found === undefined || found.status !== 'Active') throw webhookNotFound();
+    const plan = await loadRunPlan(this.db, this.box, found.accountId, found.cycleId);
+    const trigger = plan === undefined ? undefined : triggerOf(plan);
+    if (plan === undefined || trigger?.Id !== found.stepId) throw webhookNotFound();
+    const transactionId = await this.record(plan, trigger, delivery.body, key);
+    const responses = responseSteps(plan, trigger.Id);
+    const answer = responses.length === 0 ? undefined : await this.response(plan, transactionId, responses);
+    return answer ?? { status: 202, body: { TransactionId: transactionId } };
+  }
+
+  /** The delivery's transaction: made now, or the one its idempotency key made before. */
+  private record(plan: RunPlan, trigger: Step, item: unknown, key: string | undefined): Promise<string> {
+    const Id = randomUUID();
+    const now = this.clock.nowIso();
+    return this.db.transaction().execute(async (trx) => {
+      // The unique (cycle, key) decides between concurrent repeats; a read first would let two through.
+      if (
+        key !== undefined &&
+        !(await claimIdempotencyKey(trx, { cycle_id: plan.cycle.id, idempotency_key: key, transaction_id: Id, received_at: now }))
+      ) {
+        const first = await transactionOfKey(trx, plan.cycle.id, key);
+        if (first === undefined)
+          throw new PatchbayError('PB_ERR_CONFLICT', 'A delivery with this idempotency key is being removed; send it again');
+        return first;
+      }
+      await enqueueTransactions(trx, this.queue, { plan, trigger, now, request: null }, [{ Id, item }]);
+      return Id;
+    });
+  }
+
+  /**
+   * Waits, up to the sync timeout, for the transaction to pass one of the response steps, and answers what
+   * that step mapped. Undefined when the wait is over or the transaction ended without reaching one.
+   */
+  private async response(plan: RunPlan, transactionId: string, stepIds: number[]): Promise<WebhookAnswer | undefined> {
+    const deadline = this.clock.now() + this.syncTimeoutMs;
+    for (;;) {
+      // Listening before reading: a signal between the read and the wait is not missed.
+      const signal = this.signals.next(transactionId);
+      try {
+        const run = await firstSuccessOf(this.db, transactionId, stepIds);
+        if (run !== undefined) {
+          const status = plan.steps.get(run.step_id)?.Response?.Status ?? 200;
+          return { status, body: run.output === null ? null : JSON.parse(run.output), synchronous: true };
+        }
+        const tx = await transactionById(this.db, transactionId);
+        if (tx === undefined || !IN_PROGRESS.includes(tx.status)) return undefined;
+        const left = deadline - this.clock.now();
+        if (left <= 0) return undefined;
+        await Promise.race([signal.woken, this.clock.sleep(Math.min(SYNC_POLL_MS, left))]);
+      } finally {
+        signal.cancel();
+      }
+    }
+  }
+}
+
+/** The Synchronous Response steps the trigger leads to, on any branch. */
+function responseSteps(plan: RunPlan, triggerId: number): number[] {
+  const seen = new Set([triggerId]);
+  const queue = [triggerId];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const edge of plan.edges) {
+      if (edge.HeadStepId !== at || seen.has(edge.TailStepId)) continue;
+      seen.add(edge.TailStepId);
+      queue.push(edge.TailStepId);
+    }
+  }
+  return [...seen].filter((id) => plan.steps.get(id)?.ActionType === 'SynchronousResponse');
+}
+
+const webhookNotFound = () => new PatchbayError('PB_ERR_NOT_FOUND', 'No active cycle answers this webhook URL');

@@ -27,6 +27,11 @@ export function needsRawSocket(request: WireRequest): boolean {
     // A refusal by the HTTP parser carries a body even for HEAD, which node:http would take as a fault.
     request.method === 'HEAD' ||
     request.headers.filter(([name]) => name.toLowerCase() === 'host').length > 1 ||
+    // A Content-Length the body does not match leaves the connection mid-request: the next request sent on
+    // it would be read as the rest of this one's body. Such a request gets a connection of its own.
+    request.headers.some(
+      ([name, value]) => name.toLowerCase() === 'content-length' && value.toString('latin1') !== String(request.body.length),
+    ) ||
     /[^\x21-\xff]/.test(request.target) ||
     request.headers.some(([name, value]) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || UNSENDABLE.test(value.toString('latin1')))
   );

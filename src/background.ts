@@ -5,6 +5,7 @@ import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
 import { pruneTransactions } from './services/cycle-retention.js';
 import { removeExpired } from './services/housekeeping.js';
+import { TransactionRecovery } from './services/transaction-recovery.js';
 import { WebhookSender } from './services/webhook-sender.js';
 import { DELIVER_QUEUE, type DeliveryJob } from './services/webhooks.js';
 
@@ -40,6 +41,10 @@ export function startBackground(ctx: AppContext): { stop(): void } {
 
   queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleWorkers });
   queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleWorkers });
+  // At start and after every heartbeat: a transaction whose node died is taken over within seconds.
+  const recovery = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);
+  recovery.run().catch((error: unknown) => ctx.logger.error({ err: error }, 'could not take over the transactions of dead nodes'));
+  const stopRecovery = ctx.node.onBeat(recovery.run);
 
   // A token is refreshed when it would expire before the next sweep comes round.
   const lookahead = interval + config.tokenRefreshMarginSeconds;
@@ -73,11 +78,16 @@ export function startBackground(ctx: AppContext): { stop(): void } {
     }),
   );
 
-  if (interval === 0) return { stop() {} };
-  const stop = ctx.clock.every(interval * 1000, () => {
+  if (interval === 0) return { stop: stopRecovery };
+  const stopSweeps = ctx.clock.every(interval * 1000, () => {
     queue.send(SWEEP_QUEUE, {}, { singletonKey: SWEEP_QUEUE, singletonSeconds: interval }).catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'could not queue the periodic sweep');
     });
   });
-  return { stop };
+  return {
+    stop() {
+      stopSweeps();
+      stopRecovery();
+    },
+  };
 }

@@ -259,7 +259,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
     transactions: new Transactions(db),
     incidents: new Incidents(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks, signals }),
+    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks, signals, node }),
     cyclePolls,
     webhookIntake: new WebhookIntake(db, box, queue, clock, signals, config.webhookSyncTimeoutMs),
     webhooks,

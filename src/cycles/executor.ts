@@ -7,11 +7,20 @@ import type { MethodRunner } from '../runner/method-runner.js';
 import type { InstallLookup } from '../services/cycle-graph.js';
 import { errorActionOf, loadRunPlan, masked, nextStepId, type RunPlan } from '../services/cycle-run-plan.js';
 import { recordIncident } from '../services/incidents.js';
+import type { NodePresence } from '../services/node-presence.js';
 import { type PartnerEvents, transactionErrorEvent } from '../services/partner-events.js';
 import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import { countTransactionOutcome, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
-import { insertStepRun, stepRunsOf, transactionById, updateStepRun, updateTransaction } from '../store/transactions.js';
+import {
+  claimTransaction,
+  insertStepRun,
+  releaseTransaction,
+  stepRunsOf,
+  transactionById,
+  updateStepRun,
+  updateTransaction,
+} from '../store/transactions.js';
 import { decide } from './decision.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
@@ -38,6 +47,8 @@ export interface ExecutorDeps {
   clock: Clock;
   logger: Logger;
   events: PartnerEvents;
+  /** This node: the owner a running transaction names, so that another node takes it over if this one dies. */
+  node: Pick<NodePresence, 'id' | 'staleBefore'>;
   /** Told when a transaction reaches a Synchronous Response or a job of it ends: a waiting webhook answers. */
   signals?: TransactionSignals;
 }
@@ -59,13 +70,25 @@ type Next = { go: Cursor } | { halt: true };
  * sent again only when its HTTP method is idempotent, otherwise the transaction stops Uncertain.
  */
 export class CycleExecutor {
+  /** The transactions this node's jobs run now: a second job of one of them finds this node its owner. */
+  private readonly running = new Set<string>();
+
   constructor(private readonly deps: ExecutorDeps) {}
 
   readonly handle = async (job: Job<TransactionJob>): Promise<void> => {
+    const id = job.data.transactionId;
+    if (this.running.has(id)) return;
+    this.running.add(id);
     try {
       await this.run(job);
+    } catch (error) {
+      // Failed outside a step: the job's retry may come on another node, which must find it free. With the
+      // store unreachable this fails too, and a retry here takes it anyway.
+      await releaseTransaction(this.deps.db, id, this.deps.node.id).catch(() => undefined);
+      throw error;
     } finally {
-      this.deps.signals?.notify(job.data.transactionId);
+      this.running.delete(id);
+      this.deps.signals?.notify(id);
     }
   };
 
@@ -75,7 +98,9 @@ export class CycleExecutor {
     if (tx === undefined || !RUNNING_STATUSES.includes(tx.status)) return;
     const plan = await loadRunPlan(db, box, tx.account_id, tx.cycle_id);
     if (plan === undefined) return;
-    await updateTransaction(db, tx.id, { status: 'Running', started_at: tx.started_at ?? clock.nowIso() }, RUNNING_STATUSES);
+    // Another live node runs it (a job of it came back from the queue while that node took it over).
+    const started = { started_at: tx.started_at ?? clock.nowIso() };
+    if (!(await claimTransaction(db, tx.id, this.deps.node.id, this.deps.node.staleBefore(), started))) return;
     const runs = await stepRunsOf(db, tx.id);
     const context: RunContext = {
       outputs: outputsOf(runs),

@@ -51,6 +51,7 @@ export class NodePresence {
   private readonly place = processPlace();
   private stopBeat: (() => void) | undefined;
   private beating = false;
+  private readonly afterBeat = new Set<() => Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -72,6 +73,12 @@ export class NodePresence {
     return this.clock.isoIn(-NODE_STALE_MS);
   }
 
+  /** Runs `work` after each heartbeat, once the dead nodes are known; answers a function that stops it. */
+  onBeat(work: () => Promise<unknown>): () => void {
+    this.afterBeat.add(work);
+    return () => this.afterBeat.delete(work);
+  }
+
   /** Stops the heartbeat and removes the row: whatever this node still holds is free at once. */
   async stop(): Promise<void> {
     this.stopBeat?.();
@@ -90,6 +97,7 @@ export class NodePresence {
         await insertNode(this.db, { id: this.id, host: this.place, pid: process.pid, started_at: now, last_seen: now });
       }
       await this.purgeDead();
+      for (const work of this.afterBeat) await work();
     } catch (error) {
       this.onError(error);
     } finally {

@@ -106,6 +106,8 @@ export interface CycleTransactionTable {
   next_attempt: Generated<number>;
   /** The 429 waits of that step in a row, which set the next wait. */
   rate_limit_waits: Generated<number>;
+  /** While Running: the node whose job runs it (a `nodes` id); null otherwise. */
+  owner_node: string | null;
 }
 
 /** One attempt at one step of a transaction: recorded before it is sent, completed after. */

@@ -463,6 +463,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('cycle_transactions_completed').on('cycle_transactions').columns(['status', 'completed_at']).execute();
     },
   },
+  '0021_transaction_owner': {
+    async up(db) {
+      // The node whose job runs a transaction now: a transaction left Running by a dead node is found and
+      // queued again at once, rather than when the killed job comes back from the queue.
+      await db.schema.alterTable('cycle_transactions').addColumn('owner_node', 'text').execute();
+      // Partial: only transactions being run carry an owner, so the nodes' frequent look stays small.
+      await db.schema
+        .createIndex('cycle_transactions_owner')
+        .on('cycle_transactions')
+        .column('owner_node')
+        .where(sql.ref('owner_node'), 'is not', null)
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { CycleTransactionRow, CycleTransactionTable, StepRunRow, StepRunTable } from './cycle-schema.js';
 import type { Db } from './database.js';
+import type { Database } from './schema.js';
 
 /**
  * The queries of cycle runs: `cycle_transactions` and their `step_runs`. The only place that writes
@@ -83,14 +84,19 @@ export function transactionOf(db: Db, accountId: string, id: string): Promise<Cy
   return db.selectFrom('cycle_transactions').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
 }
 
-/** Updates a transaction; with `from`, only while it is in one of those statuses. Answers whether it changed. */
+/**
+ * Updates a transaction; with `from`, only while it is in one of those statuses. Answers whether it changed.
+ * A transaction that leaves Running loses its owner in the same statement: the job that next takes it,
+ * on any node, must find it free.
+ */
 export async function updateTransaction(
   db: Db,
   id: string,
   changes: Updateable<CycleTransactionTable>,
   from?: readonly string[],
 ): Promise<boolean> {
-  let query = db.updateTable('cycle_transactions').set(changes).where('id', '=', id);
+  const owned = changes.status === undefined || changes.status === 'Running' ? changes : { ...changes, owner_node: null };
+  let query = db.updateTable('cycle_transactions').set(owned).where('id', '=', id);
   if (from !== undefined) query = query.where('status', 'in', [...from]);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
@@ -141,4 +147,66 @@ export async function updateStepRun(db: Db, id: number, changes: Updateable<Step
 /** A transaction's step runs in the order they were recorded. */
 export function stepRunsOf(db: Db, transactionId: string): Promise<StepRunRow[]> {
   return db.selectFrom('step_runs').selectAll().where('transaction_id', '=', transactionId).orderBy('id').execute();
+}
+
+/** The transaction's owner has no heartbeat since `aliveSince` (or no row): the node died. */
+const ownerDead = (eb: ExpressionBuilder<Database, 'cycle_transactions'>, aliveSince: string) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('nodes')
+        .select('nodes.id')
+        .whereRef('nodes.id', '=', 'cycle_transactions.owner_node')
+        .where('nodes.last_seen', '>=', aliveSince),
+    ),
+  );
+
+/**
+ * Marks an unfinished transaction Running under `node`, unless another live node owns it: one conditional
+ * update, so of two jobs of one transaction only one runs it. Answers whether this node has it.
+ */
+export async function claimTransaction(
+  db: Db,
+  id: string,
+  node: string,
+  aliveSince: string,
+  changes: Updateable<CycleTransactionTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cycle_transactions')
+    .set({ ...changes, status: 'Running', owner_node: node })
+    .where('id', '=', id)
+    .where('status', 'in', IN_PROGRESS)
+    .where((eb) => eb.or([eb('owner_node', 'is', null), eb('owner_node', '=', node), ownerDead(eb, aliveSince)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Lets go of a transaction this node owns, e.g. after its job failed outside a step. */
+export async function releaseTransaction(db: Db, id: string, node: string): Promise<void> {
+  await db.updateTable('cycle_transactions').set({ owner_node: null }).where('id', '=', id).where('owner_node', '=', node).execute();
+}
+
+/** Up to `limit` transactions left Running by a dead node, with that node (the owner index finds them). */
+export function orphanedTransactions(db: Db, aliveSince: string, limit: number) {
+  return db
+    .selectFrom('cycle_transactions')
+    .select(['id', 'owner_node'])
+    .where('owner_node', 'is not', null)
+    .where('status', '=', 'Running')
+    .where((eb) => ownerDead(eb, aliveSince))
+    .limit(limit)
+    .execute();
+}
+
+/** Takes a transaction from its dead owner; of the nodes that try, one wins. */
+export async function takeOrphan(db: Db, id: string, deadOwner: string): Promise<boolean> {
+  const result = await db
+    .updateTable('cycle_transactions')
+    .set({ owner_node: null })
+    .where('id', '=', id)
+    .where('owner_node', '=', deadOwner)
+    .where('status', '=', 'Running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

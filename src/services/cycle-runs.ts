@@ -14,16 +14,16 @@ import { cycleNotFound } from './cycle-parts.js';
 import { loadRunPlan, masked, triggerOf } from './cycle-run-plan.js';
 import { enqueueTransactions, itemsOf } from './transaction-intake.js';
 
-/**
- * Starting cycle runs: the manual run (the trigger called now, whatever the cycle's status) and the retry
- * of a transaction that stopped on a failed or uncertain step. Transactions and their jobs are written in
- * one database transaction, so neither exists without the other.
- */
 /** Binds the steps of a cycle that still wait for their object (see StepBindings). */
 export interface PendingBindings {
   bindPending(accountId: string, cycleId: number): Promise<unknown>;
 }
 
+/**
+ * Starting cycle runs: the manual run (the trigger called now, whatever the cycle's status) and the retry
+ * of a transaction that stopped on a failed or uncertain step. Transactions and their jobs are written in
+ * one database transaction, so neither exists without the other.
+ */
 export class CycleRuns {
   constructor(
     private readonly db: Db,

@@ -161,7 +161,10 @@ describe('refresh leases owned by nodes', () => {
       const before = capsule.oauth.tokenRequests;
       const first = stalled.ready(install);
       while (capsule.oauth.tokenRequests === before) await new Promise((resolve) => setTimeout(resolve, 5));
-      // This node sends the same refresh token; the provider rotates it for the stalled node first.
+      // This node sends the same refresh token; the provider rotates it for the stalled node first, and
+      // refuses this node's only once the stalled node has had time to store the pair (else the refusal
+      // may be read before that commit, and this one call answers 409 while the credential stays good).
+      capsule.oauth.setTokenDelay(800);
       const reply = await listParties(patchbay, target);
       expect(capsule.oauth.tokenRequests - before).toBe(2);
       expect(reply.status).toBe(200);

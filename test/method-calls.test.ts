@@ -6,6 +6,7 @@ import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/e
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { TestClock } from '../src/clock.js';
 import { freePort, installInto, overrides, type Patchbay, startPatchbay } from './support/harness.js';
+import { foregroundQueries } from './support/query-counter.js';
 import { until } from './support/until.js';
 
 const PIPEDRIVE = 'https://api.pipedrive.com';
@@ -445,17 +446,11 @@ describe('method calls to an upstream that cannot be reached or does not answer'
 describe('the warm method-call path', () => {
   let sim: PipedriveSimulator;
   let patchbay: Patchbay;
-  let queries = 0;
+  const queries = foregroundQueries();
 
   beforeAll(async () => {
     sim = await startPipedriveSimulator();
-    // The node's heartbeat and the change feed's housekeeping run on timers of their own, not on a call.
-    const background = /\b(nodes|changes)\b/;
-    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }), undefined, {
-      onQuery: (sql) => {
-        if (!background.test(sql)) queries++;
-      },
-    });
+    patchbay = await startPatchbay(overrides({ [PIPEDRIVE]: sim.url }), undefined, { onQuery: queries.onQuery });
   });
   afterAll(async () => {
     await patchbay.close();
@@ -466,14 +461,14 @@ describe('the warm method-call path', () => {
     const id = await install(patchbay, 2, TOKEN);
     const call = () => patchbay.call('GET', `/v1.0/account/connectors/${id}/methods/get-person?id=1`, { account: ACCOUNT });
     expect((await call()).status).toBe(200);
-    const before = queries;
+    const before = queries.count;
     for (let i = 0; i < 20; i++) expect((await call()).status).toBe(200);
-    expect(queries - before).toBe(0);
+    expect(queries.count - before).toBe(0);
 
     const renamed = await patchbay.call('PUT', `/v1.0/account/connectors/${id}`, { account: ACCOUNT, body: { Name: 'Renamed' } });
     expect(renamed.status).toBe(200);
-    const afterWrite = queries;
+    const afterWrite = queries.count;
     expect((await call()).status).toBe(200);
-    expect(queries - afterWrite).toBeGreaterThan(0);
+    expect(queries.count - afterWrite).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import { currentSchema } from '../src/store/current-schema.js';
 import { insertNode } from '../src/store/nodes.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 import { decide, signinToken, startUrl, visit } from './support/oauth-flow.js';
+import { foregroundQueries } from './support/query-counter.js';
 import { until } from './support/until.js';
 
 const CAPSULE = 3;
@@ -22,7 +23,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
   let capsule: CapsuleSimulator;
   let nodeA: Patchbay;
   let nodeB: Patchbay;
-  let nodeBQueries = 0;
+  const nodeBQueries = foregroundQueries();
   let account = 0;
 
   async function installWithTokens(expires: string): Promise<{ id: number; account: string }> {
@@ -43,7 +44,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
     };
     nodeA = await startPatchbay(shared);
     nodeB = await startPatchbay({ ...shared, PATCHBAY_DATABASE_URL: nodeA.ctx.config.databaseUrl }, undefined, {
-      onQuery: () => nodeBQueries++,
+      onQuery: nodeBQueries.onQuery,
     });
     await setupConnector(nodeA, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
   });
@@ -85,10 +86,10 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('several nodes on one PostgreSQ
   it('serves a warm method call without a database round trip', async () => {
     const target = await installWithTokens('2099-01-01T00:00:00Z');
     expect((await listParties(nodeB, target)).status).toBe(200);
-    const before = nodeBQueries;
+    const before = nodeBQueries.count;
     const replies = await Promise.all(Array.from({ length: 50 }, () => listParties(nodeB, target)));
     expect(replies.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
-    expect(nodeBQueries - before).toBe(0);
+    expect(nodeBQueries.count - before).toBe(0);
   });
 
   it('stops serving on one node, within a second, an install the other deauthenticated or deleted', async () => {

@@ -7,6 +7,7 @@ import { type PatchbayProcess, startPatchbayProcess } from '../bench/patchbay-pr
 import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { CHANGES_POLL_MS } from '../src/store/sqlite-changes.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay } from './support/harness.js';
+import { foregroundQueries } from './support/query-counter.js';
 
 const CAPSULE = 3;
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,7 +31,7 @@ describe('changes made by another process on the same store', () => {
   let capsule: CapsuleSimulator;
   let server: Patchbay;
   let other: PatchbayProcess;
-  let queries = 0;
+  const queries = foregroundQueries();
   let env: Record<string, string>;
   let account = 0;
 
@@ -41,7 +42,7 @@ describe('changes made by another process on the same store', () => {
       ...overrides({ 'https://api.capsulecrm.com': capsule.url }),
       PATCHBAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
-    server = await startPatchbay(shared, undefined, { onQuery: () => queries++ });
+    server = await startPatchbay(shared, undefined, { onQuery: queries.onQuery });
     env = { ...shared, PATCHBAY_DATABASE_URL: server.ctx.config.databaseUrl };
     other = await startPatchbayProcess(env);
     await setupConnector(server, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
@@ -68,9 +69,9 @@ describe('changes made by another process on the same store', () => {
   it('serves a warm call without a query while it watches for changes', async () => {
     const target = await installWithTokens();
     expect((await listParties(target)).status).toBe(200);
-    const before = queries;
+    const before = queries.count;
     expect((await listParties(target)).status).toBe(200);
-    expect(queries - before).toBe(0);
+    expect(queries.count - before).toBe(0);
   });
 
   it('applies its own change once, not again when it reads it back from the store', async () => {

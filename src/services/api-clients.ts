@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { hashToken, maskSecret, randomToken, sameHash } from '../crypto/tokens.js';
 import { notFound, PatchbayError } from '../errors.js';
@@ -49,7 +50,8 @@ export class ApiClients {
   ) {}
 
   async create(name: string): Promise<ApiClientWithSecret> {
-    const id = randomToken('', 16);
+    // Hex, so that an id never starts with a dash that a command line would read as an option.
+    const id = randomBytes(16).toString('hex');
     const secret = randomToken('pbs_');
     const row: ApiClientTable = {
       id,

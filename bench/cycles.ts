@@ -45,6 +45,8 @@ interface Cell {
   answered: number;
   /** The server process's CPU time per answered request, in µs (Linux only). */
   cpuPerCall?: number;
+  /** Store queries per request sent, the run's transactions finished (Patchbay only). */
+  queriesPerCall?: number;
 }
 
 /** The floor: the same two calls and the same answer, with nothing recorded. Runs in a child process. */
@@ -171,6 +173,7 @@ async function main(simulator: string): Promise<void> {
   const node = await startPatchbayProcess({
     PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify({ 'https://api.pipedrive.com': simulator }),
     PATCHBAY_LOG_LEVEL: 'error',
+    PATCHBAY_METRICS: 'true',
     ...(schema ? { PATCHBAY_DATABASE_URL: schema.url } : {}),
   });
   try {
@@ -260,6 +263,11 @@ async function main(simulator: string): Promise<void> {
       }
     };
 
+    const queries = async () => {
+      const text = await (await fetch(`${node.url}/metrics`)).text();
+      return Number(/^patchbay_db_queries_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+    };
+
     const cells: Cell[] = [];
     for (const connections of CONNECTIONS) {
       for (const [name, url, pid] of [
@@ -272,11 +280,13 @@ async function main(simulator: string): Promise<void> {
           answered += warm.answered;
           await settle();
         }
+        const before = name === 'cycle' ? await queries() : 0;
         const cell = await load(name, url, connections, SECONDS, pid);
         if (name === 'cycle') {
           sent += cell.sent;
           answered += cell.answered;
           await settle();
+          cell.queriesPerCall = ((await queries()) - before) / cell.sent;
         }
         cells.push(cell);
       }
@@ -287,12 +297,14 @@ async function main(simulator: string): Promise<void> {
 
     const store = DATABASE_URL === undefined ? 'SQLite' : 'PostgreSQL';
     console.log(`\nCycles benchmark, ${store}: ${SECONDS} s per cell after ${WARMUP_SECONDS} s warm-up; node ${process.version}\n`);
-    console.log('| target | connections | executions/s | p50 ms | p99 ms | server CPU µs per request | x floor |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| target | connections | executions/s | p50 ms | p99 ms | server CPU µs per request | store queries per request | x floor |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const cell of cells) {
       const floorCell = cells.find((c) => c.name === 'floor' && c.connections === cell.connections) as Cell;
       console.log(
-        `| ${cell.name} | ${cell.connections} | ${cell.rps.toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ${cell.cpuPerCall?.toFixed(0) ?? 'n/a'} | ${(cell.rps / floorCell.rps).toFixed(2)} |`,
+        `| ${cell.name} | ${cell.connections} | ${cell.rps.toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ${cell.cpuPerCall?.toFixed(0) ?? 'n/a'} | ${cell.queriesPerCall?.toFixed(1) ?? '-'} | ${(cell.rps / floorCell.rps).toFixed(2)} |`,
       );
     }
     console.log(

@@ -51,7 +51,9 @@ export async function startPatchbayProcess(env: Record<string, string>, options:
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-node-'));
-  const child = spawn(process.execPath, [options.entry ?? path.join(ROOT, 'bin/patchbay.js'), 'serve'], {
+  // To profile a node under a benchmark: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, options.entry ?? path.join(ROOT, 'bin/patchbay.js'), 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

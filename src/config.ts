@@ -207,7 +207,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
     clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
-    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', 10, 1, 200),
+    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', 50, 1, 500),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookBodyLimitBytes: integer(env, 'PATCHBAY_WEBHOOK_BODY_LIMIT_BYTES', 1024 * 1024, 1, 100 * 1024 * 1024),

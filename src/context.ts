@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { CycleExecutor } from './cycles/executor.js';
+import { RunPlans } from './cycles/run-plan.js';
 import { loadTemplates } from './cycles/template-loader.js';
 import type { Templates } from './cycles/templates.js';
 import { TransactionSignals } from './cycles/transaction-signals.js';
@@ -150,6 +151,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const node = new NodePresence(db, clock, (error) => logger.error({ err: error }, 'node heartbeat failed'));
   await node.start();
   const bus = new Invalidations();
+  const plans = new RunPlans(db, box, bus);
   // Nodes sharing a PostgreSQL store, or processes sharing a SQLite file, tell each other what they changed.
   const link = isPostgresUrl(config.databaseUrl)
     ? new PgNotifyLink(db, config.databaseUrl, await currentSchema(db), bus, logger)
@@ -222,13 +224,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     check,
     clock,
     config.publicUrl,
-    new CyclePauses(clock),
+    new CyclePauses(clock, plans),
   );
   const probe = new CredentialProbe(credentials, installs, runner);
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);
   const bindings = new StepBindings(db, installs, customCategories, clock);
-  const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger);
-  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls);
+  const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger, plans);
+  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans);
   const signals = new TransactionSignals();
   return {
     config,
@@ -256,12 +258,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     templateInstalls: new TemplateInstalls(templates, installs, customCategories, cycles),
     cycleSteps: new CycleSteps(db, installs, clock, config.publicUrl),
     cycleMappings: new CycleMappings(db, installs, box, clock),
-    cycleRuns: new CycleRuns(db, installs, runner, queue, box, clock, bindings),
+    cycleRuns: new CycleRuns(db, installs, runner, queue, plans, clock, bindings),
     transactions: new Transactions(db),
     incidents: new Incidents(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, box, clock, logger, events: webhooks, signals, node }),
+    executor: new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node }),
     cyclePolls,
-    webhookIntake: new WebhookIntake(db, box, queue, clock, signals, config.webhookSyncTimeoutMs),
+    webhookIntake: new WebhookIntake(db, plans, queue, clock, signals, config.webhookSyncTimeoutMs),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),

@@ -1,17 +1,18 @@
+import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { SecretBox } from '../crypto/secret-box.js';
 import { PatchbayError } from '../errors.js';
 import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { InstallLookup } from '../services/cycle-graph.js';
-import { errorActionOf, loadRunPlan, masked, nextStepId, type RunPlan } from '../services/cycle-run-plan.js';
 import { recordIncident } from '../services/incidents.js';
 import type { NodePresence } from '../services/node-presence.js';
 import { type PartnerEvents, transactionErrorEvent } from '../services/partner-events.js';
+import { commitWrite, inTransaction } from '../store/commits.js';
 import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import { countTransactionOutcome, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 import {
   claimTransaction,
   insertStepRun,
@@ -24,8 +25,11 @@ import {
 import { decide } from './decision.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
+import { errorActionOf, masked, nextStepId, type RunPlan, type RunPlans, triggerOf } from './run-plan.js';
 import { rateLimitWaitSeconds, retryWaitSeconds } from './schedules.js';
 import type { TransactionSignals } from './transaction-signals.js';
+
+type Trx = Transaction<Database>;
 
 export const TRANSACTION_QUEUE = 'cycle.transaction';
 export interface TransactionJob {
@@ -43,7 +47,7 @@ export interface ExecutorDeps {
   queue: JobQueue;
   runner: MethodRunner;
   installs: InstallLookup;
-  box: SecretBox;
+  plans: RunPlans;
   clock: Clock;
   logger: Logger;
   events: PartnerEvents;
@@ -72,6 +76,12 @@ type Next = { go: Cursor } | { halt: true };
 export class CycleExecutor {
   /** The transactions this node's jobs run now: a second job of one of them finds this node its owner. */
   private readonly running = new Set<string>();
+  /**
+   * Per transaction, the writes of steps that sent nothing out, or whose outcome nothing waits for yet:
+   * they commit with the next write that must be durable (before a request leaves, at a Synchronous
+   * Response, at the end), so a transaction of a few steps costs a few commits, not one per write.
+   */
+  private readonly deferred = new Map<string, Array<(trx: Trx) => Promise<void>>>();
 
   constructor(private readonly deps: ExecutorDeps) {}
 
@@ -88,25 +98,47 @@ export class CycleExecutor {
       throw error;
     } finally {
       this.running.delete(id);
+      this.deferred.delete(id);
       this.deps.signals?.notify(id);
     }
   };
 
+  /** Commits the transaction's deferred writes, then `work`, in one database transaction. */
+  private async commit<T>(transactionId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
+    const deferred = [...(this.deferred.get(transactionId) ?? [])];
+    const result = await inTransaction(this.deps.db, async (trx) => {
+      for (const write of deferred) await write(trx);
+      return work(trx);
+    });
+    this.deferred.get(transactionId)?.splice(0, deferred.length);
+    return result;
+  }
+
+  private defer(transactionId: string, write: (trx: Trx) => Promise<void>): void {
+    const writes = this.deferred.get(transactionId) ?? [];
+    writes.push(write);
+    this.deferred.set(transactionId, writes);
+  }
+
   private async run(job: Job<TransactionJob>): Promise<void> {
-    const { db, box, clock } = this.deps;
+    const { db, clock } = this.deps;
     const tx = await transactionById(db, job.data.transactionId);
     if (tx === undefined || !RUNNING_STATUSES.includes(tx.status)) return;
-    const plan = await loadRunPlan(db, box, tx.account_id, tx.cycle_id);
+    const plan = await this.deps.plans.get(tx.account_id, tx.cycle_id);
     if (plan === undefined) return;
     // Another live node runs it (a job of it came back from the queue while that node took it over).
     const started = { started_at: tx.started_at ?? clock.nowIso() };
-    if (!(await claimTransaction(db, tx.id, this.deps.node.id, this.deps.node.staleBefore(), started))) return;
-    const runs = await stepRunsOf(db, tx.id);
+    const claimed = await commitWrite(db, (trx) => claimTransaction(trx, tx.id, this.deps.node.id, this.deps.node.staleBefore(), started));
+    if (!claimed) return;
+    // A transaction never started has only its trigger's run, whose output is the trigger item.
+    const trigger = tx.trigger_item === null ? null : JSON.parse(tx.trigger_item);
+    const runs = tx.started_at === null ? [] : await stepRunsOf(db, tx.id);
+    const firstStep = tx.started_at === null ? triggerOf(plan) : undefined;
     const context: RunContext = {
-      outputs: outputsOf(runs),
+      outputs: firstStep === undefined ? outputsOf(runs) : new Map([[firstStep.Id, trigger]]),
       keys: new Map([...plan.steps.values()].map((s) => [s.Id, s.Key])),
       variables: plan.variables,
-      trigger: tx.trigger_item === null ? null : JSON.parse(tx.trigger_item),
+      trigger,
     };
     let cursor: Cursor = { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits };
     const interrupted = runs.find((r) => r.status === 'Running');
@@ -136,7 +168,7 @@ export class CycleExecutor {
     const message = `Step '${run.step_name}' was sent but its outcome was not recorded (the worker stopped); ${
       httpMethod ?? 'its method'
     } is not idempotent, so it is not sent again: check the target, then retry or dismiss the transaction`;
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.commit(tx.id, async (trx) => {
       await updateStepRun(trx, run.id, { status: 'Uncertain', completed_at: now, error: message });
       await updateTransaction(trx, tx.id, { status: 'Uncertain', message, completed_at: now });
       await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
@@ -198,7 +230,7 @@ export class CycleExecutor {
   }
 
   private async method(plan: RunPlan, tx: CycleTransactionRow, step: Step, cursor: Cursor, context: RunContext): Promise<Next> {
-    const { db, clock, runner } = this.deps;
+    const { clock, runner } = this.deps;
     const log = plan.cycle.log_step_data_requests === 1;
     let runId: number | null = null;
     let httpMethod: string | undefined;
@@ -208,16 +240,18 @@ export class CycleExecutor {
       const install = await this.deps.installs.resolve(plan.cycle.account_id, step.AccountConnectorId);
       httpMethod = runner.method(install, step.MethodId).HttpMethod.toUpperCase();
       // Committed before the request leaves: a worker that dies while it is out is found out on restart.
-      runId = await insertStepRun(db, {
-        transaction_id: tx.id,
-        account_id: tx.account_id,
-        step_id: step.Id,
-        step_name: step.Name,
-        status: 'Running',
-        attempt: cursor.attempt,
-        started_at: clock.nowIso(),
-        request: log ? masked(plan, { HttpMethod: httpMethod, MethodId: step.MethodId, ...inputs }) : null,
-      });
+      runId = await this.commit(tx.id, (trx) =>
+        insertStepRun(trx, {
+          transaction_id: tx.id,
+          account_id: tx.account_id,
+          step_id: step.Id,
+          step_name: step.Name,
+          status: 'Running',
+          attempt: cursor.attempt,
+          started_at: clock.nowIso(),
+          request: log ? masked(plan, { HttpMethod: httpMethod, MethodId: step.MethodId, ...inputs }) : null,
+        }),
+      );
       const result = await runner.run(install, step.MethodId, inputs);
       const go = { stepId: nextStepId(plan, step.Id), attempt: 1, rateWaits: 0 };
       const response = log ? masked(plan, { Status: result.status, Body: result.data }) : null;
@@ -246,10 +280,13 @@ export class CycleExecutor {
     runId: number | null = null,
     response: string | null = null,
   ): Promise<Next> {
-    await this.deps.db.transaction().execute(async (trx) => {
+    const write = async (trx: Trx) => {
       await this.record(plan, tx, step, cursor, 'Success', null, runId, { output: JSON.stringify(output ?? null), response }, trx);
       await updateTransaction(trx, tx.id, { next_step_id: go.stepId, next_attempt: go.attempt, rate_limit_waits: go.rateWaits });
-    });
+    };
+    // A webhook waits for a Synchronous Response: what it answers is in the store first.
+    if (step.ActionType === 'SynchronousResponse') await this.commit(tx.id, write);
+    else this.defer(tx.id, write);
     (context.outputs as Map<number, unknown>).set(step.Id, output);
     return { go };
   }
@@ -265,12 +302,12 @@ export class CycleExecutor {
     uncertain: boolean,
     response: string | null = null,
   ): Promise<Next> {
-    const { db, clock, queue } = this.deps;
+    const { clock, queue } = this.deps;
     const now = clock.nowIso();
     const action = errorActionOf(plan, step);
     if (uncertain) {
       const text = `Step '${step.Name}' may have been done (${message}); it is not sent again on its own`;
-      await db.transaction().execute(async (trx) => {
+      await this.commit(tx.id, async (trx) => {
         await this.record(plan, tx, step, cursor, 'Uncertain', text, runId, { response }, trx);
         await updateTransaction(trx, tx.id, { status: 'Uncertain', message: text, completed_at: now });
         await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
@@ -280,7 +317,7 @@ export class CycleExecutor {
     }
     if (action === 'Ignore') {
       const go = { stepId: nextStepId(plan, step.Id), attempt: 1, rateWaits: 0 };
-      await db.transaction().execute(async (trx) => {
+      await this.commit(tx.id, async (trx) => {
         await this.record(plan, tx, step, cursor, 'Errored', message, runId, { response }, trx);
         await updateTransaction(trx, tx.id, { next_step_id: go.stepId, next_attempt: 1, rate_limit_waits: 0 });
         await this.stepError(trx, tx, step, message, 'Ignored: the transaction went on');
@@ -288,7 +325,7 @@ export class CycleExecutor {
       return { go };
     }
     const wait = action === 'Retry' ? retryWaitSeconds(cursor.attempt) : undefined;
-    await db.transaction().execute(async (trx) => {
+    await this.commit(tx.id, async (trx) => {
       await this.record(plan, tx, step, cursor, 'Errored', message, runId, { response }, trx);
       if (wait !== undefined) {
         await updateTransaction(trx, tx.id, {
@@ -306,7 +343,10 @@ export class CycleExecutor {
       // The cursor stays on the failed step: a retry of the transaction sends it again.
       await updateTransaction(trx, tx.id, { status: 'Errored', message: `${step.Name}: ${message}${after}${stopped}`, completed_at: now });
       await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, true, now);
-      if (action === 'StopCycle') await updateCycle(trx, tx.account_id, tx.cycle_id, { status: 'Stopped', updated_at: now });
+      if (action === 'StopCycle') {
+        await updateCycle(trx, tx.account_id, tx.cycle_id, { status: 'Stopped', updated_at: now });
+        this.deps.plans.forget(tx.cycle_id, trx);
+      }
       const detail = action === 'StopCycle' ? 'The transaction errored and the cycle was stopped' : `The transaction errored${after}`;
       await this.stepError(trx, tx, step, message, detail, action === 'StopCycle' ? 'stopped cycle' : 'errored');
     });
@@ -328,7 +368,7 @@ export class CycleExecutor {
     const header = Number(error.headers['retry-after']);
     const wait = rateLimitWaitSeconds(cursor.rateWaits, Number.isFinite(header) && header >= 0 ? header : undefined);
     const message = `Rate limited by the provider; sent again at ${clock.isoIn(wait * 1000)}`;
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.commit(tx.id, async (trx) => {
       await this.record(plan, tx, step, cursor, 'Waiting', message, runId, { response }, trx);
       await updateTransaction(trx, tx.id, { status: 'Waiting', message, rate_limit_waits: cursor.rateWaits + 1 });
       await queue.send(TRANSACTION_QUEUE, { transactionId: tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait }, trx);
@@ -338,11 +378,11 @@ export class CycleExecutor {
 
   /** Delay and WaitUntil: the first pass schedules the continuation; the continuation finds the wait over. */
   private async wait(plan: RunPlan, tx: CycleTransactionRow, step: Step, cursor: Cursor, context: RunContext, runs: StepRunRow[]) {
-    const { db, clock, queue } = this.deps;
+    const { clock, queue } = this.deps;
     const go = { stepId: nextStepId(plan, step.Id), attempt: 1, rateWaits: 0 };
     const waiting = runs.findLast((r) => r.step_id === step.Id && r.status === 'Waiting');
     if (waiting !== undefined) {
-      await db.transaction().execute(async (trx) => {
+      await this.commit(tx.id, async (trx) => {
         await updateStepRun(trx, waiting.id, { status: 'Success', completed_at: clock.nowIso() });
         await updateTransaction(trx, tx.id, { next_step_id: go.stepId, next_attempt: 1, rate_limit_waits: 0 });
       });
@@ -358,7 +398,7 @@ export class CycleExecutor {
     }
     if (seconds <= 0) return this.passed(plan, tx, step, cursor, context, null, go);
     const message = `Waiting until ${clock.isoIn(seconds * 1000)}`;
-    await db.transaction().execute(async (trx) => {
+    await this.commit(tx.id, async (trx) => {
       await this.record(plan, tx, step, cursor, 'Waiting', message, null, {}, trx);
       await updateTransaction(trx, tx.id, { status: 'Waiting', message });
       await queue.send(TRANSACTION_QUEUE, { transactionId: tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: seconds }, trx);
@@ -394,7 +434,7 @@ export class CycleExecutor {
 
   private async finish(plan: RunPlan, tx: CycleTransactionRow, status: 'Success' | 'Errored', message: string | null): Promise<void> {
     const now = this.deps.clock.nowIso();
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.commit(tx.id, async (trx) => {
       await updateTransaction(trx, tx.id, { status, message, completed_at: now, next_step_id: null });
       await countTransactionOutcome(trx, tx.account_id, plan.cycle.id, status === 'Errored', now);
       if (status === 'Errored' && message !== null) {

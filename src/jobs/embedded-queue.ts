@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import { type Clock, systemClock } from '../clock.js';
+import { afterCommit, commitWrite } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import type { Database, JobTable } from '../store/schema.js';
 import type { JobHandler, JobOptions, JobQueue } from './job-queue.js';
@@ -73,7 +74,9 @@ export class EmbeddedQueue implements JobQueue {
       .returning('id')
       .executeTakeFirst();
     if (inserted === undefined) return null;
+    // A job written in a transaction is fetched once it commits; one whose commit cannot be seen waits for the poll.
     if (trx === undefined) this.fetch(name);
+    else afterCommit(trx, () => this.fetch(name));
     return id;
   }
 
@@ -142,23 +145,25 @@ export class EmbeddedQueue implements JobQueue {
     const room = worker.concurrency - worker.running;
     if (room <= 0) return;
     const now = this.clock.nowIso();
-    const rows = await this.db
-      .updateTable('jobs')
-      .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), started_at: now }))
-      .where('state', 'in', DUE_STATES)
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('jobs')
-          .select('id')
-          .where('name', '=', name)
-          .where('state', 'in', DUE_STATES)
-          .where('start_after', '<=', now)
-          .orderBy('start_after')
-          .orderBy('created_at')
-          .limit(room),
-      )
-      .returningAll()
-      .execute();
+    const rows = await commitWrite(this.db, (db) =>
+      db
+        .updateTable('jobs')
+        .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), started_at: now }))
+        .where('state', 'in', DUE_STATES)
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('jobs')
+            .select('id')
+            .where('name', '=', name)
+            .where('state', 'in', DUE_STATES)
+            .where('start_after', '<=', now)
+            .orderBy('start_after')
+            .orderBy('created_at')
+            .limit(room),
+        )
+        .returningAll()
+        .execute(),
+    );
     for (const row of rows) this.track(this.run(worker, row));
   }
 
@@ -173,7 +178,7 @@ export class EmbeddedQueue implements JobQueue {
       } catch (error) {
         outcome = afterFailure(row, error, this.clock);
       }
-      await this.db.updateTable('jobs').set(outcome).where('id', '=', row.id).execute();
+      await commitWrite(this.db, (db) => db.updateTable('jobs').set(outcome).where('id', '=', row.id).execute());
     } finally {
       worker.running--;
       this.fetch(row.name);

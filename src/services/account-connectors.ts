@@ -4,6 +4,7 @@ import type { Catalogue, Connector } from '../catalogue/catalogue.js';
 import type { Clock } from '../clock.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
+import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import {
   deleteInstall,
@@ -95,7 +96,7 @@ export class AccountConnectors {
         ? undefined
         : await this.check.check(accountId, connector, parsed, await this.setups.installValues(connector, [own]));
     const now = this.clock.nowIso();
-    const id = await this.db.transaction().execute(async (trx) => {
+    const id = await inTransaction(this.db, async (trx) => {
       const credentialId =
         shared?.id ?? (await this.credentials.createForInstall(trx, { accountId, connector, name: input.Name }, secret, verification));
       const authenticated = shared !== undefined ? shared.secret !== null : secret !== undefined || auth.Type === 'None';
@@ -153,7 +154,7 @@ export class AccountConnectors {
     const parsed = input.AuthValue !== undefined ? parseAuthValue(connector.definition.Auth, input.AuthValue) : undefined;
     const verification =
       parsed === undefined ? undefined : await this.check.check(accountId, connector, parsed, (await this.resolve(accountId, id)).values);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const changes: AccountConnectorUpdate = { updated_at: this.clock.nowIso() };
       if (input.Name !== undefined) changes.name = input.Name;
       if (input.Description !== undefined) changes.description = input.Description;
@@ -184,7 +185,7 @@ export class AccountConnectors {
 
   async delete(accountId: string, id: number): Promise<void> {
     const row = await this.row(accountId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       // Before the delete, which leaves its steps without a connector.
       await this.watchers.installGone(trx, accountId, row, 'deleted');
       await deleteInstall(trx, id);
@@ -196,7 +197,7 @@ export class AccountConnectors {
 
   async deauthenticate(accountId: string, id: number): Promise<{ Message: string }> {
     const row = await this.row(accountId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       // A named credential others may share is let go of, not wiped.
       const detach = row.standalone === 1 ? { credential_id: null } : {};
       await updateInstall(trx, id, { authenticated: 0, auth_error: null, updated_at: this.clock.nowIso(), ...detach });
@@ -228,7 +229,7 @@ export class AccountConnectors {
    */
   async saveToken(install: Pick<ResolvedInstall, 'id' | 'accountId' | 'name' | 'connector'>, token: StoredToken): Promise<void> {
     const row = await this.row(install.accountId, install.id);
-    const credentialId = await this.db.transaction().execute(async (trx) => {
+    const credentialId = await inTransaction(this.db, async (trx) => {
       let id = row.credential_id;
       if (id === null) {
         id = await this.credentials.createForInstall(trx, install, undefined);

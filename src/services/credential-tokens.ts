@@ -2,6 +2,7 @@ import type { CredentialStore } from '../auth/credential-store.js';
 import { parseStoredToken, type StoredToken } from '../auth/token-set.js';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import { inTransaction } from '../store/commits.js';
 import { claimLease, releaseLease, sealedSecretOf } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
 import { type Credentials, sealContext } from './credentials.js';
@@ -33,12 +34,12 @@ export class CredentialTokens implements CredentialStore {
   }
 
   async saveToken(accountId: string, id: number, token: StoredToken): Promise<void> {
-    await this.db.transaction().execute((trx) => this.credentials.storeToken(trx, accountId, id, token));
+    await inTransaction(this.db, (trx) => this.credentials.storeToken(trx, accountId, id, token));
     this.cache.forgetCredential(id);
   }
 
   async markRefused(id: number, reason: string): Promise<void> {
-    await this.db.transaction().execute((trx) => this.credentials.storeRefusal(trx, id, reason));
+    await inTransaction(this.db, (trx) => this.credentials.storeRefusal(trx, id, reason));
     this.cache.forgetCredential(id);
   }
 }

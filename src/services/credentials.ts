@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import {
   credentialCount,
   credentialOf,
@@ -140,7 +141,7 @@ export class Credentials {
             await this.setups.installValues(connector, [this.openProperties(accountId, row.properties)]),
           );
     const now = this.clock.nowIso();
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const changes: Partial<CredentialRow> = { updated_at: now };
       if (input.Name !== undefined) changes.name = input.Name;
       if (input.Description !== undefined) changes.description = input.Description;
@@ -230,7 +231,7 @@ export class Credentials {
    * verified (the provider just accepted its app), and every install using it is authenticated and says so.
    */
   async storeAuthorization(accountId: string, id: number, token: StoredToken): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await this.storeToken(trx, accountId, id, token);
       await updateCredential(trx, id, verificationColumns({ status: 'Verified', at: this.clock.nowIso(), message: null }));
       await this.emitForUsers(trx, id, 'AccountConnector.Authenticated');
@@ -259,7 +260,7 @@ export class Credentials {
   ): Promise<{ VerifiedStatus: string; VerifiedAt: string }> {
     const at = this.clock.nowIso();
     const status = verified ? 'Verified' : 'Failed';
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await updateCredential(trx, row.id, { verified_status: status, verified_at: at, verified_message: message });
       if (!verified && row.verified_status !== 'Failed') {
         await this.events.emit(trx, {

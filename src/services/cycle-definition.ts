@@ -15,13 +15,15 @@ import {
   STEP_KEY_PATTERN,
   VARIABLE_NAME_PATTERN,
 } from '../cycles/model.js';
+import { mappingColumns, stepConfig, variableContext } from '../cycles/rows.js';
 import type { StepSettingsInput } from '../cycles/step-rules.js';
 import { badRequest } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import { insertCycle, insertEdge, insertStep, insertVariable, updateStep, upsertMapping } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import { checkEdge, checkMapping, checkStepSettings, methodOf } from './cycle-checks.js';
 import type { InstallLookup } from './cycle-graph.js';
-import { mappingColumns, newCycleRow, stepConfig, variableContext } from './cycle-parts.js';
+import { newCycleRow } from './cycle-parts.js';
 import { webhookToken } from './cycle-steps.js';
 
 export interface DefinitionDeps {
@@ -187,7 +189,7 @@ async function write(
     ...DEFAULT_SETTINGS,
     ...Object.fromEntries(Object.entries(definition).filter(([k, v]) => v !== undefined && !['Variables', 'Steps', 'Edges'].includes(k))),
   } as typeof DEFAULT_SETTINGS & { Name: string };
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const cycleId = await insertCycle(trx, newCycleRow(accountId, settings, templateId, now));
     for (const variable of definition.Variables ?? []) {
       const sensitive = variable.Sensitive === true;

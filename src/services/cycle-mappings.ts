@@ -4,7 +4,9 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { maskSecret } from '../crypto/tokens.js';
 import { ancestors } from '../cycles/graph.js';
 import type { Mapping, MappingTarget } from '../cycles/model.js';
+import { mappingColumns, toEdge, toMapping, variableContext } from '../cycles/rows.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import type { CycleStepRow, CycleVariableRow } from '../store/cycle-schema.js';
 import {
   cycleOf,
@@ -23,17 +25,7 @@ import {
 import type { Db } from '../store/database.js';
 import { checkMapping } from './cycle-checks.js';
 import type { InstallLookup } from './cycle-graph.js';
-import {
-  cycleNotFound,
-  editableCycle,
-  installMethod,
-  isMissing,
-  mappingColumns,
-  stepNotFound,
-  toEdge,
-  toMapping,
-  variableContext,
-} from './cycle-parts.js';
+import { cycleNotFound, editableCycle, installMethod, isMissing, stepNotFound } from './cycle-parts.js';
 
 export interface VariableInput {
   Name: string;
@@ -88,7 +80,7 @@ export class CycleMappings {
     if (method === undefined) {
       throw new PatchbayError('PB_ERR_CONFLICT', `Step ${stepId}'s account connector or method is gone: choose its method again`);
     }
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, step.cycle_id, now);
       const [steps, edges, variables] = await Promise.all([
@@ -117,7 +109,7 @@ export class CycleMappings {
 
   async clear(accountId: string, stepId: number, target: MappingTarget, name: string): Promise<void> {
     const step = await this.step(accountId, stepId);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, step.cycle_id, this.clock.nowIso());
       if (!(await deleteMapping(trx, accountId, stepId, target, name))) {
         throw notFound(`The ${WORD[target]} '${name}' of step ${stepId} is not mapped`);
@@ -138,7 +130,7 @@ export class CycleMappings {
   }
 
   async createVariable(accountId: string, cycleId: number, input: VariableInput) {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, cycleId, now);
       const sensitive = input.Sensitive === true;
@@ -158,7 +150,7 @@ export class CycleMappings {
   }
 
   async updateVariable(accountId: string, cycleId: number, name: string, input: VariableUpdate) {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, cycleId, now);
       const row = await variableOf(trx, accountId, cycleId, name);
@@ -180,7 +172,7 @@ export class CycleMappings {
 
   /** Removes a variable; mappings still naming it show up in the prerequisites. */
   async deleteVariable(accountId: string, cycleId: number, name: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, cycleId, this.clock.nowIso());
       const row = await variableOf(trx, accountId, cycleId, name);
       if (row === undefined) throw notFound(`Cycle ${cycleId} has no variable '${name}'`);

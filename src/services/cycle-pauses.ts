@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { RunPlans } from '../cycles/run-plan.js';
 import { activeCyclesUsing, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import type { InstallWatchers } from './account-connectors.js';
@@ -10,7 +11,10 @@ import { recordIncident } from './incidents.js';
  * Prerequisite 20 then names the steps, and activating again is refused until it is fixed.
  */
 export class CyclePauses implements InstallWatchers {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly plans: RunPlans,
+  ) {}
 
   async installGone(db: Db, accountId: string, install: { id: number; name: string }, why: 'deauthenticated' | 'deleted'): Promise<void> {
     const now = this.clock.nowIso();
@@ -19,6 +23,7 @@ export class CyclePauses implements InstallWatchers {
     for (const use of uses) if (!firstStepOf.has(use.id)) firstStepOf.set(use.id, use);
     for (const [cycleId, step] of firstStepOf) {
       await updateCycle(db, accountId, cycleId, { status: 'Paused', updated_at: now });
+      this.plans.forget(cycleId, db);
       await recordIncident(db, now, {
         accountId,
         cycleId,

@@ -15,8 +15,10 @@ import {
   pollParameters,
   weigh,
 } from '../cycles/polling.js';
+import { loadRunPlan, masked, type RunPlan, type RunPlans, triggerOf } from '../cycles/run-plan.js';
 import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
+import { inTransaction } from '../store/commits.js';
 import { finishPoll, pollOf, schedulePoll, takePollLease } from '../store/cycle-polls.js';
 import type { CyclePollRow } from '../store/cycle-schema.js';
 import { cycleOf, updateCycle } from '../store/cycles.js';
@@ -24,7 +26,6 @@ import type { Db } from '../store/database.js';
 import { insertIncident } from '../store/incidents.js';
 import type { Database } from '../store/schema.js';
 import type { InstallLookup } from './cycle-graph.js';
-import { loadRunPlan, masked, type RunPlan, triggerOf } from './cycle-run-plan.js';
 import { enqueueTransactions, itemsOf } from './transaction-intake.js';
 
 /** Another poll of the cycle holds the lease: the job is tried again later (see POLL_JOB_OPTIONS). */
@@ -55,6 +56,7 @@ export class CyclePolls {
     private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly plans: RunPlans,
   ) {}
 
   /**
@@ -88,7 +90,7 @@ export class CyclePolls {
   };
 
   private async poll(row: CyclePollRow, token: string, startedAt: string): Promise<void> {
-    const plan = await loadRunPlan(this.db, this.box, row.account_id, row.cycle_id);
+    const plan = await this.plans.get(row.account_id, row.cycle_id);
     const found = plan === undefined ? undefined : await this.triggerMethod(plan);
     if (plan === undefined || found === undefined) throw new Error('The cycle no longer starts with a trigger method');
     const { step, trigger, install } = found;
@@ -113,7 +115,7 @@ export class CyclePolls {
     }
     const schedule = scheduleOf(plan);
     const request = masked(plan, { MethodId: step.MethodId, Parameters });
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       if (weighed.fresh.length > 0) {
         const transactions = itemsOf(plan, weighed.fresh).map((item) => ({ Id: randomUUID(), item }));
         await enqueueTransactions(trx, this.queue, { plan, trigger: step, now: startedAt, request }, transactions);
@@ -137,10 +139,10 @@ export class CyclePolls {
   private async failed(row: CyclePollRow, token: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     this.logger.warn({ cycleId: row.cycle_id, err: message }, 'cycle poll failed; its cursor is kept for the next poll');
-    const plan = await loadRunPlan(this.db, this.box, row.account_id, row.cycle_id);
+    const plan = await this.plans.get(row.account_id, row.cycle_id);
     if (plan === undefined) return;
     const schedule = scheduleOf(plan);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const next = this.nextPollAt(row, schedule);
       const kept = await finishPoll(trx, row.cycle_id, token, { next_poll_at: next, last_error: message, updated_at: this.clock.nowIso() });
       if (!kept) return;
@@ -164,6 +166,7 @@ export class CyclePolls {
   private async continueOrStop(trx: Transaction<Database>, row: CyclePollRow, next: string, schedule: Schedule): Promise<void> {
     if (schedule.runOnce) {
       await updateCycle(trx, row.account_id, row.cycle_id, { status: 'Paused', updated_at: this.clock.nowIso() });
+      this.plans.forget(row.cycle_id, trx);
       return;
     }
     await this.sendPoll(trx, row.cycle_id, next, schedule);

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { SecretBox } from '../crypto/secret-box.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import { resolveInputs } from '../cycles/operands.js';
 import { prerequisites } from '../cycles/prerequisites.js';
+import { masked, type RunPlans, triggerOf } from '../cycles/run-plan.js';
 import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
+import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import { transactionOf, updateTransaction } from '../store/transactions.js';
 import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
 import { cycleNotFound } from './cycle-parts.js';
-import { loadRunPlan, masked, triggerOf } from './cycle-run-plan.js';
 import { enqueueTransactions, itemsOf } from './transaction-intake.js';
 
 /** Binds the steps of a cycle that still wait for their object (see StepBindings). */
@@ -30,7 +30,7 @@ export class CycleRuns {
     private readonly installs: InstallLookup,
     private readonly runner: MethodRunner,
     private readonly queue: JobQueue,
-    private readonly box: SecretBox,
+    private readonly plans: RunPlans,
     private readonly clock: Clock,
     private readonly bindings: PendingBindings,
   ) {}
@@ -38,7 +38,7 @@ export class CycleRuns {
   async run(accountId: string, cycleId: number, body: unknown): Promise<{ Transactions: { Id: string; Status: string }[] }> {
     // A template's step waiting for its object (a Caspio table) is bound first, now that its install may be ready.
     await this.bindings.bindPending(accountId, cycleId);
-    const plan = await loadRunPlan(this.db, this.box, accountId, cycleId);
+    const plan = await this.plans.get(accountId, cycleId);
     if (plan === undefined) throw cycleNotFound(cycleId);
     const missing = prerequisites(await loadCycleGraph(this.db, this.installs, accountId, cycleId));
     if (missing.length > 0) {
@@ -67,13 +67,13 @@ export class CycleRuns {
     }
     const transactions = itemsOf(plan, data).map((item) => ({ Id: randomUUID(), item }));
     const now = this.clock.nowIso();
-    await this.db.transaction().execute((trx) => enqueueTransactions(trx, this.queue, { plan, trigger, now, request }, transactions));
+    await inTransaction(this.db, (trx) => enqueueTransactions(trx, this.queue, { plan, trigger, now, request }, transactions));
     return { Transactions: transactions.map(({ Id }) => ({ Id, Status: 'Queued' })) };
   }
 
   /** Sends a transaction's failed or uncertain step again, as its next attempt; 409 for any other status. */
   async retry(accountId: string, id: string): Promise<{ Id: string; Status: string }> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const tx = await transactionOf(trx, accountId, id);
       if (tx === undefined) throw transactionNotFound(id);
       const changed = await updateTransaction(

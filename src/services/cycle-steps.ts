@@ -3,8 +3,10 @@ import type { Clock } from '../clock.js';
 import { fieldsForMapping } from '../cycles/fields-for-mapping.js';
 import { ancestors } from '../cycles/graph.js';
 import type { ActionType, EdgeType, Step, StepErrorAction } from '../cycles/model.js';
+import { stepConfig, toEdge, toStep } from '../cycles/rows.js';
 import type { StepSettingsInput } from '../cycles/step-rules.js';
 import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import type { CycleStepRow } from '../store/cycle-schema.js';
 import {
   cycleOf,
@@ -22,7 +24,7 @@ import {
 import type { Db } from '../store/database.js';
 import { checkEdge, checkStepSettings, defaultKey, methodOf, type Surroundings } from './cycle-checks.js';
 import { type InstallLookup, loadCycleGraph } from './cycle-graph.js';
-import { cycleNotFound, editableCycle, stepConfig, stepNotFound, toEdge, toStep } from './cycle-parts.js';
+import { cycleNotFound, editableCycle, stepNotFound } from './cycle-parts.js';
 
 export interface StepInput extends StepSettingsInput {
   Name: string;
@@ -64,7 +66,7 @@ export class CycleSteps {
 
   async add(accountId: string, cycleId: number, input: StepInput) {
     const method = input.ActionType === 'Method' ? await this.method(accountId, input.AccountConnectorId, input.MethodId) : undefined;
-    const id = await this.db.transaction().execute(async (trx) => {
+    const id = await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, cycleId, now);
       const steps = await stepsOf(trx, accountId, cycleId);
@@ -109,7 +111,7 @@ export class CycleSteps {
     const methodId = input.MethodId ?? current.MethodId ?? undefined;
     const changesMethod = type === 'Method' && (input.AccountConnectorId !== undefined || input.MethodId !== undefined);
     const method = changesMethod ? await this.method(accountId, installId, methodId) : undefined;
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, row.cycle_id, now);
       const steps = await stepsOf(trx, accountId, row.cycle_id);
@@ -138,7 +140,7 @@ export class CycleSteps {
   /** Removes a step with its edges, its mappings and the mappings of later steps that read it. */
   async delete(accountId: string, id: number): Promise<void> {
     const row = await this.row(accountId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, row.cycle_id, this.clock.nowIso());
       await deleteStep(trx, accountId, id);
     });
@@ -151,7 +153,7 @@ export class CycleSteps {
 
   async addEdge(accountId: string, cycleId: number, input: EdgeInput) {
     const type = input.EdgeType ?? 'Forward';
-    const id = await this.db.transaction().execute(async (trx) => {
+    const id = await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, cycleId, this.clock.nowIso());
       const steps = await stepsOf(trx, accountId, cycleId);
       const edges = (await edgesOf(trx, accountId, cycleId)).map(toEdge);
@@ -170,7 +172,7 @@ export class CycleSteps {
 
   /** Removes an edge, named by its id or by the steps it joins. */
   async deleteEdge(accountId: string, cycleId: number, which: number | { HeadStepId: number; TailStepId: number }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, cycleId, this.clock.nowIso());
       const edges = (await edgesOf(trx, accountId, cycleId)).map(toEdge);
       const edge =

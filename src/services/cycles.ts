@@ -14,7 +14,9 @@ import {
   type StepErrorAction,
 } from '../cycles/model.js';
 import { prerequisites } from '../cycles/prerequisites.js';
+import type { RunPlans } from '../cycles/run-plan.js';
 import { badRequest, PatchbayError } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import type { CycleRow, CycleTable } from '../store/cycle-schema.js';
 import { connectorsOfCycles, cycleCount, cycleOf, cyclePage, deleteCycle, insertCycle, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
@@ -64,6 +66,7 @@ export class Cycles {
     /** Binds the steps a template left waiting for their install's authentication. */
     private readonly bindings: StepBindings,
     private readonly polls: PollScheduler,
+    private readonly plans: RunPlans,
   ) {}
 
   async create(accountId: string, input: CycleInput, templateId: string | null = null) {
@@ -84,7 +87,7 @@ export class Cycles {
   }
 
   async update(accountId: string, id: number, input: Partial<CycleSettings>) {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, id, now);
       await updateCycle(trx, accountId, id, { ...settingColumns(input), updated_at: now });
@@ -94,10 +97,11 @@ export class Cycles {
 
   /** Removes the cycle with its steps, edges, mappings, variables and transactions, all or nothing. */
   async delete(accountId: string, id: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await editableCycle(trx, accountId, id, this.clock.nowIso());
       await deleteTransactionsOf(trx, accountId, id);
       await deleteCycle(trx, accountId, id);
+      this.plans.forget(id, trx);
     });
   }
 
@@ -117,7 +121,7 @@ export class Cycles {
     }
     await this.bindings.bindPending(accountId, id);
     const installs = await prefetchedInstalls(this.db, this.installs, accountId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, id, now);
       const missing = prerequisites(await loadCycleGraph(trx, installs, accountId, id));
@@ -147,7 +151,10 @@ export class Cycles {
   async deactivate(accountId: string, id: number) {
     const row = await cycleOf(this.db, accountId, id);
     if (row === undefined) throw cycleNotFound(id);
-    if (row.status !== 'Paused') await updateCycle(this.db, accountId, id, { status: 'Paused', updated_at: this.clock.nowIso() });
+    if (row.status !== 'Paused') {
+      await updateCycle(this.db, accountId, id, { status: 'Paused', updated_at: this.clock.nowIso() });
+      this.plans.forget(id, this.db);
+    }
     return this.get(accountId, id);
   }
 

@@ -90,7 +90,7 @@ export class InstallCache {
   }
 
   private apply(invalidation: Invalidation): void {
-    if (invalidation.kind === 'client') return;
+    if (invalidation.kind === 'client' || invalidation.kind === 'cycle') return;
     this.generation++;
     if (invalidation.kind === 'install') {
       this.entries.delete(invalidation.id);

@@ -1,11 +1,13 @@
 import { customMethodId } from '../catalogue/custom-methods.js';
 import type { Clock } from '../clock.js';
 import type { Step } from '../cycles/model.js';
+import { stepConfig, toStep } from '../cycles/rows.js';
 import { PatchbayError } from '../errors.js';
+import { inTransaction } from '../store/commits.js';
 import { stepOf, stepsOf, updateStep } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import type { InstallLookup } from './cycle-graph.js';
-import { editableCycle, installMethod, stepConfig, toStep } from './cycle-parts.js';
+import { editableCycle, installMethod } from './cycle-parts.js';
 
 /** What binding needs of custom categories: the install's category copy for an object, made when missing. */
 export interface ObjectCategories {
@@ -46,7 +48,7 @@ export class StepBindings {
     const customId = await this.categories.ensure(accountId, install.id, method.Category, step.PendingObject);
     const bound = installMethod(await this.installs.resolve(accountId, install.id), customMethodId(method.Id, customId));
     if (bound === undefined) return;
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       const now = this.clock.nowIso();
       await editableCycle(trx, accountId, cycleId, now);
       const row = await stepOf(trx, accountId, step.Id);

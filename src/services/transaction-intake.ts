@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import type { Step } from '../cycles/model.js';
+import { masked, nextStepId, type RunPlan } from '../cycles/run-plan.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Database } from '../store/schema.js';
 import { insertStepRun, insertTransaction } from '../store/transactions.js';
-import { masked, nextStepId, type RunPlan } from './cycle-run-plan.js';
 
 /** The trigger's items of one run, each the start of a transaction (the cycle's CollectionSplitType). */
 export function itemsOf(plan: RunPlan, data: unknown): unknown[] {

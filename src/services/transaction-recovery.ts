@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import { orphanedTransactions, takeOrphan } from '../store/transactions.js';
 import type { NodePresence } from './node-presence.js';
@@ -28,7 +29,7 @@ export class TransactionRecovery {
     let queued = 0;
     for (const orphan of await orphanedTransactions(this.db, this.node.staleBefore(), BATCH)) {
       const owner = orphan.owner_node as string;
-      const taken = await this.db.transaction().execute(async (trx) => {
+      const taken = await inTransaction(this.db, async (trx) => {
         if (!(await takeOrphan(trx, orphan.id, owner))) return false;
         await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: orphan.id }, TRANSACTION_JOB_OPTIONS, trx);
         return true;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { SecretBox } from '../crypto/secret-box.js';
 import type { Step } from '../cycles/model.js';
+import { type RunPlan, type RunPlans, triggerOf } from '../cycles/run-plan.js';
 import type { TransactionSignals } from '../cycles/transaction-signals.js';
 import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import { IN_PROGRESS, transactionById } from '../store/transactions.js';
 import { claimIdempotencyKey, firstSuccessOf, transactionOfKey, webhookStepByToken } from '../store/webhook-intake.js';
-import { loadRunPlan, type RunPlan, triggerOf } from './cycle-run-plan.js';
 import { enqueueTransactions } from './transaction-intake.js';
 
 /** How long a delivery's idempotency key is kept: a repeat within it makes no second transaction. */
@@ -36,7 +36,7 @@ export type WebhookAnswer = { status: 202; body: { TransactionId: string } } | {
 export class WebhookIntake {
   constructor(
     private readonly db: Db,
-    private readonly box: SecretBox,
+    private readonly plans: RunPlans,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly signals: TransactionSignals,
@@ -51,7 +51,7 @@ export class WebhookIntake {
     // An unknown token and an inactive cycle look the same from outside: nothing is recorded for either.
     const found = await webhookStepByToken(this.db, delivery.token);
     if (found === undefined || found.status !== 'Active') throw webhookNotFound();
-    const plan = await loadRunPlan(this.db, this.box, found.accountId, found.cycleId);
+    const plan = await this.plans.get(found.accountId, found.cycleId);
     const trigger = plan === undefined ? undefined : triggerOf(plan);
     if (plan === undefined || trigger?.Id !== found.stepId) throw webhookNotFound();
     const transactionId = await this.record(plan, trigger, delivery.body, key);
@@ -64,7 +64,7 @@ export class WebhookIntake {
   private record(plan: RunPlan, trigger: Step, item: unknown, key: string | undefined): Promise<string> {
     const Id = randomUUID();
     const now = this.clock.nowIso();
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       // The unique (cycle, key) decides between concurrent repeats; a read first would let two through.
       if (
         key !== undefined &&

@@ -6,6 +6,7 @@ import { maskSecret, randomToken } from '../crypto/tokens.js';
 import type { Egress } from '../egress/egress.js';
 import { badRequest, notFound } from '../errors.js';
 import type { JobOptions, JobQueue } from '../jobs/job-queue.js';
+import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import type { Database, WebhookDeliveryRow, WebhookRow } from '../store/schema.js';
 import {
@@ -163,7 +164,7 @@ export class Webhooks implements PartnerEvents {
   /** Sends a delivery again (a Failed one, say), with a fresh round of retries. */
   async redeliver(webhookId: number, id: number) {
     await this.delivery(webhookId, id);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await setDeliveryState(trx, id, 'Pending');
       await this.queue.send<DeliveryJob>(DELIVER_QUEUE, { deliveryId: id }, this.retry, trx);
     });
@@ -175,7 +176,7 @@ export class Webhooks implements PartnerEvents {
     const targets = hooks.filter((hook) => (JSON.parse(hook.events) as string[]).includes(event.type)).map((hook) => hook.id);
     if (targets.length === 0) return;
     if (db.isTransaction) await this.record(db as Transaction<Database>, targets, event);
-    else await db.transaction().execute((trx) => this.record(trx, targets, event));
+    else await inTransaction(db, (trx) => this.record(trx, targets, event));
   }
 
   /** One delivery row per webhook, and its job, in the given transaction. */

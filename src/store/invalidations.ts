@@ -7,6 +7,8 @@ export type Invalidation =
   | { kind: 'connector'; id: number }
   | { kind: 'account'; id: string }
   | { kind: 'client'; id: string }
+  /** A cycle's status changed or it was deleted: its run plan is read afresh. */
+  | { kind: 'cycle'; id: number }
   /** Messages may have been missed (the link to the other nodes dropped): forget everything. */
   | { kind: 'everything' };
 

@@ -49,6 +49,27 @@ function stepped(exec: (sql: string) => void, sql: string): SqliteStatement {
   };
 }
 
+/** Distinct statements kept prepared: far more than the queries the code base builds. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Prepares each distinct SQL text once: preparing costs more than running most of our queries. Kysely
+ * runs one query at a time on the connection and nothing here streams, so a statement is never in use
+ * twice at once. Past the limit the oldest statement is dropped.
+ */
+function cachedPrepare(prepare: (sql: string) => SqliteStatement): (sql: string) => SqliteStatement {
+  const statements = new Map<string, SqliteStatement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 /** Opens a SQLite file with incremental auto-vacuum, WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): SqliteDatabase {
   if (usesBuiltInSqlite) {
@@ -57,7 +78,7 @@ export function openSqlite(file: string): SqliteDatabase {
     for (const pragma of PRAGMAS) db.exec(`PRAGMA ${pragma}`);
     return {
       close: () => db.close(),
-      prepare(sql) {
+      prepare: cachedPrepare((sql) => {
         if (STEPPED_PRAGMA.test(sql)) return stepped((text) => db.exec(text), sql);
         const statement = db.prepare(sql);
         return {
@@ -66,7 +87,7 @@ export function openSqlite(file: string): SqliteDatabase {
           run: (parameters) => statement.run(...parameters),
           iterate: (parameters) => statement.iterate(...parameters),
         };
-      },
+      }),
     };
   }
   const BetterSqlite = require('better-sqlite3') as typeof import('better-sqlite3');
@@ -74,6 +95,6 @@ export function openSqlite(file: string): SqliteDatabase {
   for (const pragma of PRAGMAS) db.pragma(pragma);
   return {
     close: () => db.close(),
-    prepare: (sql) => (STEPPED_PRAGMA.test(sql) ? stepped((text) => db.exec(text), sql) : db.prepare(sql)),
+    prepare: cachedPrepare((sql) => (STEPPED_PRAGMA.test(sql) ? stepped((text) => db.exec(text), sql) : db.prepare(sql))),
   };
 }

@@ -1,9 +1,13 @@
+import type { Transaction } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { Edge, EdgeType, Step, StepErrorAction, StepMapping } from '../cycles/model.js';
+import { afterCommit } from '../store/commits.js';
 import type { CycleRow } from '../store/cycle-schema.js';
 import { cycleOf, edgesOf, mappingsOfCycle, stepsOf, variablesOf } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
-import { toEdge, toMapping, toStep, variableContext } from './cycle-parts.js';
+import type { Invalidations } from '../store/invalidations.js';
+import type { Database } from '../store/schema.js';
+import type { Edge, EdgeType, Step, StepErrorAction, StepMapping } from './model.js';
+import { toEdge, toMapping, toStep, variableContext } from './rows.js';
 
 /** A cycle as a run needs it: its steps, edges, mappings and variables (sensitive ones unsealed). */
 export interface RunPlan {
@@ -56,4 +60,51 @@ export function masked(plan: RunPlan, value: unknown): string {
   let text = JSON.stringify(value ?? null);
   for (const secret of plan.secrets) text = text.split(JSON.stringify(secret).slice(1, -1)).join('********');
   return text;
+}
+
+/** Plans kept per node: a few thousand active cycles' definitions. */
+const PLAN_LIMIT = 10_000;
+
+/**
+ * Keeps the plans of Active cycles in memory, so that a webhook or a job does not read five tables.
+ * An Active cycle cannot be edited (409), so its plan changes only when its status does, and every
+ * change of status (deactivated, paused, stopped, deleted) is published on the bus with `forget`:
+ * this node drops the plan at once, others when the message reaches them. A plan of a cycle that is
+ * not Active is read afresh every time.
+ */
+export class RunPlans {
+  private readonly plans = new Map<number, RunPlan>();
+  /** Bumped by every invalidation, so a load that raced one is not kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly bus: Invalidations,
+  ) {
+    bus.on((invalidation) => {
+      if (invalidation.kind !== 'cycle' && invalidation.kind !== 'everything') return;
+      this.generation++;
+      if (invalidation.kind === 'cycle') this.plans.delete(invalidation.id);
+      else this.plans.clear();
+    });
+  }
+
+  async get(accountId: string, cycleId: number): Promise<RunPlan | undefined> {
+    const hit = this.plans.get(cycleId);
+    if (hit !== undefined && hit.cycle.account_id === accountId && this.bus.healthy) return hit;
+    const generation = this.generation;
+    const plan = await loadRunPlan(this.db, this.box, accountId, cycleId);
+    if (plan?.cycle.status === 'Active' && generation === this.generation) {
+      if (this.plans.size >= PLAN_LIMIT) this.plans.delete(this.plans.keys().next().value as number);
+      this.plans.set(cycleId, plan);
+    }
+    return plan;
+  }
+
+  /** The cycle's status changed or it was deleted, written with `db`: published once that commits. */
+  forget(cycleId: number, db: Db): void {
+    const publish = () => this.bus.publish({ kind: 'cycle', id: cycleId });
+    if (!db.isTransaction || !afterCommit(db as Transaction<Database>, publish)) publish();
+  }
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from './context.js';
-import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/executor.js';
 import { POLL_QUEUE, type PollJob } from './cycles/polling.js';
+import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/transaction-job.js';
 import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
 import { pruneTransactions } from './services/cycle-retention.js';

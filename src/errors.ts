@@ -96,3 +96,7 @@ export class PatchbayError extends Error {
 
 export const badRequest = (message: string) => new PatchbayError('PB_ERR_BAD_REQUEST', message);
 export const notFound = (message: string) => new PatchbayError('PB_ERR_NOT_FOUND', message);
+
+/** Whether the error is a 404 or a 409 of an install that is gone or whose connector is (a step then just lacks it). */
+export const isMissing = (error: unknown): boolean =>
+  error instanceof PatchbayError && (error.code === 'PB_ERR_NOT_FOUND' || error.code === 'PB_ERR_CONFLICT');

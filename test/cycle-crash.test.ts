@@ -55,6 +55,9 @@ function cluster(store: Store) {
     get databaseUrl() {
       return (database as { url: string }).url;
     },
+    get installId() {
+      return installId;
+    },
     async setUp(): Promise<PatchbayProcess> {
       dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-cycle-kill-'));
       database = await store.open(dataDir);
@@ -231,6 +234,61 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     ]);
     expect(example.creates).toBe(0);
     expect((await call<Incident[]>('GET', '/v1.0/cycles/incidents')).filter((i) => i.TransactionId === id)).toEqual([]);
+  }, 60_000);
+
+  it('loses no delivery answered 202 and duplicates none when the node is killed right after the answers', async () => {
+    example.reset();
+    const cycle = await call<{ Id: number }>('POST', '/v1.0/cycles', { Name: 'Hook kept', StepErrorAction: 'StopTransaction' });
+    const hook = await call<{ Id: number; WebhookUrl: string }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, {
+      Name: 'Incoming',
+      ActionType: 'Webhook',
+      SamplePayload: { name: 'Ada' },
+    });
+    const create = await call<{ Id: number }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, {
+      Name: 'create-contact',
+      ActionType: 'Method',
+      AccountConnectorId: nodes.installId,
+      MethodId: 'create-contact',
+    });
+    await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: hook.Id, TailStepId: create.Id, EdgeType: 'Forward' });
+    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/name`, {
+      MappingType: 'StepField',
+      SourceStepId: hook.Id,
+      SourceFieldId: 'name',
+    });
+    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/email`, { MappingType: 'Ignore' });
+    await call('PUT', `/v1.0/cycles/${cycle.Id}/activate`);
+
+    const names = Array.from({ length: 40 }, (_, i) => `Kept ${i}`);
+    const answered = await Promise.all(
+      names.map(async (name) => {
+        const reply = await fetch(hook.WebhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name }),
+        });
+        expect(reply.status).toBe(202);
+        return { name, id: ((await reply.json()) as { TransactionId: string }).TransactionId };
+      }),
+    );
+    const exited = new Promise((resolve) => node.process.once('exit', resolve));
+    node.kill();
+    await exited;
+    node = await nodes.start();
+
+    // Every answered delivery runs to an end: created once, or Uncertain when the kill cut off its create.
+    const ended = new Map<string, string>();
+    await vi.waitFor(
+      async () => {
+        for (const { id } of answered) ended.set(id, (await call<Transaction>('GET', `/v1.0/transactions/${id}`)).Status);
+        expect([...ended.values()].filter((status) => status !== 'Success' && status !== 'Uncertain')).toEqual([]);
+      },
+      { timeout: RESUMED_WITHIN_MS, interval: 200 },
+    );
+    const created = example.contacts().map((c) => c.name);
+    expect(created.length).toBe(new Set(created).size);
+    for (const { name, id } of answered) if (ended.get(id) === 'Success') expect(created).toContain(name);
+    expect([...ended.values()].filter((status) => status === 'Success').length).toBeGreaterThan(names.length / 2);
   }, 60_000);
 });
 

@@ -23,7 +23,15 @@ const method: MethodDefinition = {
   Output: 'Nothing',
 };
 
-const base = { StepErrorAction: null, Decision: null, DelaySeconds: null, WaitUntil: null, Response: null, SamplePayload: null };
+const base = {
+  StepErrorAction: null,
+  Decision: null,
+  DelaySeconds: null,
+  WaitUntil: null,
+  Response: null,
+  SamplePayload: null,
+  IdempotencyHeader: null,
+};
 const step = (Id: number, ActionType: Step['ActionType'], more: Partial<Step> = {}): Step => ({
   ...base,
   Id,

@@ -54,7 +54,7 @@ describe('webhook triggers (POST /api/webhook/{token})', () => {
   };
 
   /** An active cycle of its own account: Webhook -> create an Example contact named and mailed from the payload. */
-  async function contactHook(extra?: (cycleId: number, hook: Step) => Promise<void>) {
+  async function contactHook(extra?: (cycleId: number, hook: Step, account: string) => Promise<void>) {
     const account = `hooks-${randomUUID()}`;
     const installId = await installInto(patchbay, account, EXAMPLE, 'example-api-key');
     const cycle = await send<Reply<'getCycle'>>(account, 'POST', '/v1.0/cycles', { Name: 'Hook to contact', LogStepDataRequests: true });
@@ -69,7 +69,7 @@ describe('webhook triggers (POST /api/webhook/{token})', () => {
         SourceFieldId: field,
       });
     }
-    await extra?.(cycle.Id, hook);
+    await extra?.(cycle.Id, hook, account);
     await send(account, 'PUT', `/v1.0/cycles/${cycle.Id}/activate`);
     expect(hook.WebhookUrl).toMatch(new RegExp(`^${patchbay.url}/api/webhook/[A-Za-z0-9_-]{32}$`));
     return { account, cycleId: cycle.Id, url: hook.WebhookUrl as string };
@@ -155,6 +155,48 @@ describe('webhook triggers (POST /api/webhook/{token})', () => {
     expect(new Set(contactsNamed(prefix).map((c) => c.name)).size).toBe(900);
   }, 90_000);
 
+  it("makes one transaction of deliveries repeating the header the step names as its IdempotencyHeader (a provider's delivery id)", async () => {
+    const { account, cycleId, url } = await contactHook(async (_cycleId, hook, owner) => {
+      const named = await send<Step>(owner, 'PUT', `/v1.0/steps/${hook.Id}`, { IdempotencyHeader: 'X-Delivery-Id' });
+      expect(named.IdempotencyHeader).toBe('X-Delivery-Id');
+    });
+    const body = JSON.stringify({ name: 'Header Person', email: 'header@example.com' });
+    const headers = (delivery: string) => ({ 'content-type': 'application/json', 'x-delivery-id': delivery });
+    const first = (await (await deliver(url, body, headers('d-1'))).json()) as { TransactionId: string };
+    const repeat = (await (await deliver(url, body, headers('d-1'))).json()) as { TransactionId: string };
+    const other = (await (await deliver(url, body, headers('d-2'))).json()) as { TransactionId: string };
+    expect(repeat.TransactionId).toBe(first.TransactionId);
+    expect(other.TransactionId).not.toBe(first.TransactionId);
+    // Without the named header, Idempotency-Key still counts.
+    const keyed = { 'content-type': 'application/json', 'idempotency-key': 'k-1' };
+    const byKey = (await (await deliver(url, body, keyed)).json()) as { TransactionId: string };
+    expect(((await (await deliver(url, body, keyed)).json()) as { TransactionId: string }).TransactionId).toBe(byKey.TransactionId);
+    expect(await transactionCount(account, cycleId)).toBe(3);
+    const tooLong = await deliver(url, body, headers('x'.repeat(256)));
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { Message: string }).Message).toContain('X-Delivery-Id');
+  });
+
+  it('refuses an IdempotencyHeader that is not a header name, or on a step that is not a Webhook', async () => {
+    const account = `hooks-${randomUUID()}`;
+    const installId = await installInto(patchbay, account, EXAMPLE, 'example-api-key');
+    const cycle = await send<Reply<'getCycle'>>(account, 'POST', '/v1.0/cycles', { Name: 'Bad headers' });
+    const post = (body: Record<string, unknown>) => patchbay.call('POST', `/v1.0/cycles/${cycle.Id}/steps`, { account, body });
+    const badName = await post({ Name: 'Hook', ActionType: 'Webhook', IdempotencyHeader: 'X Delivery: Id' });
+    expect(badName.status).toBe(400);
+    expect(((await badName.json()) as { Message: string }).Message).toContain('IdempotencyHeader');
+    const onMethod = await post({
+      Name: 'Create',
+      ActionType: 'Method',
+      AccountConnectorId: installId,
+      MethodId: 'create-contact',
+      IdempotencyHeader: 'X-Delivery-Id',
+    });
+    expect(onMethod.status).toBe(400);
+    expect(((await onMethod.json()) as { Message: string }).Message).toBe(
+      'IdempotencyHeader applies only to Webhook steps, not to a Method step',
+    );
+  });
   describe('the template "Webhook -> Pipedrive deal -> synchronous reply"', () => {
     async function dealHook() {
       const account = `deals-${randomUUID()}`;

@@ -1306,9 +1306,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key: the same transaction), or, with a Synchronous Response step, what that step answers */
+        /** Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key, or the header the step's IdempotencyHeader names: the same transaction), or, with a Synchronous Response step, what that step answers */
         put: operations["deliverWebhookPut"];
-        /** Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key: the same transaction), or, with a Synchronous Response step, what that step answers */
+        /** Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key, or the header the step's IdempotencyHeader names: the same transaction), or, with a Synchronous Response step, what that step answers */
         post: operations["deliverWebhook"];
         delete?: never;
         options?: never;
@@ -7921,6 +7921,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                        IdempotencyHeader: string | null;
                         /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
                         PendingObject: string | null;
                     }[];
@@ -8063,6 +8065,8 @@ export interface operations {
                     } | null;
                     /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                     SamplePayload?: unknown;
+                    /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                    IdempotencyHeader?: string | null;
                 };
             };
         };
@@ -8149,6 +8153,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                        IdempotencyHeader: string | null;
                         /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
                         PendingObject: string | null;
                     };
@@ -8308,6 +8314,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                        IdempotencyHeader: string | null;
                         /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
                         PendingObject: string | null;
                     };
@@ -8448,6 +8456,8 @@ export interface operations {
                     } | null;
                     /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                     SamplePayload?: unknown;
+                    /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                    IdempotencyHeader?: string | null;
                 };
             };
         };
@@ -8534,6 +8544,8 @@ export interface operations {
                         WebhookUrl: string | null;
                         /** @description Webhook steps: an example body whose fields the mapping pickers offer */
                         SamplePayload: unknown;
+                        /** @description Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id (null: Idempotency-Key) */
+                        IdempotencyHeader: string | null;
                         /** @description Installed from a template before its connector was authenticated: the object (a Caspio table) whose custom category the step is bound to once it is (prerequisite 20 until then) */
                         PendingObject: string | null;
                     };

@@ -34,6 +34,8 @@ export const INTERVALS = [1, 5, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 
 export const STEP_KEY_PATTERN = '^[a-z][a-z0-9_]*$';
 /** A variable's Name, usable as `variables.<Name>` in an Expression. */
 export const VARIABLE_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** An HTTP header name (RFC 9110's token). */
+export const HEADER_NAME_PATTERN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
 
 export const MIN_DELAY_SECONDS = 1;
 export const MAX_DELAY_SECONDS = 4 * 7 * 24 * 3600;
@@ -93,6 +95,8 @@ export interface StepConfig {
   WaitUntil: Mapping | null;
   Response: SyncResponse | null;
   SamplePayload: unknown;
+  /** Webhook steps: the request header whose value makes a repeated delivery one transaction (default `Idempotency-Key`). */
+  IdempotencyHeader: string | null;
   /**
    * A Method step on a customisable category's method (Caspio's `list-records`) whose object (a table)
    * is not bound yet: its install had no custom category for it (not authenticated, when the template was
@@ -177,6 +181,7 @@ export interface DefinitionStep {
   WaitUntil?: DefinitionMapping;
   Response?: { Status: number; Body: DefinitionMapping };
   SamplePayload?: unknown;
+  IdempotencyHeader?: string;
   Parameters?: Record<string, DefinitionMapping>;
   Fields?: Record<string, DefinitionMapping>;
 }

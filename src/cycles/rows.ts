@@ -18,6 +18,7 @@ export function toStep(row: CycleStepRow): Step {
     WaitUntil: config.WaitUntil ?? null,
     Response: config.Response ?? null,
     SamplePayload: config.SamplePayload ?? null,
+    IdempotencyHeader: config.IdempotencyHeader ?? null,
     PendingObject: config.PendingObject,
   };
 }
@@ -29,6 +30,7 @@ export const stepConfig = (config: Omit<StepConfig, 'StepErrorAction'>): string 
     WaitUntil: config.WaitUntil,
     Response: config.Response,
     SamplePayload: config.SamplePayload,
+    IdempotencyHeader: config.IdempotencyHeader,
     PendingObject: config.PendingObject,
   });
 

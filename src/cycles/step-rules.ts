@@ -11,6 +11,7 @@ export interface StepSettingsInput {
   WaitUntil?: Mapping | null;
   Response?: SyncResponse | null;
   SamplePayload?: unknown;
+  IdempotencyHeader?: string | null;
 }
 
 /** Which kind each setting belongs to: giving it to a step of another kind is a mistake worth naming. */
@@ -22,6 +23,7 @@ const OWNER: Record<keyof StepSettingsInput, ActionType> = {
   WaitUntil: 'WaitUntil',
   Response: 'SynchronousResponse',
   SamplePayload: 'Webhook',
+  IdempotencyHeader: 'Webhook',
 };
 
 /** What is wrong with a step's settings for its kind, whatever cycle it is in; undefined when nothing is. */

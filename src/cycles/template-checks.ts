@@ -16,6 +16,7 @@ const KIND_PROPERTIES: Record<string, ActionType> = {
   WaitUntil: 'WaitUntil',
   Response: 'SynchronousResponse',
   SamplePayload: 'Webhook',
+  IdempotencyHeader: 'Webhook',
 };
 const REQUIRED_BY_KIND: Partial<Record<ActionType, string[]>> = {
   Method: ['Connector', 'Method'],

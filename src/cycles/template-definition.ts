@@ -49,5 +49,6 @@ function stepDefinition(step: TemplateStep): DefinitionStep {
     WaitUntil: step.WaitUntil && copy(step.WaitUntil),
     Response: step.Response && { Status: step.Response.Status, Body: copy(step.Response.Body) },
     SamplePayload: step.SamplePayload,
+    IdempotencyHeader: step.IdempotencyHeader,
   };
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { HEADER_NAME_PATTERN } from './model.js';
 
 /**
  * The cycle template file format. Templates are data, like connectors: this schema is the contract, the
@@ -94,6 +95,13 @@ export const StepSchema = Type.Object(
     ),
     SamplePayload: Type.Optional(
       Type.Unknown({ description: 'Webhook: an example body (JSON); its fields are what later steps can map from' }),
+    ),
+    IdempotencyHeader: Type.Optional(
+      Type.String({
+        pattern: HEADER_NAME_PATTERN,
+        maxLength: 100,
+        description: "Webhook: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id",
+      }),
     ),
   },
   strict,

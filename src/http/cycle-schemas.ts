@@ -5,6 +5,7 @@ import {
   CONDITIONS,
   CYCLE_STATUSES,
   EDGE_TYPES,
+  HEADER_NAME_PATTERN,
   INTERVALS,
   MAPPING_TYPES,
   MAX_DELAY_SECONDS,
@@ -143,6 +144,15 @@ const stepFields = {
   WaitUntil: Nullable(mapping('Wait Until steps: the date and time to wait for')),
   Response: Nullable(SyncResponse),
   SamplePayload: Type.Unknown({ description: 'Webhook steps: an example body whose fields the mapping pickers offer' }),
+  IdempotencyHeader: Nullable(
+    Type.String({
+      pattern: HEADER_NAME_PATTERN,
+      maxLength: 100,
+      description:
+        "Webhook steps: the request header whose value makes a repeated delivery one transaction, e.g. a provider's delivery id " +
+        '(null: Idempotency-Key)',
+    }),
+  ),
 };
 
 const optional = <T extends Record<string, TSchema>>(fields: T) =>
@@ -170,6 +180,7 @@ export const StepReply = Type.Object({
   Response: Nullable(SyncResponse),
   WebhookUrl: Nullable(Type.String({ description: 'Webhook steps: the URL that starts a transaction' })),
   SamplePayload: stepFields.SamplePayload,
+  IdempotencyHeader: stepFields.IdempotencyHeader,
   PendingObject: Nullable(
     Type.String({
       description:

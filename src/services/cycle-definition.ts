@@ -99,6 +99,7 @@ export async function writeDefinition(
     if (step.WaitUntil !== undefined) settings.WaitUntil = toMapping(step.WaitUntil, where);
     if (step.Response !== undefined) settings.Response = { Status: step.Response.Status, Body: toMapping(step.Response.Body, where) };
     if (step.SamplePayload !== undefined) settings.SamplePayload = step.SamplePayload;
+    if (step.IdempotencyHeader !== undefined) settings.IdempotencyHeader = step.IdempotencyHeader;
     const around = {
       before: ancestors(edges, place),
       variables,
@@ -239,6 +240,7 @@ async function write(
           WaitUntil: WaitUntil == null ? null : real(WaitUntil),
           Response: Response == null ? null : { ...Response, Body: real(Response.Body) },
           SamplePayload: plan.settings.SamplePayload ?? null,
+          IdempotencyHeader: plan.settings.IdempotencyHeader ?? null,
           PendingObject: plan.pendingObject,
         }),
       });

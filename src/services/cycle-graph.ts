@@ -1,10 +1,11 @@
 import type { MethodDefinition } from '../catalogue/schema.js';
 import type { CycleGraph } from '../cycles/prerequisites.js';
 import { toEdge, toMapping, toStep } from '../cycles/rows.js';
+import { isMissing } from '../errors.js';
 import type { ResolvedInstall } from '../runtime/resolved-install.js';
 import { edgesOf, mappingsOfCycle, stepsOf, variablesOf } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
-import { installMethod, isMissing } from './cycle-parts.js';
+import { installMethod } from './cycle-parts.js';
 
 /** What the cycle services need of installs: the runtime view, custom category methods included. */
 export interface InstallLookup {

@@ -5,7 +5,7 @@ import { maskSecret } from '../crypto/tokens.js';
 import { ancestors } from '../cycles/graph.js';
 import type { Mapping, MappingTarget } from '../cycles/model.js';
 import { mappingColumns, toEdge, toMapping, variableContext } from '../cycles/rows.js';
-import { badRequest, notFound, PatchbayError } from '../errors.js';
+import { badRequest, isMissing, notFound, PatchbayError } from '../errors.js';
 import { inTransaction } from '../store/commits.js';
 import type { CycleStepRow, CycleVariableRow } from '../store/cycle-schema.js';
 import {
@@ -25,7 +25,7 @@ import {
 import type { Db } from '../store/database.js';
 import { checkMapping } from './cycle-checks.js';
 import type { InstallLookup } from './cycle-graph.js';
-import { cycleNotFound, editableCycle, installMethod, isMissing, stepNotFound } from './cycle-parts.js';
+import { cycleNotFound, editableCycle, installMethod, stepNotFound } from './cycle-parts.js';
 
 export interface VariableInput {
   Name: string;

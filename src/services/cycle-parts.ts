@@ -36,10 +36,6 @@ export function installMethod(install: ResolvedInstall, id: string): MethodDefin
   );
 }
 
-/** Whether the error is a 404 or a 409 of an install that is gone or whose connector is (a step then just lacks it). */
-export const isMissing = (error: unknown): boolean =>
-  error instanceof PatchbayError && (error.code === 'PB_ERR_NOT_FOUND' || error.code === 'PB_ERR_CONFLICT');
-
 /** A new cycle's row: paused, never run. */
 export function newCycleRow(accountId: string, settings: CycleSettings, templateId: string | null, now: string): Insertable<CycleTable> {
   return {

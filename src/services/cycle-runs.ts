@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import { resolveInputs } from '../cycles/operands.js';
 import { prerequisites } from '../cycles/prerequisites.js';
 import { masked, type RunPlans, triggerOf } from '../cycles/run-plan.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/transaction-job.js';
 import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';

@@ -91,6 +91,7 @@ export class CycleSteps {
           WaitUntil: input.WaitUntil ?? null,
           Response: input.Response ?? null,
           SamplePayload: input.SamplePayload ?? null,
+          IdempotencyHeader: input.IdempotencyHeader ?? null,
         }),
         webhook_token: input.ActionType === 'Webhook' ? webhookToken() : null,
         created_at: now,
@@ -240,6 +241,7 @@ export class CycleSteps {
       Response: step.Response,
       WebhookUrl: row.webhook_token === null ? null : `${this.publicUrl}/api/webhook/${row.webhook_token}`,
       SamplePayload: step.SamplePayload,
+      IdempotencyHeader: step.IdempotencyHeader,
       PendingObject: step.PendingObject ?? null,
     };
   }

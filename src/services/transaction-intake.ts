@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
 import type { Step } from '../cycles/model.js';
 import { masked, nextStepId, type RunPlan } from '../cycles/run-plan.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/transaction-job.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Database } from '../store/schema.js';
 import { insertStepRun, insertTransaction } from '../store/transactions.js';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/executor.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/transaction-job.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';

@@ -16,12 +16,14 @@ export const IDEMPOTENCY_KEY_DAYS = 7;
 /** How often a synchronous wait reads the store, for a transaction another node runs. */
 const SYNC_POLL_MS = 250;
 const MAX_KEY_LENGTH = 255;
+const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 export interface WebhookDelivery {
   token: string;
   /** The parsed body: JSON, a form's fields, or the raw text. */
   body: unknown;
-  idempotencyKey: string | undefined;
+  /** A request header's value by name (any case), undefined when absent. */
+  header(name: string): string | undefined;
 }
 
 /** What the caller is answered: 202 with the transaction, or what a Synchronous Response step mapped. */
@@ -44,24 +46,21 @@ export class WebhookIntake {
   ) {}
 
   async receive(delivery: WebhookDelivery): Promise<WebhookAnswer> {
-    const key = delivery.idempotencyKey?.trim() || undefined;
-    if (key !== undefined && key.length > MAX_KEY_LENGTH) {
-      throw new PatchbayError('PB_ERR_BAD_REQUEST', `The idempotency key may be at most ${MAX_KEY_LENGTH} characters`);
-    }
     // An unknown token and an inactive cycle look the same from outside: nothing is recorded for either.
     const found = await webhookStepByToken(this.db, delivery.token);
     if (found === undefined || found.status !== 'Active') throw webhookNotFound();
     const plan = await this.plans.get(found.accountId, found.cycleId);
     const trigger = plan === undefined ? undefined : triggerOf(plan);
     if (plan === undefined || trigger?.Id !== found.stepId) throw webhookNotFound();
-    const transactionId = await this.record(plan, trigger, delivery.body, key);
+    const key = idempotencyKeyOf(trigger, delivery);
+    const { transactionId, fresh } = await this.record(plan, trigger, delivery.body, key);
     const responses = responseSteps(plan, trigger.Id);
-    const answer = responses.length === 0 ? undefined : await this.response(plan, transactionId, responses);
+    const answer = responses.length === 0 ? undefined : await this.response(plan, transactionId, responses, fresh);
     return answer ?? { status: 202, body: { TransactionId: transactionId } };
   }
 
-  /** The delivery's transaction: made now, or the one its idempotency key made before. */
-  private record(plan: RunPlan, trigger: Step, item: unknown, key: string | undefined): Promise<string> {
+  /** The delivery's transaction: made now (fresh), or the one its idempotency key made before. */
+  private record(plan: RunPlan, trigger: Step, item: unknown, key: string | undefined): Promise<{ transactionId: string; fresh: boolean }> {
     const Id = randomUUID();
     const now = this.clock.nowIso();
     return inTransaction(this.db, async (trx) => {
@@ -73,38 +72,58 @@ export class WebhookIntake {
         const first = await transactionOfKey(trx, plan.cycle.id, key);
         if (first === undefined)
           throw new PatchbayError('PB_ERR_CONFLICT', 'A delivery with this idempotency key is being removed; send it again');
-        return first;
+        return { transactionId: first, fresh: false };
       }
       await enqueueTransactions(trx, this.queue, { plan, trigger, now, request: null }, [{ Id, item }]);
-      return Id;
+      return { transactionId: Id, fresh: true };
     });
   }
 
   /**
    * Waits, up to the sync timeout, for the transaction to pass one of the response steps, and answers what
-   * that step mapped. Undefined when the wait is over or the transaction ended without reaching one.
+   * that step mapped. Undefined when the wait is over or the transaction ended without reaching one. A
+   * transaction this request just made cannot have got there yet: the first read is left to the wait.
    */
-  private async response(plan: RunPlan, transactionId: string, stepIds: number[]): Promise<WebhookAnswer | undefined> {
+  private async response(plan: RunPlan, transactionId: string, stepIds: number[], fresh: boolean): Promise<WebhookAnswer | undefined> {
     const deadline = this.clock.now() + this.syncTimeoutMs;
-    for (;;) {
+    const answer = (stepId: number, output: unknown): WebhookAnswer => ({
+      status: plan.steps.get(stepId)?.Response?.Status ?? 200,
+      body: output,
+      synchronous: true,
+    });
+    for (let read = !fresh; ; read = true) {
       // Listening before reading: a signal between the read and the wait is not missed.
       const signal = this.signals.next(transactionId);
       try {
-        const run = await firstSuccessOf(this.db, transactionId, stepIds);
-        if (run !== undefined) {
-          const status = plan.steps.get(run.step_id)?.Response?.Status ?? 200;
-          return { status, body: run.output === null ? null : JSON.parse(run.output), synchronous: true };
+        if (read) {
+          const run = await firstSuccessOf(this.db, transactionId, stepIds);
+          if (run !== undefined) return answer(run.step_id, run.output === null ? null : JSON.parse(run.output));
+          const tx = await transactionById(this.db, transactionId);
+          if (tx === undefined || !IN_PROGRESS.includes(tx.status)) return undefined;
         }
-        const tx = await transactionById(this.db, transactionId);
-        if (tx === undefined || !IN_PROGRESS.includes(tx.status)) return undefined;
         const left = deadline - this.clock.now();
         if (left <= 0) return undefined;
-        await Promise.race([signal.woken, this.clock.sleep(Math.min(SYNC_POLL_MS, left))]);
+        const answered = await Promise.race([signal.woken, this.clock.sleep(Math.min(SYNC_POLL_MS, left)).then(() => undefined)]);
+        if (answered !== undefined && stepIds.includes(answered.stepId)) return answer(answered.stepId, answered.output);
       } finally {
         signal.cancel();
       }
     }
   }
+}
+
+/**
+ * The delivery's idempotency key: the header the Webhook step names (a provider's delivery id), else
+ * `Idempotency-Key`; undefined when neither is given.
+ */
+function idempotencyKeyOf(trigger: Step, delivery: WebhookDelivery): string | undefined {
+  const named = trigger.IdempotencyHeader === null ? undefined : delivery.header(trigger.IdempotencyHeader)?.trim();
+  const key = named || delivery.header(DEFAULT_IDEMPOTENCY_HEADER)?.trim() || undefined;
+  const header = named ? (trigger.IdempotencyHeader as string) : DEFAULT_IDEMPOTENCY_HEADER;
+  if (key !== undefined && key.length > MAX_KEY_LENGTH) {
+    throw new PatchbayError('PB_ERR_BAD_REQUEST', `The ${header} header may be at most ${MAX_KEY_LENGTH} characters`);
+  }
+  return key;
 }
 
 /** The Synchronous Response steps the trigger leads to, on any branch. */

@@ -28,17 +28,19 @@ export function webhookIntakeRoutes(app: App, ctx: AppContext): void {
         ...noBearer,
         tags: ['Cycles'],
         summary:
-          'Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key: the same ' +
-          'transaction), or, with a Synchronous Response step, what that step answers',
+          'Deliver a payload to a Webhook trigger: 202 with the transaction once it is stored (a repeated Idempotency-Key, or the ' +
+          "header the step's IdempotencyHeader names: the same transaction), or, with a Synchronous Response step, what that step answers",
         params: WebhookParams,
         response: { 202: Accepted, ...errorReplies(400, 404, 413) },
       },
       handler: async (request, reply) => {
-        const key = request.headers['idempotency-key'];
         const answer = await ctx.webhookIntake.receive({
           token: request.params.token,
           body: request.body ?? null,
-          idempotencyKey: Array.isArray(key) ? key[0] : key,
+          header: (name) => {
+            const value = request.headers[name.toLowerCase()];
+            return Array.isArray(value) ? value[0] : value;
+          },
         });
         if (!('synchronous' in answer)) return reply.code(202).send(answer.body);
         // The status and body are the cycle's, outside the documented replies.

@@ -1,0 +1,136 @@
+import type { Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import { recordIncident } from '../services/incidents.js';
+import { type PartnerEvents, transactionErrorEvent } from '../services/partner-events.js';
+import { inTransaction } from '../store/commits.js';
+import type { CycleTransactionRow } from '../store/cycle-schema.js';
+import { countTransactionOutcome } from '../store/cycles.js';
+import type { Db } from '../store/database.js';
+import type { Database } from '../store/schema.js';
+import { insertStepRun, updateStepRun, updateTransaction } from '../store/transactions.js';
+import type { Step } from './model.js';
+import type { RunPlan } from './run-plan.js';
+
+export type Trx = Transaction<Database>;
+
+/** Where a transaction stands between steps: the step to run, its attempt, its 429 waits in a row. */
+export interface Cursor {
+  stepId: number | null;
+  attempt: number;
+  rateWaits: number;
+}
+
+/** What one step did: go on from the cursor, or stop this job (the transaction ended or waits). */
+export type Next = { go: Cursor } | { halt: true };
+
+/** How a step that stops its transaction is reported in its incident. */
+export type Stopped = 'errored' | 'uncertain' | 'stopped cycle';
+
+/**
+ * The writes of one job of a transaction. Writes that need not be durable yet (a step that sent nothing
+ * out, or whose outcome nothing waits for) are deferred: they commit with the next write that must be
+ * durable (before a request leaves, at a Synchronous Response, at the end), so a transaction of a few
+ * steps costs a few commits, not one per write. A job that dies loses only deferred writes, and resumes
+ * from the last committed record as any resumed job does.
+ */
+export class RunWriter {
+  private readonly deferred: Array<(trx: Trx) => Promise<void>> = [];
+
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; events: PartnerEvents },
+    readonly plan: RunPlan,
+    readonly tx: CycleTransactionRow,
+  ) {}
+
+  /** Commits the deferred writes, then `work`, in one database transaction. */
+  async commit<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+    const deferred = [...this.deferred];
+    const result = await inTransaction(this.deps.db, async (trx) => {
+      for (const write of deferred) await write(trx);
+      return work(trx);
+    });
+    this.deferred.splice(0, deferred.length);
+    return result;
+  }
+
+  defer(write: (trx: Trx) => Promise<void>): void {
+    this.deferred.push(write);
+  }
+
+  /** Completes the Running step run, or records one for a step that sends nothing. */
+  async record(
+    trx: Trx,
+    step: Step,
+    cursor: Cursor,
+    status: string,
+    error: string | null,
+    runId: number | null = null,
+    data: { output?: string; response?: string | null } = {},
+  ): Promise<void> {
+    const now = this.deps.clock.nowIso();
+    const changes = { status, error, completed_at: status === 'Waiting' ? null : now, ...data };
+    if (runId !== null) return updateStepRun(trx, runId, changes);
+    await insertStepRun(trx, {
+      transaction_id: this.tx.id,
+      account_id: this.tx.account_id,
+      step_id: step.Id,
+      step_name: step.Name,
+      attempt: cursor.attempt,
+      started_at: now,
+      ...changes,
+    });
+  }
+
+  /** Ends the transaction Success or Errored, with what `last` writes, counted on its cycle. */
+  async finish(status: 'Success' | 'Errored', message: string | null, last?: (trx: Trx) => Promise<void>): Promise<void> {
+    const { tx } = this;
+    const now = this.deps.clock.nowIso();
+    await this.commit(async (trx) => {
+      await last?.(trx);
+      await updateTransaction(trx, tx.id, { status, message, completed_at: now, next_step_id: null });
+      await countTransactionOutcome(trx, tx.account_id, tx.cycle_id, status === 'Errored', now);
+      if (status === 'Errored' && message !== null) {
+        await recordIncident(trx, now, {
+          accountId: tx.account_id,
+          cycleId: tx.cycle_id,
+          level: 'Error',
+          shortMessage: message,
+          fullMessage: message,
+          transactionId: tx.id,
+        });
+      }
+    });
+  }
+
+  /** Ends the transaction Uncertain: a step may have been done, and a person decides. */
+  async uncertain(trx: Trx, step: Pick<Step, 'Id' | 'Name'>, message: string): Promise<void> {
+    const now = this.deps.clock.nowIso();
+    await updateTransaction(trx, this.tx.id, { status: 'Uncertain', message, completed_at: now });
+    await countTransactionOutcome(trx, this.tx.account_id, this.tx.cycle_id, true, now);
+    await this.stepError(trx, step, message, 'The transaction stopped Uncertain', 'uncertain');
+  }
+
+  /**
+   * A step error, in the transaction that records it: the partner's `Transaction.Error` webhook always,
+   * and an incident when the transaction stops on it (errored, uncertain, or the cycle stopped).
+   */
+  async stepError(trx: Trx, step: Pick<Step, 'Id' | 'Name'>, message: string, detail: string, stopped?: Stopped): Promise<void> {
+    const { tx } = this;
+    const now = this.deps.clock.nowIso();
+    const at = { accountId: tx.account_id, cycleId: tx.cycle_id, stepId: step.Id, transactionId: tx.id };
+    await this.deps.events.emit(trx, transactionErrorEvent({ ...at, message, detail }, now));
+    if (stopped === undefined) return;
+    const short = {
+      errored: `Step '${step.Name}' errored`,
+      uncertain: `Step '${step.Name}' may have been done: the transaction waits for a person`,
+      'stopped cycle': `Step '${step.Name}' errored and stopped the cycle`,
+    }[stopped];
+    await recordIncident(trx, now, {
+      ...at,
+      level: 'Error',
+      shortMessage: short,
+      fullMessage: `${message}. ${detail}.`,
+      stepName: step.Name,
+    });
+  }
+}

@@ -91,7 +91,8 @@ export class CycleExecutor {
     if (tx === undefined || !RUNNING_STATUSES.includes(tx.status)) return;
     const plan = await this.deps.plans.get(tx.account_id, tx.cycle_id);
     if (plan === undefined) return;
-    // Another live node runs it (a job of it came back from the queue while that node took it over).
+    // Another live node runs it (a job of it came back from the queue while that node took it over). The
+    // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
     const started = { started_at: tx.started_at ?? clock.nowIso() };
     if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
     // A transaction never started has only its trigger's run, whose output is the trigger item.
@@ -105,12 +106,15 @@ export class CycleExecutor {
       trigger,
     };
     const run: Run = { w: new RunWriter(this.deps, plan, tx), context, runs };
-    let cursor: Cursor = { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits };
-    const interrupted = runs.find((r) => r.status === 'Running');
+    await this.steps(run, { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits });
+  }
+
+  private async steps(run: Run, from: Cursor): Promise<void> {
+    const interrupted = run.runs.find((r) => r.status === 'Running');
     if (interrupted !== undefined && !(await this.mayResend(run.w, interrupted))) return;
-    for (;;) {
+    for (let cursor = from; ; ) {
       if (cursor.stepId === null) return run.w.finish('Success', null);
-      const step = plan.steps.get(cursor.stepId);
+      const step = run.w.plan.steps.get(cursor.stepId);
       if (step === undefined) return run.w.finish('Errored', `Step ${cursor.stepId} no longer exists`);
       const next = await this.step(run, step, cursor);
       if ('halt' in next) return;
@@ -123,11 +127,8 @@ export class CycleExecutor {
     const now = this.deps.clock.nowIso();
     const httpMethod = await this.httpMethodOf(w, w.plan.steps.get(run.step_id));
     if (httpMethod !== undefined && IDEMPOTENT.has(httpMethod)) {
-      await updateStepRun(this.deps.db, run.id, {
-        status: 'Errored',
-        completed_at: now,
-        error: `Interrupted before its outcome was recorded; sent again (${httpMethod} is idempotent)`,
-      });
+      const error = `Interrupted before its outcome was recorded; sent again (${httpMethod} is idempotent)`;
+      w.defer((trx) => updateStepRun(trx, run.id, { status: 'Errored', completed_at: now, error }));
       return true;
     }
     const message = `Step '${run.step_name}' was sent but its outcome was not recorded (the worker stopped); ${
@@ -179,9 +180,12 @@ export class CycleExecutor {
         return { halt: true };
       case 'SynchronousResponse': {
         const body = step.Response === null ? null : await resolveMapping(step.Response.Body, context).catch(() => null);
-        const next = await this.passed(run, step, cursor, body, onward(nextStepId(w.plan, step.Id)));
+        const go = onward(nextStepId(w.plan, step.Id));
+        // The last step commits with the transaction's end; another commits at once: the webhook waits for it.
+        const next = await this.passed(run, step, cursor, body, go, null, null, go.stepId !== null);
+        if (go.stepId === null) await w.finish('Success', null);
         this.deps.signals?.notify(w.tx.id, { stepId: step.Id, output: body ?? null });
-        return next;
+        return go.stepId === null ? { halt: true } : next;
       }
       case 'Webhook':
         return this.passed(run, step, cursor, context.trigger, onward(nextStepId(w.plan, step.Id)));
@@ -228,7 +232,7 @@ export class CycleExecutor {
     }
   }
 
-  /** Records a step's success and moves the cursor on; a Synchronous Response commits at once, others later. */
+  /** Records a step's success and moves the cursor on: committed now when `durable`, else with the next commit. */
   private async passed(
     run: Run,
     step: Step,
@@ -237,14 +241,14 @@ export class CycleExecutor {
     go: Cursor,
     runId: number | null = null,
     response: string | null = null,
+    durable = false,
   ): Promise<Next> {
     const { w } = run;
     const write = async (trx: Trx) => {
       await w.record(trx, step, cursor, 'Success', null, runId, { output: JSON.stringify(output ?? null), response });
       await updateTransaction(trx, w.tx.id, { next_step_id: go.stepId, next_attempt: go.attempt, rate_limit_waits: go.rateWaits });
     };
-    // A webhook waits for a Synchronous Response: what it answers is in the store first.
-    if (step.ActionType === 'SynchronousResponse') await w.commit(write);
+    if (durable) await w.commit(write);
     else w.defer(write);
     (run.context.outputs as Map<number, unknown>).set(step.Id, output);
     return { go };

@@ -107,6 +107,11 @@ export class EmbeddedQueue implements JobQueue {
     this.poll();
   }
 
+  /** One process runs every job, and start() hands back what an earlier run of it left active. */
+  async stalled(): Promise<Array<{ id: string; data: unknown }>> {
+    return [];
+  }
+
   async stop(): Promise<void> {
     this.stopPolling?.();
     this.stopPolling = undefined;

@@ -50,4 +50,10 @@ export interface JobQueue {
   start(): Promise<void>;
   /** Stops fetching, waits for the jobs being run, and releases connections. */
   stop(): Promise<void>;
+  /**
+   * Jobs of the queue taken for running more than `seconds` ago and not finished: on a queue shared by
+   * several nodes, those of a node that died before its handler recorded anything (pg-boss gives them back
+   * only when they expire). A queue run by one process only has none to report.
+   */
+  stalled(name: string, seconds: number, limit: number): Promise<Array<{ id: string; data: unknown }>>;
 }

@@ -78,6 +78,16 @@ export class PgBossQueue implements JobQueue {
     await Promise.all([...this.handlers].map(([name, registered]) => this.subscribe(name, registered)));
   }
 
+  async stalled(name: string, seconds: number, limit: number): Promise<Array<{ id: string; data: unknown }>> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT id, data FROM ${this.options.schema}.job WHERE name = $1 AND state = 'active' AND started_on < now() - make_interval(secs => $2) ORDER BY started_on LIMIT $3`,
+        [name, seconds, limit],
+      );
+    return rows as Array<{ id: string; data: unknown }>;
+  }
+
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
     // A job fetched just as pg-boss stopped still runs here; wait for it too.

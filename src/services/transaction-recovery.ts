@@ -3,16 +3,21 @@ import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from 
 import type { JobQueue } from '../jobs/job-queue.js';
 import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
-import { orphanedTransactions, takeOrphan } from '../store/transactions.js';
+import { orphanedTransactions, takeOrphan, unclaimedOf } from '../store/transactions.js';
 import type { NodePresence } from './node-presence.js';
 
 /** Transactions taken over per look: more wait for the next heartbeat. */
 const BATCH = 100;
+/** A live node claims a transaction within moments of taking its job: a job taken this long ago whose transaction is unclaimed lost its node. */
+const STALLED_AFTER_SECONDS = 10;
+/** One new job per stalled job, however many nodes notice it and however often, until the stalled one expires. */
+const REQUEUE_ONCE_SECONDS = 3600;
 
 /**
  * Queues again, at once, the transactions whose job died with its node: those left Running by a node
- * without a heartbeat, or by this node's previous run. Otherwise they would wait for the queue to give
- * the killed job back (pg-boss: when it expires, minutes later). Each is taken from its dead owner and
+ * without a heartbeat, or by this node's previous run, and those whose job a node took but died before
+ * claiming them (still unclaimed long after their job was taken). Otherwise they would wait for the queue
+ * to give the killed job back (pg-boss: when it expires, minutes later). Each is taken from its dead owner and
  * queued in one database transaction, so one node takes it and the job exists if and only if it did;
  * the job then resumes from the last recorded step, as any resumed job does.
  */
@@ -39,6 +44,21 @@ export class TransactionRecovery {
         this.logger.info({ transactionId: orphan.id, deadNode: owner }, 'transaction of a dead node queued again');
       }
     }
-    return queued;
+    return queued + (await this.unclaimed());
   };
+
+  /** The transactions of jobs stalled before their node claimed them: one new job each (a later run of the old one finds it done). */
+  private async unclaimed(): Promise<number> {
+    const stalled = await this.queue.stalled(TRANSACTION_QUEUE, STALLED_AFTER_SECONDS, BATCH);
+    const byTransaction = new Map(stalled.map((job) => [(job.data as TransactionJob).transactionId, job.id]));
+    let queued = 0;
+    for (const transactionId of await unclaimedOf(this.db, [...byTransaction.keys()])) {
+      const once = { singletonKey: `recover:${byTransaction.get(transactionId)}`, singletonSeconds: REQUEUE_ONCE_SECONDS };
+      const sent = await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId }, { ...TRANSACTION_JOB_OPTIONS, ...once });
+      if (sent === null) continue;
+      queued++;
+      this.logger.info({ transactionId }, 'transaction whose job stalled before it was claimed queued again');
+    }
+    return queued;
+  }
 }

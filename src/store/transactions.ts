@@ -199,6 +199,19 @@ export function orphanedTransactions(db: Db, aliveSince: string, limit: number) 
     .execute();
 }
 
+/** Of these transactions, those in progress that no node has claimed. */
+export async function unclaimedOf(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('cycle_transactions')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('owner_node', 'is', null)
+    .where('status', 'in', IN_PROGRESS)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** Takes a transaction from its dead owner; of the nodes that try, one wins. */
 export async function takeOrphan(db: Db, id: string, deadOwner: string): Promise<boolean> {
   const result = await db

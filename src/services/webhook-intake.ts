@@ -96,9 +96,10 @@ export class WebhookIntake {
       const signal = this.signals.next(transactionId);
       try {
         if (read) {
+          // The transaction first: a response committed before it ended (or with its end) is then seen by the second read.
+          const tx = await transactionById(this.db, transactionId);
           const run = await firstSuccessOf(this.db, transactionId, stepIds);
           if (run !== undefined) return answer(run.step_id, run.output === null ? null : JSON.parse(run.output));
-          const tx = await transactionById(this.db, transactionId);
           if (tx === undefined || !IN_PROGRESS.includes(tx.status)) return undefined;
         }
         const left = deadline - this.clock.now();

@@ -194,7 +194,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const oauthClient = new OAuthClient(egress, metrics);
   // Credentials -> check -> runner -> refresher -> credential tokens -> credentials: the check is bound once built.
   const keyChecker = new LateKeyChecker();
-  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, keyChecker, clock);
+  const pauses = new CyclePauses(clock, plans);
+  const credentials = new Credentials(db, catalogue, box, cache, setups, oauthClient, webhooks, keyChecker, clock, pauses);
   const resolver = new InstallResolver(db, catalogue, box, cache, setups, credentials);
   const signins = new SigninTokens(db, clock);
   const credentialTokens = new CredentialTokens(db, box, cache, credentials, clock, node);
@@ -224,7 +225,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     check,
     clock,
     config.publicUrl,
-    new CyclePauses(clock, plans),
+    pauses,
   );
   const probe = new CredentialProbe(credentials, installs, runner);
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);

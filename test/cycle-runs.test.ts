@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { TestClock } from '../src/clock.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE } from '../src/cycles/transaction-job.js';
 import { installInto, overrides, type Patchbay, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 
 type Transaction = Reply<'getTransaction'>;
@@ -263,6 +264,10 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('cycle retries and 429 waits on
     const { api, id } = await runOne({ StepErrorAction: 'Retry' }, () => example.failNextWrite(1, 503));
     const [waiting] = await api.settled([id], 'Waiting');
     expect(waiting?.Message).toContain('attempt 2 at');
+    // A job of the transaction other than the one its wait scheduled (left over from a take-over, say) does nothing.
+    await patchbay.ctx.queue.send(TRANSACTION_QUEUE, { transactionId: id }, TRANSACTION_JOB_OPTIONS);
+    await pass(1000);
+    expect((await api.transaction(id)).Status).toBe('Waiting');
     await pass(4 * 60_000);
     expect((await api.transaction(id)).Status).toBe('Waiting');
     expect(copies(example)).toEqual([]);

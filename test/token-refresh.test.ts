@@ -100,6 +100,32 @@ describe('OAuth token refresh', () => {
     expect(capsule.oauth.tokenRequests - before).toBe(1);
   });
 
+  it('pauses the Active cycles of an install whose refresh is refused for good, each with a Warning incident', async () => {
+    const target = await installWithTokens(PAST);
+    const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const reply = await patchbay.call(method, path, { account: target.account, body });
+      const text = await reply.text();
+      expect(reply.status, `${method} ${path}: ${text}`).toBe(200);
+      return JSON.parse(text) as T;
+    };
+    const cycle = await send<{ Id: number }>('POST', '/v1.0/cycles', { Name: 'Uses Capsule' });
+    const step = (body: Record<string, unknown>) => send<{ Id: number }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, body);
+    const hook = await step({ Name: 'Hook', ActionType: 'Webhook', SamplePayload: { id: 1 } });
+    const party = await step({ Name: 'Party', ActionType: 'Method', AccountConnectorId: target.id, MethodId: 'get-party' });
+    await send('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: hook.Id, TailStepId: party.Id, EdgeType: 'Forward' });
+    await send('PUT', `/v1.0/steps/${party.Id}/parameters/id`, { MappingType: 'StepField', SourceStepId: hook.Id, SourceFieldId: 'id' });
+    await send('PUT', `/v1.0/cycles/${cycle.Id}/activate`);
+
+    capsule.oauth.revokeAll();
+    expect((await listParties(target)).status).toBe(409);
+    const paused = await send<Reply<'getCycle'>>('GET', `/v1.0/cycles/${cycle.Id}`);
+    expect({ Status: paused.Status, WarningCount: paused.WarningCount }).toEqual({ Status: 'Paused', WarningCount: 1 });
+    const incidents = await send<Reply<'listCycleWarningIncidents'>>('GET', '/v1.0/cycles/incidents/warning');
+    expect(incidents.map((i) => [i.CycleId, i.ShortMessage])).toEqual([
+      [cycle.Id, expect.stringMatching(/^Paused: the connector '.+' lost its authorization \(the provider refused to refresh it\)$/)],
+    ]);
+  });
+
   it('fails clearly when the token endpoint is down and keeps the stored tokens for the next try', async () => {
     const target = await installWithTokens(PAST);
     capsule.oauth.failTokenEndpoint(1, 503);

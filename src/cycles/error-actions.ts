@@ -64,8 +64,13 @@ export async function stepFailed(deps: ErrorActionDeps, w: RunWriter, failure: F
         message: `Step '${step.Name}' failed (${message}); attempt ${next}`,
         next_attempt: cursor.attempt + 1,
         rate_limit_waits: 0,
+        wake_job: await queue.send(
+          TRANSACTION_QUEUE,
+          { transactionId: tx.id },
+          { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait },
+          trx,
+        ),
       });
-      await queue.send(TRANSACTION_QUEUE, { transactionId: tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait }, trx);
       await w.stepError(trx, step, message, `Attempt ${next}`);
       return;
     }
@@ -94,8 +99,13 @@ export async function rateLimited(deps: ErrorActionDeps, w: RunWriter, failure: 
   const message = `Rate limited by the provider; sent again at ${clock.isoIn(wait * 1000)}`;
   await w.commit(async (trx) => {
     await w.record(trx, step, cursor, 'Waiting', message, runId, { response });
-    await updateTransaction(trx, w.tx.id, { status: 'Waiting', message, rate_limit_waits: cursor.rateWaits + 1 });
-    await queue.send(TRANSACTION_QUEUE, { transactionId: w.tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait }, trx);
+    const wake = await queue.send(
+      TRANSACTION_QUEUE,
+      { transactionId: w.tx.id },
+      { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: wait },
+      trx,
+    );
+    await updateTransaction(trx, w.tx.id, { status: 'Waiting', message, rate_limit_waits: cursor.rateWaits + 1, wake_job: wake });
   });
   return { halt: true };
 }

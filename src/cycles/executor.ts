@@ -89,11 +89,13 @@ export class CycleExecutor {
     const { db, clock, node } = this.deps;
     const tx = await transactionById(db, job.data.transactionId);
     if (tx === undefined || !RUNNING_STATUSES.includes(tx.status)) return;
+    // A job left over while the transaction waits for another (its wait, a retry's or a 429's, is not over).
+    if (tx.status === 'Waiting' && tx.wake_job !== null && tx.wake_job !== job.id) return;
     const plan = await this.deps.plans.get(tx.account_id, tx.cycle_id);
     if (plan === undefined) return;
     // Another live node runs it (a job of it came back from the queue while that node took it over). The
     // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
-    const started = { started_at: tx.started_at ?? clock.nowIso() };
+    const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };
     if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
     // A transaction never started has only its trigger's run, whose output is the trigger item.
     const trigger = tx.trigger_item === null ? null : JSON.parse(tx.trigger_item);
@@ -281,8 +283,9 @@ export class CycleExecutor {
     const message = `Waiting until ${clock.isoIn(seconds * 1000)}`;
     await w.commit(async (trx) => {
       await w.record(trx, step, cursor, 'Waiting', message);
-      await updateTransaction(trx, w.tx.id, { status: 'Waiting', message });
-      await queue.send(TRANSACTION_QUEUE, { transactionId: w.tx.id }, { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: seconds }, trx);
+      const options = { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: seconds };
+      const wake = await queue.send(TRANSACTION_QUEUE, { transactionId: w.tx.id }, options, trx);
+      await updateTransaction(trx, w.tx.id, { status: 'Waiting', message, wake_job: wake });
     });
     return { halt: true };
   }

@@ -39,8 +39,11 @@ export interface InstallInput {
 }
 
 /** What must know, in the same transaction, that an install can no longer be used (its cycles pause). */
+/** Why an install can no longer be used: a person deauthenticated or deleted it, or the provider refused its grant for good. */
+export type InstallGone = 'deauthenticated' | 'deleted' | 'refused';
+
 export interface InstallWatchers {
-  installGone(db: Db, accountId: string, install: { id: number; name: string }, why: 'deauthenticated' | 'deleted'): Promise<void>;
+  installGone(db: Db, accountId: string, install: { id: number; name: string }, why: InstallGone): Promise<void>;
 }
 
 /**

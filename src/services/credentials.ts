@@ -19,6 +19,7 @@ import {
 import type { Db } from '../store/database.js';
 import { installsUsing, updateInstallsOf } from '../store/installs.js';
 import type { CredentialRow, CredentialTable } from '../store/schema.js';
+import type { InstallWatchers } from './account-connectors.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import { type KeyChecker, type Verification, verificationColumns } from './credential-check.js';
 import type { InstallCache } from './install-cache.js';
@@ -79,6 +80,8 @@ export class Credentials {
     /** Tries keys and passwords before they are stored (bound late: see LateKeyChecker). */
     private readonly check: KeyChecker,
     private readonly clock: Clock,
+    /** Told of the installs a refused refresh leaves unauthenticated (their cycles pause). */
+    private readonly watchers: InstallWatchers,
   ) {}
 
   async create(accountId: string, input: CredentialInput) {
@@ -250,6 +253,7 @@ export class Credentials {
     await this.emitForUsers(trx, id, 'AccountConnector.RefreshFailed', { Message: reason, Reauthenticate: true });
     await updateInstallsOf(trx, id, { authenticated: 0, auth_error: reason, updated_at: now });
     await updateCredential(trx, id, { secret: null, hint: null, expires_at: null, authorization_error: reason, updated_at: now });
+    for (const install of await installsUsing(trx, id)) await this.watchers.installGone(trx, install.account_id, install, 'refused');
   }
 
   /** Records the outcome of a probe; a credential that starts failing is reported (once, not at every probe). */

@@ -108,6 +108,8 @@ export interface CycleTransactionTable {
   rate_limit_waits: Generated<number>;
   /** While Running: the node whose job runs it (a `nodes` id); null otherwise. */
   owner_node: string | null;
+  /** While Waiting: the job that continues it when the wait is over; another job of it does nothing. */
+  wake_job: string | null;
 }
 
 /** One attempt at one step of a transaction: recorded before it is sent, completed after. */

@@ -477,6 +477,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0022_transaction_wake_job': {
+    async up(db) {
+      // While Waiting: the job scheduled to continue the transaction. Any other job of it (one left over
+      // from a retry or a take-over) finds it waiting for another and does nothing.
+      await db.schema.alterTable('cycle_transactions').addColumn('wake_job', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ const SWEEP_QUEUE = 'sweep';
 const REFRESH_QUEUE = 'credential-refresh';
 const PROBE_QUEUE = 'credential-probe';
 
+/** How late a poll must be before the sweep sends its job again (a due poll's job runs within moments). */
+const MIN_OVERDUE_SECONDS = 60;
 /** Deliveries to slow receivers should not hold up the others. */
 const DELIVERY_CONCURRENCY = 5;
 
@@ -75,6 +77,8 @@ export function startBackground(ctx: AppContext): { stop(): void } {
       ctx.logger.debug({ removed }, 'removed expired records');
       const pruned = await pruneTransactions(ctx.db, ctx.clock);
       ctx.logger.debug({ pruned }, 'pruned cycle transactions past their retention');
+      // A poll job that failed for good would end its cycle's polling: one sweep interval late, it is sent again.
+      await ctx.cyclePolls.requeueOverdue(Math.max(interval, MIN_OVERDUE_SECONDS));
     }),
   );
 

@@ -5,6 +5,7 @@ import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { TestClock } from '../src/clock.js';
+import { POLL_QUEUE } from '../src/cycles/polling.js';
 import { installInto, overrides, type Patchbay, setupConnector, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 
 type Cycle = Reply<'getCycle'>;
@@ -195,6 +196,24 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('polling cycles on a test clock
     const errored = (await api.transactions(cycleId)).find((t) => t.Status === 'Errored') as { Id: string };
     await api.send('POST', `/v1.0/transactions/${errored.Id}/retry`, undefined, 202);
     await pass(1000, () => expect(polledContacts(sims.example)).toEqual(['polled eli', 'polled fay']));
+  });
+
+  it('sends a poll whose job was lost again, at a sweep once the poll is overdue', async () => {
+    const { api, capsule, cycleId } = await capsuleCycle();
+    await api.send('PUT', `/v1.0/cycles/${cycleId}/activate`, { Interval: 5 });
+    await pass(1000, async () => expect((await api.cycle(cycleId)).LastSuccessfulRunDate).not.toBeNull());
+    // The next poll's job is gone, as when it fails for good after its retries: nothing is left to poll.
+    const lost = await patchbay.ctx.db
+      .deleteFrom('jobs')
+      .where('name', '=', POLL_QUEUE)
+      .where('data', '=', JSON.stringify({ cycleId }))
+      .where('state', 'in', ['created', 'retry'])
+      .execute();
+    expect(lost.map((r) => Number(r.numDeletedRows))).toEqual([1]);
+    await capsule.addParty('gus');
+    await pass(5 * MINUTE);
+    expect(polledContacts(sims.example)).toEqual([]);
+    await pass(15 * MINUTE, () => expect(polledContacts(sims.example)).toEqual(['polled gus']));
   });
 
   it('stops polling once the cycle is deactivated', async () => {

@@ -19,7 +19,7 @@ import { loadRunPlan, masked, type RunPlan, type RunPlans, triggerOf } from '../
 import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import { inTransaction } from '../store/commits.js';
-import { finishPoll, pollOf, schedulePoll, takePollLease } from '../store/cycle-polls.js';
+import { finishPoll, overduePolls, pollOf, schedulePoll, takePollLease } from '../store/cycle-polls.js';
 import type { CyclePollRow } from '../store/cycle-schema.js';
 import { cycleOf, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
@@ -27,6 +27,11 @@ import { insertIncident } from '../store/incidents.js';
 import type { Database } from '../store/schema.js';
 import type { InstallLookup } from './cycle-graph.js';
 import { enqueueTransactions, itemsOf } from './transaction-intake.js';
+
+/** Overdue polls queued again per sweep: more wait for the next one. */
+const OVERDUE_BATCH = 500;
+/** One new job per overdue poll, however many nodes sweep, until that poll has run. */
+const OVERDUE_ONCE_SECONDS = 3600;
 
 /** Another poll of the cycle holds the lease: the job is tried again later (see POLL_JOB_OPTIONS). */
 class PollBusy extends Error {}
@@ -160,6 +165,29 @@ export class CyclePolls {
       });
       await this.continueOrStop(trx, row, next, schedule);
     });
+  }
+
+  /**
+   * Called by the periodic sweep: a poll overdue by more than `graceSeconds` whose job is gone (it failed
+   * for good, after its retries) gets a job again, so one lost job does not end a cycle's polling. Answers
+   * how many were queued.
+   */
+  async requeueOverdue(graceSeconds: number): Promise<number> {
+    const now = this.clock.nowIso();
+    const overdue = await overduePolls(this.db, this.clock.isoIn(-graceSeconds * 1000), now, OVERDUE_BATCH);
+    for (const row of overdue) {
+      const plan = await this.plans.get(row.account_id, row.cycle_id);
+      if (plan === undefined) continue;
+      // A key of its own: the lost job's key may still hold its window. A poll sent twice runs once (the lease, the due time).
+      const key = `cycle:${row.cycle_id}:${row.next_poll_at}:overdue`;
+      await this.queue.send<PollJob>(
+        POLL_QUEUE,
+        { cycleId: row.cycle_id },
+        { ...POLL_JOB_OPTIONS, singletonKey: key, singletonSeconds: OVERDUE_ONCE_SECONDS },
+      );
+      this.logger.warn({ cycleId: row.cycle_id, due: row.next_poll_at }, 'overdue poll of an active cycle queued again');
+    }
+    return overdue.length;
   }
 
   /** A RunOnce cycle is deactivated after its poll; any other gets its next one. */

@@ -44,3 +44,20 @@ export async function finishPoll(db: Db, cycleId: number, token: string, changes
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Polls of Active cycles due before `before` and not under way (no unexpired lease): their job is gone
+ * (it failed for good, or it was lost), since a due poll's job runs it within moments.
+ */
+export function overduePolls(db: Db, before: string, now: string, limit: number): Promise<CyclePollRow[]> {
+  return db
+    .selectFrom('cycle_polls')
+    .innerJoin('cycles', 'cycles.id', 'cycle_polls.cycle_id')
+    .selectAll('cycle_polls')
+    .where('cycles.status', '=', 'Active')
+    .where('cycle_polls.next_poll_at', '<', before)
+    .where((eb) => eb.or([eb('cycle_polls.leased_until', 'is', null), eb('cycle_polls.leased_until', '<=', now)]))
+    .orderBy('cycle_polls.next_poll_at')
+    .limit(limit)
+    .execute();
+}

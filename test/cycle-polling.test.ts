@@ -216,6 +216,31 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('polling cycles on a test clock
     await pass(15 * MINUTE, () => expect(polledContacts(sims.example)).toEqual(['polled gus']));
   });
 
+  it('keeps the cursor, with a Warning, when a poll of a list that is not oldest first stops at the page cap', async () => {
+    const capped = await startPatchbay({ ...sims.env, PATCHBAY_MAX_PAGES: '2' }, undefined, { clock });
+    try {
+      await setupConnector(capped, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
+      const account = `capped-${randomUUID()}`;
+      sims.example.reset();
+      sims.capsule.reset();
+      const capsule = capsuleApi(sims.capsule);
+      const api = client(capped, account);
+      const capsuleId = await installInto(capped, account, CAPSULE, capsule.installValue);
+      const exampleId = await installInto(capped, account, EXAMPLE, 'example-api-key');
+      // Capsule lists parties by id, one a page here: three changed parties are three pages, one past the cap.
+      const cycleId = await api.polling(capsuleId, 'list-parties', exampleId, '"polled " & steps.items.firstName', { perPage: 1 });
+      for (const name of ['ann', 'bob', 'cid']) await capsule.addParty(name);
+      await api.send('PUT', `/v1.0/cycles/${cycleId}/activate`, { Interval: 5 });
+      await pass(1000, async () => expect((await api.cycle(cycleId)).WarningCount).toBe(1));
+      expect(polledContacts(sims.example)).toEqual([]);
+      const [incident] = await api.send<Reply<'listCycleWarningIncidents'>>('GET', '/v1.0/cycles/incidents/warning');
+      expect(incident?.FullMessage).toContain('PATCHBAY_MAX_PAGES');
+      await api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate`);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('stops polling once the cycle is deactivated', async () => {
     const { api, capsule, cycleId } = await capsuleCycle();
     await api.send('PUT', `/v1.0/cycles/${cycleId}/activate`, { Interval: 5 });

@@ -234,6 +234,13 @@ export const TriggerSchema = Type.Object(
     ItemTimePath: Type.Optional(
       Type.String({ description: "Dotted path to the time an item last changed, e.g. updatedAt; {{field}} as in Since's Template" }),
     ),
+    OldestFirst: Type.Optional(
+      Type.Boolean({
+        description:
+          'The list comes oldest change first (its Parameters sort it so): a poll stopped at the page cap moves the cursor as far as ' +
+          'it read. Without it, such a poll fails and keeps the cursor, rather than skip what the unread pages hold',
+      }),
+    ),
   },
   { ...strict, description: 'This method can start a polling cycle: how each poll asks for, and recognises, what is new' },
 );

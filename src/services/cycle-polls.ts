@@ -110,14 +110,21 @@ export class CyclePolls {
     const cursor: PollCursor = { since: row.since ?? startedAt, seen: JSON.parse(row.seen_ids) as string[] };
     const Parameters = pollParameters(trigger, mapped, cursor);
     const result = await this.runner.run(install, step.MethodId as string, { Parameters, AllPages: true });
-    const items = Array.isArray(result.data) ? result.data : result.data == null ? [] : [result.data];
-    const weighed = weigh(trigger, mapped, cursor, items, startedAt);
     if (result.paging?.truncated === true) {
+      // Items of the pages not read may have changed before the newest one read: moving past it could skip them.
+      if (trigger.OldestFirst !== true) {
+        throw new Error(
+          `The poll stopped at the page cap (${result.paging.pages} pages, PATCHBAY_MAX_PAGES) and this list is not sorted oldest ` +
+            'change first, so its cursor is kept rather than skip what the unread pages hold: raise the cap, a page size the method takes, or poll more often',
+        );
+      }
       this.logger.warn(
         { cycleId: row.cycle_id, pages: result.paging.pages },
         'poll stopped at the page cap; the next poll reads on from its cursor',
       );
     }
+    const items = Array.isArray(result.data) ? result.data : result.data == null ? [] : [result.data];
+    const weighed = weigh(trigger, mapped, cursor, items, startedAt);
     const schedule = scheduleOf(plan);
     const request = masked(plan, { MethodId: step.MethodId, Parameters });
     await inTransaction(this.db, async (trx) => {

@@ -3,7 +3,7 @@ import { POLL_QUEUE, type PollJob } from './cycles/polling.js';
 import { TRANSACTION_QUEUE, type TransactionJob } from './cycles/transaction-job.js';
 import type { JobHandler } from './jobs/job-queue.js';
 import type { CredentialRef } from './services/credential-sweeps.js';
-import { pruneTransactions } from './services/cycle-retention.js';
+import { pruneTransactions, stopLongHeld } from './services/cycle-retention.js';
 import { removeExpired } from './services/housekeeping.js';
 import { TransactionRecovery } from './services/transaction-recovery.js';
 import { WebhookSender } from './services/webhook-sender.js';
@@ -77,6 +77,8 @@ export function startBackground(ctx: AppContext): { stop(): void } {
       ctx.logger.debug({ removed }, 'removed expired records');
       const pruned = await pruneTransactions(ctx.db, ctx.clock);
       ctx.logger.debug({ pruned }, 'pruned cycle transactions past their retention');
+      const stopped = await stopLongHeld(ctx.db, ctx.clock);
+      if (stopped > 0) ctx.logger.info({ stopped }, 'stopped transactions held by a deactivation for 24 hours');
       // A poll job that failed for good would end its cycle's polling: one sweep interval late, it is sent again.
       await ctx.cyclePolls.requeueOverdue(Math.max(interval, MIN_OVERDUE_SECONDS));
     }),

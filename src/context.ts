@@ -231,7 +231,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const customCategories = new CustomCategories(db, installs, runner, cache, clock);
   const bindings = new StepBindings(db, installs, customCategories, clock);
   const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger, plans);
-  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans);
+  const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans, queue);
   const signals = new TransactionSignals();
   return {
     config,

@@ -5,6 +5,7 @@ import type { ErrorReply, Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { TestClock } from '../src/clock.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE } from '../src/cycles/transaction-job.js';
+import { stopLongHeld } from '../src/services/cycle-retention.js';
 import { installInto, overrides, type Patchbay, startPatchbay, TEST_DATABASE_URL } from './support/harness.js';
 
 type Transaction = Reply<'getTransaction'>;
@@ -257,7 +258,7 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('cycle retries and 429 waits on
     const { cycle } = await api.contactsCopy(await installInto(patchbay, account, EXAMPLE, EXAMPLE_KEY), settings);
     const [started] = await api.run(cycle.Id);
     await pass(1000);
-    return { api, id: (started as { Id: string }).Id };
+    return { api, id: (started as { Id: string }).Id, cycleId: cycle.Id };
   }
 
   it('sends a failed step again only once five minutes have passed on the clock', async () => {
@@ -278,6 +279,36 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('cycle retries and 429 waits on
       ['Success', 2],
     ]);
     expect(copies(example)).toHaveLength(1);
+  });
+
+  it('holds a waiting transaction of a cycle deactivated without finishing them, and goes on when it is activated', async () => {
+    const { api, id, cycleId } = await runOne({ StepErrorAction: 'Retry' }, () => example.failNextWrite(1, 503));
+    await api.settled([id], 'Waiting');
+    await api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate?finishQueuedTransactions=false`);
+    await pass(6 * 60_000);
+    const held = await api.transaction(id);
+    expect([held.Status, held.Message]).toEqual(['Waiting', expect.stringMatching(/^Held: /)]);
+    expect(copies(example)).toEqual([]);
+    await api.send('PUT', `/v1.0/cycles/${cycleId}/activate`);
+    await pass(1000);
+    await api.settled([id], 'Success');
+    expect(copies(example)).toHaveLength(1);
+    await api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate`);
+  });
+
+  it('stops a held transaction once its cycle has stayed deactivated for 24 hours', async () => {
+    const { api, id, cycleId } = await runOne({ StepErrorAction: 'Retry' }, () => example.failNextWrite(1, 503));
+    await api.settled([id], 'Waiting');
+    await api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate?finishQueuedTransactions=false`);
+    await pass(6 * 60_000);
+    expect((await api.transaction(id)).Message).toMatch(/^Held: /);
+    // The sweep's rule, a day on (moving this clock a day would run every 500 ms of the queue's polling).
+    const dayLater = new TestClock(clock.now() + 24 * 60 * 60_000 + 60_000);
+    expect(await stopLongHeld(patchbay.ctx.db, new TestClock(clock.now() + 60 * 60_000))).toBe(0);
+    expect(await stopLongHeld(patchbay.ctx.db, dayLater)).toBe(1);
+    const [stopped] = await api.settled([id], 'Stopped');
+    expect(stopped?.Message).toContain('stayed deactivated for 24 hours');
+    expect(copies(example)).toEqual([]);
   });
 
   it('waits out a 429 for its Retry-After without counting an error', async () => {

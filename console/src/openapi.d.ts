@@ -6511,7 +6511,7 @@ export interface operations {
     deactivateCycle: {
         parameters: {
             query?: {
-                /** @description Let queued transactions finish (default true) */
+                /** @description true (default): queued and waiting transactions finish; false: they are held until the cycle is activated again, and stopped if it stays deactivated for 24 hours */
                 finishQueuedTransactions?: boolean;
             };
             header?: {

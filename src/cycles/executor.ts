@@ -28,6 +28,7 @@ import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from 
 import type { TransactionSignals } from './transaction-signals.js';
 
 const RUNNING_STATUSES = ['Queued', 'Running', 'Waiting'];
+const HELD = 'Held: the cycle was deactivated without finishing its queued transactions; it goes on when the cycle is activated again';
 /** Methods that may be sent twice with the effect of once. */
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -93,6 +94,12 @@ export class CycleExecutor {
     if (tx.status === 'Waiting' && tx.wake_job !== null && tx.wake_job !== job.id) return;
     const plan = await this.deps.plans.get(tx.account_id, tx.cycle_id);
     if (plan === undefined) return;
+    const holding = plan.cycle.status === 'Active' ? null : plan.cycle.holds_queued_since;
+    if (holding !== null && tx.status !== 'Running' && tx.created_at <= holding) {
+      // Not started again until the cycle is: activation gives it a new job.
+      await updateTransaction(db, tx.id, { held_at: clock.nowIso(), message: HELD });
+      return;
+    }
     // Another live node runs it (a job of it came back from the queue while that node took it over). The
     // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
     const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };

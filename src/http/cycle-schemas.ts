@@ -96,7 +96,13 @@ export const ActivationInput = Type.Object(
 );
 
 export const DeactivationQuery = Type.Object({
-  finishQueuedTransactions: Type.Optional(Type.Boolean({ description: 'Let queued transactions finish (default true)' })),
+  finishQueuedTransactions: Type.Optional(
+    Type.Boolean({
+      description:
+        'true (default): queued and waiting transactions finish; false: they are held until the cycle is activated again, ' +
+        'and stopped if it stays deactivated for 24 hours',
+    }),
+  ),
 });
 
 /** Inputs and replies share one shape: a reply never holds more than was given. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { type Db, isSqlite } from '../store/database.js';
 import { reclaimFreePages } from '../store/sqlite-space.js';
-import { deleteFinishedBefore, type RetentionColumn, retentionHours } from '../store/transactions.js';
+import { deleteFinishedBefore, type RetentionColumn, retentionHours, stopHeldSince } from '../store/transactions.js';
 
 /**
  * Retention of cycle runs: a finished transaction is kept, with its step runs (requests, responses,
@@ -53,4 +53,13 @@ export async function pruneTransactions(
   // Free pages are reclaimed even when this pass deleted nothing: an earlier pass may have left some.
   const pages = isSqlite(db) ? await reclaimFreePages(db, limits.pagesPerPass) : 0;
   return { transactions: limits.perPass - left, pages };
+}
+
+/** How long a deactivated cycle's held transactions wait for it to be activated again. */
+const HELD_FOR_MS = 24 * 3_600_000;
+
+/** Stops the transactions held by a deactivation that has lasted 24 hours; answers how many. */
+export function stopLongHeld(db: Db, clock: Clock): Promise<number> {
+  const message = 'Stopped: its cycle stayed deactivated for 24 hours without finishing its queued transactions';
+  return stopHeldSince(db, clock.isoIn(-HELD_FOR_MS), clock.nowIso(), message);
 }

@@ -15,13 +15,15 @@ import {
 } from '../cycles/model.js';
 import { prerequisites } from '../cycles/prerequisites.js';
 import type { RunPlans } from '../cycles/run-plan.js';
+import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/transaction-job.js';
 import { badRequest, PatchbayError } from '../errors.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { inTransaction } from '../store/commits.js';
 import type { CycleRow, CycleTable } from '../store/cycle-schema.js';
 import { connectorsOfCycles, cycleCount, cycleOf, cyclePage, deleteCycle, insertCycle, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import type { Database } from '../store/schema.js';
-import { deleteTransactionsOf, inProgressCounts } from '../store/transactions.js';
+import { deleteTransactionsOf, heldTransactionsOf, inProgressCounts, updateTransaction } from '../store/transactions.js';
 import { iconUrl } from './connector-views.js';
 import { writeDefinition } from './cycle-definition.js';
 import { type InstallLookup, loadCycleGraph, prefetchedInstalls } from './cycle-graph.js';
@@ -67,6 +69,7 @@ export class Cycles {
     private readonly bindings: StepBindings,
     private readonly polls: PollScheduler,
     private readonly plans: RunPlans,
+    private readonly queue: JobQueue,
   ) {}
 
   async create(accountId: string, input: CycleInput, templateId: string | null = null) {
@@ -141,18 +144,30 @@ export class Cycles {
         interval_minutes: activation.Interval ?? null,
         run_once: activation.RunOnce === true ? 1 : 0,
         updated_at: now,
+        holds_queued_since: null,
       });
       await this.polls.activated(trx, accountId, id, startTime);
+      // The transactions its deactivation held resume, each with a job of its own (a Waiting one's wait was over).
+      for (const held of await heldTransactionsOf(trx, id)) {
+        const job = await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: held.id }, TRANSACTION_JOB_OPTIONS, trx);
+        await updateTransaction(trx, held.id, { held_at: null, wake_job: job, message: null });
+      }
     });
     return this.get(accountId, id);
   }
 
-  /** Pauses a cycle: it can be changed again. Pausing a paused cycle changes nothing. */
-  async deactivate(accountId: string, id: number) {
+  /**
+   * Pauses a cycle: it can be changed again. Its transactions under way finish their current step; the
+   * queued and waiting ones finish too (`finishQueued`, the default), or are held until it is activated
+   * again, and stopped when it stays deactivated for 24 hours. Pausing a paused cycle changes nothing but that.
+   */
+  async deactivate(accountId: string, id: number, finishQueued = true) {
     const row = await cycleOf(this.db, accountId, id);
     if (row === undefined) throw cycleNotFound(id);
-    if (row.status !== 'Paused') {
-      await updateCycle(this.db, accountId, id, { status: 'Paused', updated_at: this.clock.nowIso() });
+    const now = this.clock.nowIso();
+    const holds = finishQueued ? null : (row.holds_queued_since ?? now);
+    if (row.status !== 'Paused' || holds !== row.holds_queued_since) {
+      await updateCycle(this.db, accountId, id, { status: 'Paused', updated_at: now, holds_queued_since: holds });
       this.plans.forget(id, this.db);
     }
     return this.get(accountId, id);

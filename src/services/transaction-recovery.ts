@@ -3,7 +3,7 @@ import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from 
 import type { JobQueue } from '../jobs/job-queue.js';
 import { inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
-import { orphanedTransactions, takeOrphan, unclaimedOf } from '../store/transactions.js';
+import { orphanedTransactions, takeOrphan, unclaimedOf, updateTransaction } from '../store/transactions.js';
 import type { NodePresence } from './node-presence.js';
 
 /** Transactions taken over per look: more wait for the next heartbeat. */
@@ -52,9 +52,23 @@ export class TransactionRecovery {
     const stalled = await this.queue.stalled(TRANSACTION_QUEUE, STALLED_AFTER_SECONDS, BATCH);
     const byTransaction = new Map(stalled.map((job) => [(job.data as TransactionJob).transactionId, job.id]));
     let queued = 0;
-    for (const transactionId of await unclaimedOf(this.db, [...byTransaction.keys()])) {
-      const once = { singletonKey: `recover:${byTransaction.get(transactionId)}`, singletonSeconds: REQUEUE_ONCE_SECONDS };
-      const sent = await this.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId }, { ...TRANSACTION_JOB_OPTIONS, ...once });
+    for (const tx of await unclaimedOf(this.db, [...byTransaction.keys()])) {
+      const transactionId = tx.id;
+      const jobId = byTransaction.get(transactionId) as string;
+      // A waiting transaction goes on only with its wake job: a stray job stalled is left alone.
+      if (tx.status === 'Waiting' && tx.wake_job !== null && tx.wake_job !== jobId) continue;
+      const once = { singletonKey: `recover:${jobId}`, singletonSeconds: REQUEUE_ONCE_SECONDS };
+      const sent = await inTransaction(this.db, async (trx) => {
+        const id = await this.queue.send<TransactionJob>(
+          TRANSACTION_QUEUE,
+          { transactionId },
+          { ...TRANSACTION_JOB_OPTIONS, ...once },
+          trx,
+        );
+        // Named its wake job before it can run, or it would find the transaction waiting for the stalled one.
+        if (id !== null && tx.status === 'Waiting') await updateTransaction(trx, transactionId, { wake_job: id });
+        return id;
+      });
       if (sent === null) continue;
       queued++;
       this.logger.info({ transactionId }, 'transaction whose job stalled before it was claimed queued again');

@@ -25,6 +25,8 @@ export interface CycleTable {
   warning_count: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Deactivated without finishing its queued transactions: since when they are held. */
+  holds_queued_since: string | null;
 }
 
 export interface CycleStepTable {
@@ -110,6 +112,8 @@ export interface CycleTransactionTable {
   owner_node: string | null;
   /** While Waiting: the job that continues it when the wait is over; another job of it does nothing. */
   wake_job: string | null;
+  /** Held because its cycle was deactivated without finishing queued transactions (see holds_queued_since). */
+  held_at: string | null;
 }
 
 /** One attempt at one step of a transaction: recorded before it is sent, completed after. */

@@ -484,6 +484,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('cycle_transactions').addColumn('wake_job', 'text').execute();
     },
   },
+  '0023_cycle_holds': {
+    async up(db) {
+      // Deactivated with finishQueuedTransactions=false: from when its queued transactions are held.
+      await db.schema.alterTable('cycles').addColumn('holds_queued_since', 'text').execute();
+      // A transaction held so: it resumes when its cycle is activated again, or stops after 24 hours.
+      await db.schema.alterTable('cycle_transactions').addColumn('held_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

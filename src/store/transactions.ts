@@ -200,16 +200,31 @@ export function orphanedTransactions(db: Db, aliveSince: string, limit: number) 
 }
 
 /** Of these transactions, those in progress that no node has claimed. */
-export async function unclaimedOf(db: Db, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
+export function unclaimedOf(db: Db, ids: readonly string[]): Promise<{ id: string; status: string; wake_job: string | null }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
     .selectFrom('cycle_transactions')
-    .select('id')
+    .select(['id', 'status', 'wake_job'])
     .where('id', 'in', ids)
     .where('owner_node', 'is', null)
     .where('status', 'in', IN_PROGRESS)
     .execute();
-  return rows.map((row) => row.id);
+}
+
+/** The transactions of a cycle held by its deactivation. */
+export function heldTransactionsOf(db: Db, cycleId: number): Promise<{ id: string }[]> {
+  return db.selectFrom('cycle_transactions').select('id').where('cycle_id', '=', cycleId).where('held_at', 'is not', null).execute();
+}
+
+/** Stops the transactions held since before `before` (their cycle stayed deactivated); answers how many. */
+export async function stopHeldSince(db: Db, before: string, now: string, message: string): Promise<number> {
+  const result = await db
+    .updateTable('cycle_transactions')
+    .set({ status: 'Stopped', message, completed_at: now, held_at: null, owner_node: null })
+    .where('held_at', '<', before)
+    .where('status', 'in', IN_PROGRESS)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Takes a transaction from its dead owner; of the nodes that try, one wins. */

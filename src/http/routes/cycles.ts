@@ -163,7 +163,7 @@ export function cycleRoutes(app: App, ctx: AppContext): void {
         response: { 200: CycleReply, ...errorReplies(400, 401, 403, 404) },
       },
     },
-    async (request) => ctx.cycles.deactivate(request.accountId, request.params.id),
+    async (request) => ctx.cycles.deactivate(request.accountId, request.params.id, request.query.finishQueuedTransactions ?? true),
   );
 
   app.get(

@@ -51,7 +51,7 @@ export class PgBossQueue implements JobQueue {
   async send<T extends object>(name: string, data: T, options: JobOptions = {}, trx?: Transaction<Database>): Promise<string | null> {
     if (!this.started) throw new Error('The job queue must be started before jobs are sent');
     await this.queue(name);
-    const id = await this.boss.send(name, data, { ...sendOptions(options), ...(trx === undefined ? {} : { db: inTransaction(trx) }) });
+    const id = await this.boss.send(name, data, { ...sendOptions(options), ...(trx === undefined ? {} : { db: onTransaction(trx) }) });
     // Without this an idle worker of this node would find the job only at its next poll (0.5 s on).
     if (id !== null && !options.startAfterSeconds) {
       if (trx === undefined) this.wake(name);
@@ -177,7 +177,7 @@ function sendOptions(options: JobOptions): PgBoss.SendOptions {
 }
 
 /** pg-boss's SQL run on the caller's transaction, so the job exists only if it commits. */
-const inTransaction = (trx: Transaction<Database>): PgBoss.Db => ({
+const onTransaction = (trx: Transaction<Database>): PgBoss.Db => ({
   executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)).then((result) => ({ rows: result.rows })),
 });
 

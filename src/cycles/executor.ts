@@ -22,7 +22,7 @@ import { decide } from './decision.js';
 import { rateLimited, stepFailed } from './error-actions.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
-import { masked, nextStepId, type RunPlans, triggerOf } from './run-plan.js';
+import { masked, nextStepId, type RunPlans, runContextOf } from './run-plan.js';
 import { type Cursor, type Next, RunWriter, type Trx } from './run-writer.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from './transaction-job.js';
 import type { TransactionSignals } from './transaction-signals.js';
@@ -104,17 +104,9 @@ export class CycleExecutor {
     // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
     const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };
     if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
-    // A transaction never started has only its trigger's run, whose output is the trigger item.
-    const trigger = tx.trigger_item === null ? null : JSON.parse(tx.trigger_item);
+    // A transaction never started has only its trigger's run: nothing to read.
     const runs = tx.started_at === null ? [] : await stepRunsOf(db, tx.id);
-    const firstStep = tx.started_at === null ? triggerOf(plan) : undefined;
-    const context: RunContext = {
-      outputs: firstStep === undefined ? outputsOf(runs) : new Map([[firstStep.Id, trigger]]),
-      keys: new Map([...plan.steps.values()].map((s) => [s.Id, s.Key])),
-      variables: plan.variables,
-      trigger,
-    };
-    const run: Run = { w: new RunWriter(this.deps, plan, tx), context, runs };
+    const run: Run = { w: new RunWriter(this.deps, plan, tx), context: runContextOf(plan, tx, runs), runs };
     await this.steps(run, { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits });
   }
 
@@ -296,11 +288,4 @@ export class CycleExecutor {
     });
     return { halt: true };
   }
-}
-
-/** Each step's output so far: its last successful run's. */
-function outputsOf(runs: readonly StepRunRow[]): Map<number, unknown> {
-  const outputs = new Map<number, unknown>();
-  for (const run of runs) if (run.status === 'Success' && run.output !== null) outputs.set(run.step_id, JSON.parse(run.output));
-  return outputs;
 }

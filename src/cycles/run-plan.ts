@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { afterCommit } from '../store/commits.js';
-import type { CycleRow } from '../store/cycle-schema.js';
+import type { CycleRow, CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import { cycleOf, edgesOf, mappingsOfCycle, stepsOf, variablesOf } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import type { Invalidations } from '../store/invalidations.js';
 import type { Database } from '../store/schema.js';
 import type { Edge, EdgeType, Step, StepErrorAction, StepMapping } from './model.js';
+import type { RunContext } from './operands.js';
 import { toEdge, toMapping, toStep, variableContext } from './rows.js';
 
 /** A cycle as a run needs it: its steps, edges, mappings and variables (sensitive ones unsealed). */
@@ -39,6 +40,19 @@ export async function loadRunPlan(db: Db, box: SecretBox, accountId: string, cyc
     if (row.sensitive === 1 && value !== '') secrets.push(value);
   }
   return { cycle, steps: new Map(stepRows.map((r) => [r.id, toStep(r)])), edges: edgeRows.map(toEdge), mappings, variables, secrets };
+}
+
+/**
+ * What a job of the transaction resolves its mappings in: the outputs of the steps run so far (their last
+ * successful runs'; for a transaction never started, `runs` is empty and the trigger's output is its item).
+ */
+export function runContextOf(plan: RunPlan, tx: CycleTransactionRow, runs: readonly StepRunRow[]): RunContext {
+  const trigger = tx.trigger_item === null ? null : JSON.parse(tx.trigger_item);
+  const outputs = new Map<number, unknown>();
+  const first = tx.started_at === null ? triggerOf(plan) : undefined;
+  if (first !== undefined) outputs.set(first.Id, trigger);
+  for (const run of runs) if (run.status === 'Success' && run.output !== null) outputs.set(run.step_id, JSON.parse(run.output));
+  return { outputs, keys: new Map([...plan.steps.values()].map((s) => [s.Id, s.Key])), variables: plan.variables, trigger };
 }
 
 /** The step an edge of this type leads to from `stepId` (the first one made, if several), or null. */

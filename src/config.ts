@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSqliteSynchronous, type SqliteSynchronous } from './store/sqlite-driver.js';
 
 /** Typed runtime configuration, read once from environment variables at start-up. */
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** A SQLite file path (the default, under the data dir) or a postgres:// URL. */
   databaseUrl: string;
+  /** SQLite's `synchronous`: FULL survives a power loss, NORMAL (much cheaper commits) survives a crash of the process. */
+  sqliteSynchronous: SqliteSynchronous;
   /** Base64 32-byte master key; when absent a key file in the data dir is used or created. */
   encryptionKey: string | undefined;
   /** Extra connector folders, after the built-in one. */
@@ -164,6 +167,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (encryptionKey !== undefined && Buffer.from(encryptionKey, 'base64').length !== 32) {
     throw new ConfigError('PATCHBAY_ENCRYPTION_KEY must be 32 bytes encoded as base64');
   }
+  const sqliteSynchronous = (env.PATCHBAY_SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
+  if (!isSqliteSynchronous(sqliteSynchronous)) {
+    throw new ConfigError(`PATCHBAY_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${env.PATCHBAY_SQLITE_SYNCHRONOUS}"`);
+  }
   const logLevel = env.PATCHBAY_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`PATCHBAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -186,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     templateDirs,
     upstreamOverrides: overrides(env.PATCHBAY_UPSTREAM_OVERRIDES),
     logLevel,
+    sqliteSynchronous,
     maxPages: integer(env, 'PATCHBAY_MAX_PAGES', 50, 1, 1000),
     upstreamConnectTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_CONNECT_TIMEOUT_MS', 5000, 1, 600000),
     upstreamResponseTimeoutMs: integer(env, 'PATCHBAY_UPSTREAM_TIMEOUT_MS', 30000, 1, 600000),
@@ -207,7 +215,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
     clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
-    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', 50, 1, 500),
+    // On PostgreSQL each worker is a pg-boss worker polling the queue on its own: fewer by default.
+    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', postgres ? 10 : 50, 1, 500),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookBodyLimitBytes: integer(env, 'PATCHBAY_WEBHOOK_BODY_LIMIT_BYTES', 1024 * 1024, 1, 100 * 1024 * 1024),

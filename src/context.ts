@@ -137,6 +137,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
   const metrics = new Metrics();
   const db = await openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
     onQuery: (sql) => {
       metrics.inc('patchbay_db_queries_total');
       options.onQuery?.(sql);

@@ -509,6 +509,7 @@ describe('start-up and configuration', () => {
     ['PATCHBAY_ENCRYPTION_KEY', 'short'],
     ['PATCHBAY_LOG_LEVEL', 'loud'],
     ['PATCHBAY_MAX_PAGES', '0'],
+    ['PATCHBAY_SQLITE_SYNCHRONOUS', 'OFF'],
   ] as const) {
     it(`throws ConfigError naming ${name} for ${name}=${value}`, () => {
       let error: unknown;

@@ -2,12 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../console/src/types.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { type PipedriveSimulator, startPipedriveSimulator } from '../sandbox/pipedrive.js';
 import { loadCatalogue } from '../src/catalogue/loader.js';
+import { loadConfig } from '../src/config.js';
 import { loggerOptions } from '../src/http/logging.js';
 import { builtInConnectorsDir } from '../src/paths.js';
 import { openDatabase } from '../src/store/database.js';
@@ -344,6 +346,24 @@ describe('the SQLite store on disk', () => {
       const again = await openDatabase(file);
       for (const one of [file, `${file}-wal`]) expect(statSync(one).mode & 0o777, one).toBe(0o600);
       await again.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('syncs every commit to disk (synchronous FULL) unless PATCHBAY_SQLITE_SYNCHRONOUS says NORMAL', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'patchbay-sync-'));
+    const level = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
+      const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+      await db.destroy();
+      return rows[0]?.synchronous;
+    };
+    try {
+      // SQLite's numbers: 1 is NORMAL, 2 is FULL.
+      expect(await level(await openDatabase(path.join(dir, 'full.sqlite')))).toBe(2);
+      const config = loadConfig({ PATCHBAY_DATA_DIR: dir, PATCHBAY_SQLITE_SYNCHRONOUS: 'normal' });
+      expect(config.sqliteSynchronous).toBe('NORMAL');
+      expect(await level(await openDatabase(path.join(dir, 'normal.sqlite'), { sqliteSynchronous: config.sqliteSynchronous }))).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

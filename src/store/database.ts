@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
-import { openSqlite } from './sqlite-driver.js';
+import { openSqlite, type SqliteSynchronous } from './sqlite-driver.js';
 import { fileBytes, needsVacuumToReclaim, START_UP_VACUUM_BYTES, vacuum } from './sqlite-space.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +12,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseOptions {
   /** Called once per query sent to the database, with its SQL (tests and benchmarks count round trips with it). */
   onQuery?: (sql: string) => void;
+  /** SQLite only: when a commit syncs to disk (default FULL). */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
@@ -32,7 +34,7 @@ export async function openDatabase(location: string, options: DatabaseOptions = 
       mkdirSync(path.dirname(location), { recursive: true });
       keepPrivate(location);
     }
-    dialect = new SqliteDialect({ database: openSqlite(location) });
+    dialect = new SqliteDialect({ database: openSqlite(location, options.sqliteSynchronous) });
   }
   const db = new Kysely<Database>({ dialect, ...(onQuery ? { log: (event) => onQuery(event.query.sql) } : {}) });
   await migrate(db as Kysely<unknown>);

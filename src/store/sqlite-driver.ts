@@ -31,6 +31,15 @@ export const usesBuiltInSqlite = Number(process.versions.node.split('.')[0]) >= 
 const PRAGMAS = ['auto_vacuum = INCREMENTAL', 'journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000'];
 
 /**
+ * When a commit syncs to disk. FULL (SQLite's default): every commit survives a power loss. NORMAL in WAL
+ * mode: a commit survives the process being killed, and the last ones may be lost with the machine's
+ * power; a commit costs a fraction (no sync per commit).
+ */
+export const SQLITE_SYNCHRONOUS = ['FULL', 'NORMAL'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
+export const isSqliteSynchronous = (value: string): value is SqliteSynchronous => (SQLITE_SYNCHRONOUS as readonly string[]).includes(value);
+
+/**
  * A statement that answers no columns but yields a row per unit of work (`PRAGMA incremental_vacuum`
  * frees one page per step) does only one unit under a driver's run(), which steps once: such a pragma
  * runs through exec, which steps it to the end. It takes no parameters.
@@ -70,12 +79,13 @@ function cachedPrepare(prepare: (sql: string) => SqliteStatement): (sql: string)
   };
 }
 
-/** Opens a SQLite file with incremental auto-vacuum, WAL, foreign keys and a busy timeout. */
-export function openSqlite(file: string): SqliteDatabase {
+/** Opens a SQLite file with incremental auto-vacuum, WAL, foreign keys, a busy timeout and the given sync level. */
+export function openSqlite(file: string, synchronous: SqliteSynchronous = 'FULL'): SqliteDatabase {
+  const pragmas = [...PRAGMAS, `synchronous = ${synchronous}`];
   if (usesBuiltInSqlite) {
     const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string) => NativeDatabase };
     const db = new DatabaseSync(file);
-    for (const pragma of PRAGMAS) db.exec(`PRAGMA ${pragma}`);
+    for (const pragma of pragmas) db.exec(`PRAGMA ${pragma}`);
     return {
       close: () => db.close(),
       prepare: cachedPrepare((sql) => {
@@ -92,7 +102,7 @@ export function openSqlite(file: string): SqliteDatabase {
   }
   const BetterSqlite = require('better-sqlite3') as typeof import('better-sqlite3');
   const db = new BetterSqlite(file);
-  for (const pragma of PRAGMAS) db.pragma(pragma);
+  for (const pragma of pragmas) db.pragma(pragma);
   return {
     close: () => db.close(),
     prepare: cachedPrepare((sql) => (STEPPED_PRAGMA.test(sql) ? stepped((text) => db.exec(text), sql) : db.prepare(sql))),

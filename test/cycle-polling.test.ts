@@ -136,16 +136,17 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('polling cycles on a test clock
     );
   }
 
-  async function capsuleCycle() {
+  /** Capsule parties -> Example contacts, on `node` (this suite's Patchbay unless given), the trigger's parameters as given. */
+  async function capsuleCycle(node = patchbay, parameters: Record<string, unknown> = {}) {
     const account = `poll-${randomUUID()}`;
     sims.example.reset();
     // Earlier tests' parties changed after this cycle's StartTime too: each test starts from the seeds.
     sims.capsule.reset();
     const capsule = capsuleApi(sims.capsule);
-    const api = client(patchbay, account);
-    const capsuleId = await installInto(patchbay, account, CAPSULE, capsule.installValue);
-    const exampleId = await installInto(patchbay, account, EXAMPLE, 'example-api-key');
-    const cycleId = await api.polling(capsuleId, 'list-parties', exampleId, '"polled " & steps.items.firstName');
+    const api = client(node, account);
+    const capsuleId = await installInto(node, account, CAPSULE, capsule.installValue);
+    const exampleId = await installInto(node, account, EXAMPLE, 'example-api-key');
+    const cycleId = await api.polling(capsuleId, 'list-parties', exampleId, '"polled " & steps.items.firstName', parameters);
     active = () => api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate`);
     return { api, capsule, cycleId };
   }
@@ -220,23 +221,18 @@ describe.skipIf(TEST_DATABASE_URL !== undefined)('polling cycles on a test clock
     const capped = await startPatchbay({ ...sims.env, PATCHBAY_MAX_PAGES: '2' }, undefined, { clock });
     try {
       await setupConnector(capped, CAPSULE, { ClientId: 'capsule-client', ClientSecret: 'capsule-secret' });
-      const account = `capped-${randomUUID()}`;
-      sims.example.reset();
-      sims.capsule.reset();
-      const capsule = capsuleApi(sims.capsule);
-      const api = client(capped, account);
-      const capsuleId = await installInto(capped, account, CAPSULE, capsule.installValue);
-      const exampleId = await installInto(capped, account, EXAMPLE, 'example-api-key');
       // Capsule lists parties by id, one a page here: three changed parties are three pages, one past the cap.
-      const cycleId = await api.polling(capsuleId, 'list-parties', exampleId, '"polled " & steps.items.firstName', { perPage: 1 });
+      const { api, capsule, cycleId } = await capsuleCycle(capped, { perPage: 1 });
       for (const name of ['ann', 'bob', 'cid']) await capsule.addParty(name);
       await api.send('PUT', `/v1.0/cycles/${cycleId}/activate`, { Interval: 5 });
       await pass(1000, async () => expect((await api.cycle(cycleId)).WarningCount).toBe(1));
       expect(polledContacts(sims.example)).toEqual([]);
       const [incident] = await api.send<Reply<'listCycleWarningIncidents'>>('GET', '/v1.0/cycles/incidents/warning');
       expect(incident?.FullMessage).toContain('PATCHBAY_MAX_PAGES');
-      await api.send('PUT', `/v1.0/cycles/${cycleId}/deactivate`);
     } finally {
+      // Deactivated while its node is up, not after the test.
+      await active?.();
+      active = undefined;
       await capped.close();
     }
   });

@@ -54,12 +54,9 @@ import { TemplateInstalls } from './services/template-installs.js';
 import { Transactions } from './services/transactions.js';
 import { WebhookIntake } from './services/webhook-intake.js';
 import { Webhooks } from './services/webhooks.js';
-import { currentSchema } from './store/current-schema.js';
-import { type DatabaseOptions, type Db, isPostgresUrl, isSqlite, openDatabase } from './store/database.js';
+import type { DatabaseOptions, Db } from './store/database.js';
 import { Invalidations } from './store/invalidations.js';
-import { PgNotifyLink } from './store/pg-notify.js';
-import { SqliteChangesLink } from './store/sqlite-changes.js';
-import { needsVacuumToReclaim } from './store/sqlite-space.js';
+import { openNodeStore, startChangeLink } from './store/open-store.js';
 
 /** Everything the routes and the CLI use, wired once. */
 export interface AppContext {
@@ -136,30 +133,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const box = new SecretBox([loadMasterKey(config.encryptionKey, config.dataDir)]);
   const logger = pino(loggerOptions(config.logLevel, catalogue.credentialParameterNames()));
   const metrics = new Metrics();
-  const db = await openDatabase(config.databaseUrl, {
-    sqliteSynchronous: config.sqliteSynchronous,
-    onQuery: (sql) => {
-      metrics.inc('patchbay_db_queries_total');
-      options.onQuery?.(sql);
-    },
-  });
-  if (isSqlite(db) && (await needsVacuumToReclaim(db))) {
-    logger.warn(
-      'the SQLite file predates incremental auto-vacuum and is too large to switch at start-up: run `patchbay db vacuum` while Patchbay is stopped, or pruned space stays inside the file',
-    );
-  }
+  const db = await openNodeStore(config.databaseUrl, { ...options, sqliteSynchronous: config.sqliteSynchronous }, logger, metrics);
   // Registered before anything can take a lease, so that the leases of this host's dead runs are freed first.
   const node = new NodePresence(db, clock, (error) => logger.error({ err: error }, 'node heartbeat failed'));
   await node.start();
   const bus = new Invalidations();
   const plans = new RunPlans(db, box, bus);
-  // Nodes sharing a PostgreSQL store, or processes sharing a SQLite file, tell each other what they changed.
-  const link = isPostgresUrl(config.databaseUrl)
-    ? new PgNotifyLink(db, config.databaseUrl, await currentSchema(db), bus, logger)
-    : config.databaseUrl === ':memory:'
-      ? undefined
-      : new SqliteChangesLink(db, config.databaseUrl, bus, logger);
-  await link?.start();
+  const link = await startChangeLink(db, config.databaseUrl, bus, logger);
   const queue = await openJobQueue(db, config.databaseUrl, {
     onError: (error) => logger.error({ err: error }, 'job queue error'),
     clock,

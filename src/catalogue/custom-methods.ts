@@ -1,7 +1,8 @@
 import { valueAt } from '../json-path.js';
 import type { Connector } from './catalogue.js';
 import { stableGuid } from './guid.js';
-import type { CategoryDefinition, FieldDefinition, MethodDefinition, MethodOutput, OutputItem, ParameterDefinition } from './schema.js';
+import type { MethodOutput, OutputItem } from './output-schema.js';
+import type { CategoryDefinition, FieldDefinition, MethodDefinition, ParameterDefinition } from './schema.js';
 import { placeholders } from './template.js';
 
 type Customisable = NonNullable<CategoryDefinition['Customisable']>;

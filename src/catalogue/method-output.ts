@@ -1,4 +1,4 @@
-import type { MethodOutput, OutputItem } from './schema.js';
+import type { MethodOutput, OutputItem } from './output-schema.js';
 
 /** One field of a method's answer, as a mapping picker lists it. */
 export interface OutputField {

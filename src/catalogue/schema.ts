@@ -1,4 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { OutputSchema } from './output-schema.js';
+import { TriggerSchema } from './trigger-schema.js';
 
 /**
  * The connector file format. Connector files are data: this schema is the contract, the TypeScript
@@ -104,49 +106,6 @@ export const FieldSchema = Type.Object(
   strict,
 );
 
-const JsonType = Type.Union([
-  Type.Literal('object'),
-  Type.Literal('array'),
-  Type.Literal('string'),
-  Type.Literal('integer'),
-  Type.Literal('number'),
-  Type.Literal('boolean'),
-  Type.Literal('null'),
-]);
-
-/**
- * What a method answers. The item schema is the subset of JSON Schema that mapping pickers, MCP clients and
- * code generators all read the same way; it never forbids extra properties, since providers add fields.
- */
-export const OutputSchema = Type.Cyclic(
-  {
-    OutputItem: Type.Object(
-      {
-        type: Type.Union([JsonType, Type.Array(JsonType, { minItems: 1, uniqueItems: true })], {
-          description: 'A JSON type, or a list of them, e.g. [string, "null"] for a value the provider may leave null',
-        }),
-        title: Type.Optional(Type.String()),
-        description: Type.Optional(Type.String()),
-        format: Type.Optional(Type.Union([Type.Literal('date-time'), Type.Literal('date'), Type.Literal('email'), Type.Literal('uri')])),
-        enum: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]), { minItems: 1 })),
-        properties: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Ref('OutputItem'))),
-        items: Type.Optional(Type.Ref('OutputItem')),
-        required: Type.Optional(Type.Array(Type.String(), { description: 'Properties that are always present' })),
-      },
-      { ...strict, description: 'JSON Schema of a value: type, properties, items, required, format, enum, description' },
-    ),
-    MethodOutput: Type.Union(
-      [
-        Type.Literal('Nothing', { description: 'The method answers no content (a 204)' }),
-        Type.Object({ List: Type.Ref('OutputItem') }, { ...strict, description: 'The data is a list; the schema is of one item' }),
-        Type.Object({ Item: Type.Ref('OutputItem') }, { ...strict, description: 'The data is one value' }),
-      ],
-      { description: 'What the method answers (the data at DataPath): Nothing, a List of items or one Item, each a JSON Schema' },
-    ),
-  },
-  'MethodOutput',
-);
-
 const PageLinkPagination = Type.Object(
   {
     Style: Type.Literal('PageLink'),
@@ -196,54 +155,6 @@ const CursorPagination = Type.Object(
 );
 
 export const PaginationSchema = Type.Union([PageLinkPagination, OffsetPagination, PageNumberPagination, CursorPagination]);
-
-/**
- * A method a polling cycle may start with: each poll calls it for what changed since the last one. The
- * cursor is the time of the newest item seen (or, without ItemTimePath, the time of the last poll) and
- * the ids of the items seen at that very time, so a provider filtering "at or after" is neither skipped
- * past nor repeated.
- */
-export const TriggerSchema = Type.Object(
-  {
-    Since: Type.Optional(
-      Type.Object(
-        {
-          Parameter: Type.String({ description: 'The query parameter the cursor time is sent in, e.g. updated_since' }),
-          Template: Type.Optional(
-            Type.String({
-              description:
-                'What the parameter is sent as, when not the bare time: {{since}} is the cursor time, {{field}} the value the step maps to the parameter (the timestamp field to filter on), e.g. "{{field}} >= \'{{since}}\'"',
-            }),
-          ),
-        },
-        {
-          ...strict,
-          description: 'Where the cursor time (ISO 8601 UTC, whole seconds) is sent; the provider keeps items changed at or after it',
-        },
-      ),
-    ),
-    Parameters: Type.Optional(
-      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
-        description:
-          'Query parameters every poll sends, e.g. sort_by: update_time (oldest change first, so a capped read resumes where it stopped)',
-      }),
-    ),
-    ItemIdPath: Type.Optional(
-      Type.String({ description: "Dotted path to an item's id; with ItemTimePath, items already seen are dropped" }),
-    ),
-    ItemTimePath: Type.Optional(
-      Type.String({ description: "Dotted path to the time an item last changed, e.g. updatedAt; {{field}} as in Since's Template" }),
-    ),
-    OldestFirst: Type.Optional(
-      Type.Boolean({
-        description:
-          'The list comes oldest change first (its Parameters sort it so): a poll stopped at the page cap moves the cursor as far as ' +
-          'it read. Without it, such a poll fails and keeps the cursor, rather than skip what the unread pages hold',
-      }),
-    ),
-  },
-  { ...strict, description: 'This method can start a polling cycle: how each poll asks for, and recognises, what is new' },
-);
 
 export const MethodSchema = Type.Object(
   {
@@ -364,7 +275,4 @@ export type FieldDefinition = Static<typeof FieldSchema>;
 export type PropertyDefinition = Static<typeof PropertySchema>;
 export type AuthDefinition = Static<typeof AuthSchema>;
 export type PaginationDefinition = Static<typeof PaginationSchema>;
-export type TriggerDefinition = Static<typeof TriggerSchema>;
 export type CategoryDefinition = Static<typeof CategorySchema>;
-export type MethodOutput = Static<typeof OutputSchema>;
-export type OutputItem = Exclude<MethodOutput, 'Nothing'> extends infer O ? (O extends { List: infer S } ? S : never) : never;

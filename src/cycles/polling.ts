@@ -1,5 +1,5 @@
-import type { TriggerDefinition } from '../catalogue/schema.js';
 import { render } from '../catalogue/template.js';
+import type { TriggerDefinition } from '../catalogue/trigger-schema.js';
 import { valueAt } from '../json-path.js';
 
 export const POLL_QUEUE = 'cycle.poll';

@@ -24,6 +24,7 @@ import type { CredentialCheck } from './credential-check.js';
 import type { Credentials } from './credentials.js';
 import type { InstallCache } from './install-cache.js';
 import type { InstallResolver } from './install-resolver.js';
+import type { InstallWatchers } from './install-watchers.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
 import { installEvent, type PartnerEvents } from './partner-events.js';
 import { checkedProperties, type PropertyInput, type PropertyScope, propertyRows, propertyScope } from './property-rules.js';
@@ -36,14 +37,6 @@ export interface InstallInput {
   /** A credential of this account to use instead of an AuthValue. */
   CredentialId?: number;
   Properties?: PropertyInput[];
-}
-
-/** What must know, in the same transaction, that an install can no longer be used (its cycles pause). */
-/** Why an install can no longer be used: a person deauthenticated or deleted it, or the provider refused its grant for good. */
-export type InstallGone = 'deauthenticated' | 'deleted' | 'refused';
-
-export interface InstallWatchers {
-  installGone(db: Db, accountId: string, install: { id: number; name: string }, why: InstallGone): Promise<void>;
 }
 
 /**

@@ -18,47 +18,25 @@ import {
 } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
 import { installsUsing, updateInstallsOf } from '../store/installs.js';
-import type { CredentialRow, CredentialTable } from '../store/schema.js';
-import type { InstallWatchers } from './account-connectors.js';
+import type { CredentialRow } from '../store/schema.js';
 import type { ConnectorSetups } from './connector-setup.js';
 import { type KeyChecker, type Verification, verificationColumns } from './credential-check.js';
+import {
+  type CredentialInput,
+  type CredentialUpdate,
+  type CredentialView,
+  credentialView,
+  isAuthorisationCode,
+  newCredentialRow,
+} from './credential-shapes.js';
 import type { InstallCache } from './install-cache.js';
+import type { InstallWatchers } from './install-watchers.js';
 import { offsetOf, type Page, type PageRequest } from './paging.js';
-import { type EventType, installEvent, type PartnerEvents } from './partner-events.js';
-import { checkedProperties, type PropertyInput, propertyScope } from './property-rules.js';
-
-/** OAuth 2.0 with the user's consent: its credentials are authorized in the popup. */
-export const isAuthorisationCode = (connector: Connector) =>
-  connector.definition.Auth.Type === 'OAuth2' && connector.definition.Auth.Flow === 'AuthorisationCode';
-
-/** Where an authorization-code credential stands: no token yet, a token, or none after a refusal. */
-export type AuthorizationStatus = 'AwaitingAuthorization' | 'Authorized' | 'Failed';
+import { type EventType, installEvent, type PartnerEvents, probeFailedEvent } from './partner-events.js';
+import { checkedProperties, propertyScope } from './property-rules.js';
 
 /** The seal context binds a secret to its account: a sealed value copied to another account will not open. */
 export const sealContext = (accountId: string) => `account:${accountId}`;
-
-export interface CredentialInput {
-  Name: string;
-  Description?: string | null;
-  /** The connector (Id or Name) whose authentication this is. */
-  Connector: string;
-  /**
-   * The secret, as at install; a client-credentials connector gets its token from Properties instead, and
-   * an authorization-code connector's is left out: the credential then awaits authorization in the popup.
-   */
-  AuthValue?: string;
-  /**
-   * Property values that belong to the authentication: a client-credentials connector's subdomain and
-   * client, an authorization-code connector's own app (ClientId, ClientSecret) and Scope.
-   */
-  Properties?: PropertyInput[];
-}
-
-export interface CredentialUpdate {
-  Name?: string;
-  Description?: string | null;
-  AuthValue?: string;
-}
 
 /**
  * Credentials: the secret part of an account connector, named, described and reusable. Several installs
@@ -90,10 +68,10 @@ export class Credentials {
     const properties = checkedProperties(propertyScope(connector, asked), input.Properties ?? [], { requireAll: false });
     const own = properties.map((p): [string, string] => [p.definition.Name, p.value]);
     const row = {
-      ...this.newRow(accountId, connector, input.Name, this.clock.nowIso()),
+      ...newCredentialRow(accountId, connector, input.Name, this.clock.nowIso()),
       standalone: 1,
       description: input.Description ?? null,
-      properties: own.length > 0 ? this.box.seal(JSON.stringify(Object.fromEntries(own)), sealContext(accountId)) : null,
+      properties: own.length > 0 ? this.seal(accountId, JSON.stringify(Object.fromEntries(own))) : null,
     };
     if (input.AuthValue === undefined && isAuthorisationCode(connector)) {
       // The app it will be authorized with is complete now, not found wanting in the popup.
@@ -116,7 +94,7 @@ export class Credentials {
     return this.view(created, 0);
   }
 
-  async list(accountId: string, page: PageRequest): Promise<Page<ReturnType<Credentials['view']>>> {
+  async list(accountId: string, page: PageRequest): Promise<Page<CredentialView>> {
     const [rows, total] = await Promise.all([
       credentialPage(this.db, accountId, page.pageSize, offsetOf(page)),
       credentialCount(this.db, accountId),
@@ -185,7 +163,7 @@ export class Credentials {
   ): Promise<number> {
     const now = this.clock.nowIso();
     const created = await insertCredential(trx, {
-      ...this.newRow(install.accountId, install.connector, install.name, now),
+      ...newCredentialRow(install.accountId, install.connector, install.name, now),
       ...(secret === undefined ? {} : this.sealed(install.accountId, secret, now)),
       ...verificationColumns(verification),
     });
@@ -220,7 +198,7 @@ export class Credentials {
   async storeToken(trx: Db, accountId: string, id: number, token: StoredToken): Promise<void> {
     const now = this.clock.nowIso();
     await updateCredential(trx, id, {
-      secret: this.box.seal(JSON.stringify(token), sealContext(accountId)),
+      secret: this.seal(accountId, JSON.stringify(token)),
       hint: maskSecret(token.AccessToken),
       expires_at: token.Expires ?? null,
       authorization_error: null,
@@ -267,17 +245,7 @@ export class Credentials {
     await inTransaction(this.db, async (trx) => {
       await updateCredential(trx, row.id, { verified_status: status, verified_at: at, verified_message: message });
       if (!verified && row.verified_status !== 'Failed') {
-        await this.events.emit(trx, {
-          type: 'Credential.ProbeFailed',
-          accountId: row.account_id,
-          data: {
-            CredentialId: row.id,
-            Name: row.name,
-            ConnectorId: row.connector_id,
-            ConnectorName: this.connectorOf(row).definition.Name,
-            Message: message,
-          },
-        });
+        await this.events.emit(trx, probeFailedEvent(row, this.connectorOf(row).definition.Name, message));
       }
     });
     return { VerifiedStatus: status, VerifiedAt: at };
@@ -316,62 +284,13 @@ export class Credentials {
     return this.catalogue.storedFor(row.connector_id, `Credential ${row.id}`);
   }
 
-  private newRow(accountId: string, connector: Connector, name: string, now: string) {
-    return {
-      account_id: accountId,
-      connector_id: connector.definition.Id,
-      name,
-      description: null,
-      auth_type: connector.definition.Auth.Type,
-      secret: null,
-      hint: null,
-      created_at: now,
-      updated_at: now,
-    } satisfies Partial<CredentialTable>;
-  }
-
   private sealed(accountId: string, parsed: ParsedAuthValue, now: string) {
-    return {
-      secret: this.box.seal(parsed.secret, sealContext(accountId)),
-      hint: parsed.hint,
-      expires_at: parsed.token?.Expires ?? null,
-      authorization_error: null,
-      updated_at: now,
-    };
+    const secret = this.seal(accountId, parsed.secret);
+    return { secret, hint: parsed.hint, expires_at: parsed.token?.Expires ?? null, authorization_error: null, updated_at: now };
   }
 
-  private view(row: CredentialRow, usedBy: number) {
+  private view(row: CredentialRow, usedBy: number): CredentialView {
     const connector = row.connector_id === null ? undefined : this.catalogue.byId(row.connector_id);
-    const consented = connector !== undefined && isAuthorisationCode(connector);
-    const definitions = [...(connector?.definition.PartnerProperties ?? []), ...(connector?.definition.AccountProperties ?? [])];
-    return {
-      Id: row.id,
-      Name: row.name,
-      Description: row.description,
-      ConnectorId: row.connector_id,
-      ConnectorName: connector?.definition.Name ?? null,
-      AuthType: row.auth_type,
-      // Never the secret: a masked hint only.
-      AuthValue: row.hint,
-      Properties: this.openProperties(row.account_id, row.properties).map(([Name, Value]) => ({
-        Name,
-        Value: definitions.find((p) => p.Name === Name)?.Sensitive ? maskSecret(Value) : Value,
-      })),
-      Standalone: row.standalone === 1,
-      UsageCount: usedBy,
-      VerifiedStatus: row.verified_status,
-      VerifiedAt: row.verified_at,
-      VerifiedMessage: row.verified_message,
-      AuthorizationStatus: consented ? authorizationStatus(row) : null,
-      AuthorizationError: consented ? row.authorization_error : null,
-      CreatedDate: row.created_at,
-      UpdatedDate: row.updated_at,
-    };
+    return credentialView(row, usedBy, connector, this.openProperties(row.account_id, row.properties));
   }
-}
-
-/** Derived, not kept: a token means authorized; without one, a recorded failure means failed. */
-function authorizationStatus(row: CredentialRow): AuthorizationStatus {
-  if (row.secret !== null) return 'Authorized';
-  return row.authorization_error === null ? 'AwaitingAuthorization' : 'Failed';
 }

@@ -2,8 +2,8 @@ import type { Clock } from '../clock.js';
 import type { RunPlans } from '../cycles/run-plan.js';
 import { activeCyclesUsing, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
-import type { InstallGone, InstallWatchers } from './account-connectors.js';
 import { recordIncident } from './incidents.js';
+import type { InstallGone, InstallWatchers } from './install-watchers.js';
 
 const WHAT: Record<InstallGone, string> = {
   deauthenticated: 'was deauthenticated',

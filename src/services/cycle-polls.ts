@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import type { TriggerDefinition } from '../catalogue/schema.js';
+import type { TriggerDefinition } from '../catalogue/trigger-schema.js';
 import type { Clock } from '../clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { resolveInputs } from '../cycles/operands.js';
@@ -183,8 +183,6 @@ export class CyclePolls {
     const now = this.clock.nowIso();
     const overdue = await overduePolls(this.db, this.clock.isoIn(-graceSeconds * 1000), now, OVERDUE_BATCH);
     for (const row of overdue) {
-      const plan = await this.plans.get(row.account_id, row.cycle_id);
-      if (plan === undefined) continue;
       // A key of its own: the lost job's key may still hold its window. A poll sent twice runs once (the lease, the due time).
       const key = `cycle:${row.cycle_id}:${row.next_poll_at}:overdue`;
       await this.queue.send<PollJob>(

@@ -49,6 +49,25 @@ export function installEvent(
   };
 }
 
+/** A credential's probe failed, where the one before did not. */
+export function probeFailedEvent(
+  credential: { id: number; account_id: string; name: string; connector_id: number | null },
+  connectorName: string,
+  message: string | null,
+): PartnerEvent {
+  return {
+    type: 'Credential.ProbeFailed',
+    accountId: credential.account_id,
+    data: {
+      CredentialId: credential.id,
+      Name: credential.name,
+      ConnectorId: credential.connector_id,
+      ConnectorName: connectorName,
+      Message: message,
+    },
+  };
+}
+
 /** A cycle step that errored: which transaction, which step, the error, and what follows from it. */
 export function transactionErrorEvent(
   error: { accountId: string; cycleId: number; stepId: number; transactionId: string; message: string; detail: string },

@@ -31,6 +31,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = [1, 50];
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+/** The SQLite store's synchronous level for the run (FULL, Patchbay's default, when unset). */
+const SYNCHRONOUS = process.env.PATCHBAY_SQLITE_SYNCHRONOUS || undefined;
 /** Marks the child process that runs the floor server. */
 const FLOOR_FLAG = '--floor';
 const PAYLOAD = JSON.stringify({ person_id: 1 });
@@ -175,6 +177,7 @@ async function main(simulator: string): Promise<void> {
     PATCHBAY_LOG_LEVEL: 'error',
     PATCHBAY_METRICS: 'true',
     ...(schema ? { PATCHBAY_DATABASE_URL: schema.url } : {}),
+    ...(SYNCHRONOUS ? { PATCHBAY_SQLITE_SYNCHRONOUS: SYNCHRONOUS } : {}),
   });
   try {
     const authorization = `Bearer ${await node.firstClientToken()}`;
@@ -295,7 +298,7 @@ async function main(simulator: string): Promise<void> {
     const recorded = await count();
     const succeeded = await count('Success');
 
-    const store = DATABASE_URL === undefined ? 'SQLite' : 'PostgreSQL';
+    const store = DATABASE_URL === undefined ? `SQLite (synchronous ${SYNCHRONOUS ?? 'FULL'})` : 'PostgreSQL';
     console.log(`\nCycles benchmark, ${store}: ${SECONDS} s per cell after ${WARMUP_SECONDS} s warm-up; node ${process.version}\n`);
     console.log(
       '| target | connections | executions/s | p50 ms | p99 ms | server CPU µs per request | store queries per request | x floor |',

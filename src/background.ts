@@ -42,6 +42,8 @@ export function startBackground(ctx: AppContext): { stop(): void } {
   queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
 
   queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleWorkers });
+  // A webhook's transaction runs at once on the node that received it, when it has room, as a job would.
+  ctx.immediateRuns.open(config.cycleWorkers);
   queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleWorkers });
   // At start and after every heartbeat: a transaction whose node died is taken over within seconds.
   const recovery = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);

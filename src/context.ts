@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { CycleExecutor } from './cycles/executor.js';
+import { ImmediateRuns } from './cycles/immediate-runs.js';
 import { RunPlans } from './cycles/run-plan.js';
 import { loadTemplates } from './cycles/template-loader.js';
 import type { Templates } from './cycles/templates.js';
@@ -98,6 +99,8 @@ export interface AppContext {
   cycleRuns: CycleRuns;
   transactions: Transactions;
   executor: CycleExecutor;
+  /** Webhook transactions run at once on the node that received them (opened by `startBackground`). */
+  immediateRuns: ImmediateRuns;
   incidents: Incidents;
   /** The polls of polling cycles: scheduled on activation, run as jobs. */
   cyclePolls: CyclePolls;
@@ -214,6 +217,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger, plans);
   const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans, queue);
   const signals = new TransactionSignals();
+  const executor = new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node });
+  const immediateRuns = new ImmediateRuns({ db, queue, clock, logger, node, executor });
   return {
     config,
     logger,
@@ -243,9 +248,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
     cycleRuns: new CycleRuns(db, installs, runner, queue, plans, clock, bindings),
     transactions: new Transactions(db),
     incidents: new Incidents(db),
-    executor: new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node }),
+    executor,
+    immediateRuns,
     cyclePolls,
-    webhookIntake: new WebhookIntake(db, plans, queue, clock, signals, config.webhookSyncTimeoutMs),
+    webhookIntake: new WebhookIntake(db, plans, queue, clock, signals, config.webhookSyncTimeoutMs, immediateRuns),
     webhooks,
     mcp: await McpEndpoint.start(new McpTools(installs, runner)),
     sweeps: new CredentialSweeps(db, catalogue, credentials, installs, refresher, probe, clock),
@@ -273,6 +279,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     webhookEgress,
     async close() {
       await queue.stop();
+      await immediateRuns.stop();
       await link?.close();
       await Promise.all([egress.close(), webhookEgress.close()]);
       await node.stop();

@@ -227,11 +227,12 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     await killAndRestart();
 
     const done = await nodes.settled(node, id, 'Success');
+    // A read is recorded with its outcome: the one cut off left no record, and was sent again.
     expect(done.Steps.map((s) => [s.StepName, s.Status])).toEqual([
       ['Incoming', 'Success'],
-      ['get-contact', 'Errored'],
       ['get-contact', 'Success'],
     ]);
+    expect(example.requestCount).toBe(2);
     expect(example.creates).toBe(0);
     expect((await call<Incident[]>('GET', '/v1.0/cycles/incidents')).filter((i) => i.TransactionId === id)).toEqual([]);
   }, 60_000);
@@ -288,7 +289,10 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     const created = example.contacts().map((c) => c.name);
     expect(created.length).toBe(new Set(created).size);
     for (const { name, id } of answered) if (ended.get(id) === 'Success') expect(created).toContain(name);
-    expect([...ended.values()].filter((status) => status === 'Success').length).toBeGreaterThan(names.length / 2);
+    // Runs start as soon as their delivery commits, so how many the kill cuts off is a race; each of those waits for a person.
+    expect([...ended.values()].filter((status) => status === 'Success').length).toBeGreaterThan(0);
+    const flagged = new Set((await call<Incident[]>('GET', '/v1.0/cycles/incidents')).map((i) => i.TransactionId));
+    for (const { id } of answered) if (ended.get(id) === 'Uncertain') expect(flagged).toContain(id);
   }, 60_000);
 });
 
@@ -333,11 +337,12 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two patchbay serve nodes on on
     await killWhileHeld(victim);
 
     const done = await nodes.settled(survivor, id, 'Success');
+    // The read cut off left no record (a read is recorded with its outcome), and the survivor sent it again.
     expect(done.Steps.map((s) => [s.StepName, s.Status])).toEqual([
       ['Incoming', 'Success'],
-      ['get-contact', 'Errored'],
       ['get-contact', 'Success'],
     ]);
+    expect(example.requestCount).toBe(2);
     expect(example.creates).toBe(0);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { countTransactionOutcome, updateCycle } from '../store/cycles.js';
 import { updateTransaction } from '../store/transactions.js';
 import type { Step } from './model.js';
 import { errorActionOf, nextStepId, type RunPlans } from './run-plan.js';
-import type { Cursor, Next, RunWriter } from './run-writer.js';
+import type { Cursor, Next, RunWriter, Unrecorded } from './run-writer.js';
 import { rateLimitWaitSeconds, retryWaitSeconds } from './schedules.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE } from './transaction-job.js';
 
@@ -17,11 +17,12 @@ export interface ErrorActionDeps {
   logger: Logger;
 }
 
-/** What failed: the step, where the transaction stood, its Running record if it sent one, and why. */
+/** What failed: the step, where the transaction stood, its Running record if it sent one (or what an unrecorded one starts with), and why. */
 export interface Failure {
   step: Step;
   cursor: Cursor;
   runId: number | null;
+  unrecorded?: Unrecorded | undefined;
   message: string;
   /** The provider's answer, as kept when the cycle logs step data. */
   response?: string | null;
@@ -33,14 +34,14 @@ export interface Failure {
  */
 export async function stepFailed(deps: ErrorActionDeps, w: RunWriter, failure: Failure, uncertain: boolean): Promise<Next> {
   const { clock, queue } = deps;
-  const { step, cursor, runId, message, response = null } = failure;
+  const { step, cursor, runId, unrecorded, message, response = null } = failure;
   const { plan, tx } = w;
   const now = clock.nowIso();
   const action = errorActionOf(plan, step);
   if (uncertain) {
     const text = `Step '${step.Name}' may have been done (${message}); it is not sent again on its own`;
     await w.commit(async (trx) => {
-      await w.record(trx, step, cursor, 'Uncertain', text, runId, { response });
+      await w.record(trx, step, cursor, 'Uncertain', text, runId, { response }, unrecorded);
       await w.uncertain(trx, step, text);
     });
     return { halt: true };
@@ -48,7 +49,7 @@ export async function stepFailed(deps: ErrorActionDeps, w: RunWriter, failure: F
   if (action === 'Ignore') {
     const go = { stepId: nextStepId(plan, step.Id), attempt: 1, rateWaits: 0 };
     await w.commit(async (trx) => {
-      await w.record(trx, step, cursor, 'Errored', message, runId, { response });
+      await w.record(trx, step, cursor, 'Errored', message, runId, { response }, unrecorded);
       await updateTransaction(trx, tx.id, { next_step_id: go.stepId, next_attempt: 1, rate_limit_waits: 0 });
       await w.stepError(trx, step, message, 'Ignored: the transaction went on');
     });
@@ -56,7 +57,7 @@ export async function stepFailed(deps: ErrorActionDeps, w: RunWriter, failure: F
   }
   const wait = action === 'Retry' ? retryWaitSeconds(cursor.attempt) : undefined;
   await w.commit(async (trx) => {
-    await w.record(trx, step, cursor, 'Errored', message, runId, { response });
+    await w.record(trx, step, cursor, 'Errored', message, runId, { response }, unrecorded);
     if (wait !== undefined) {
       const next = `${cursor.attempt + 1} at ${clock.isoIn(wait * 1000)}`;
       await updateTransaction(trx, tx.id, {
@@ -93,12 +94,12 @@ export async function stepFailed(deps: ErrorActionDeps, w: RunWriter, failure: F
 /** A 429: the same attempt again once the provider's wait is over, without holding a worker meanwhile. */
 export async function rateLimited(deps: ErrorActionDeps, w: RunWriter, failure: Failure, error: PatchbayError): Promise<Next> {
   const { clock, queue } = deps;
-  const { step, cursor, runId, response = null } = failure;
+  const { step, cursor, runId, unrecorded, response = null } = failure;
   const header = Number(error.headers['retry-after']);
   const wait = rateLimitWaitSeconds(cursor.rateWaits, Number.isFinite(header) && header >= 0 ? header : undefined);
   const message = `Rate limited by the provider; sent again at ${clock.isoIn(wait * 1000)}`;
   await w.commit(async (trx) => {
-    await w.record(trx, step, cursor, 'Waiting', message, runId, { response });
+    await w.record(trx, step, cursor, 'Waiting', message, runId, { response }, unrecorded);
     const wake = await queue.send(
       TRANSACTION_QUEUE,
       { transactionId: w.tx.id },

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import { isMissing, PatchbayError } from '../errors.js';
+import { PatchbayError } from '../errors.js';
 import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import type { InstallLookup } from '../services/cycle-graph.js';
 import type { NodePresence } from '../services/node-presence.js';
 import type { PartnerEvents } from '../services/partner-events.js';
 import { commitWrite } from '../store/commits.js';
-import type { StepRunRow } from '../store/cycle-schema.js';
+import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import type { Db } from '../store/database.js';
 import {
   claimTransaction,
@@ -22,15 +22,14 @@ import { decide } from './decision.js';
 import { rateLimited, stepFailed } from './error-actions.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
-import { masked, nextStepId, type RunPlans, runContextOf } from './run-plan.js';
-import { type Cursor, type Next, RunWriter, type Trx } from './run-writer.js';
+import { IDEMPOTENT, mayResend } from './resends.js';
+import { masked, nextStepId, type RunPlan, type RunPlans, runContextOf } from './run-plan.js';
+import { type Cursor, type Next, RunWriter, type Trx, type Unrecorded } from './run-writer.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from './transaction-job.js';
 import type { TransactionSignals } from './transaction-signals.js';
 
 const RUNNING_STATUSES = ['Queued', 'Running', 'Waiting'];
 const HELD = 'Held: the cycle was deactivated without finishing its queued transactions; it goes on when the cycle is activated again';
-/** Methods that may be sent twice with the effect of once. */
-const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
 export interface ExecutorDeps {
   db: Db;
@@ -57,11 +56,11 @@ interface Run {
 const onward = (stepId: number | null): Cursor => ({ stepId, attempt: 1, rateWaits: 0 });
 
 /**
- * Runs a transaction's steps, one job per stretch of steps. A Method step is recorded as Running
- * (committed) before it is sent; every other write commits with the next one that must be durable (see
- * RunWriter). So a job that dies resumes where the record stands: a step found Running was sent with its
- * outcome unknown, and is sent again only when its HTTP method is idempotent, otherwise the transaction
- * stops Uncertain.
+ * Runs a transaction's steps, one job per stretch of steps (or, for a transaction run at once, without a
+ * job). A Method step whose HTTP method is not idempotent is recorded as Running (committed) before it is
+ * sent; every other write commits with the next one that must be durable (see RunWriter). So a job that
+ * dies resumes where the record stands: an idempotent request whose record was lost is sent again, and a
+ * step found Running was sent with its outcome unknown: the transaction stops Uncertain.
  */
 export class CycleExecutor {
   /** The transactions this node's jobs run now: a second job of one of them finds this node its owner. */
@@ -86,6 +85,21 @@ export class CycleExecutor {
     }
   };
 
+  /**
+   * Runs, from its first step, a transaction written Running under this node to be run at once (see
+   * ImmediateRuns). Rejects when it fails outside a step, as a job would.
+   */
+  async runOwned(tx: CycleTransactionRow): Promise<void> {
+    this.running.add(tx.id);
+    try {
+      const plan = await this.deps.plans.get(tx.account_id, tx.cycle_id);
+      if (plan !== undefined) await this.continue(plan, tx, null);
+    } finally {
+      this.running.delete(tx.id);
+      this.deps.signals?.notify(tx.id);
+    }
+  }
+
   private async run(job: Job<TransactionJob>): Promise<void> {
     const { db, clock, node } = this.deps;
     const tx = await transactionById(db, job.data.transactionId);
@@ -104,15 +118,18 @@ export class CycleExecutor {
     // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
     const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };
     if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
-    // A transaction never started has only its trigger's run: nothing to read.
-    const runs = tx.started_at === null ? [] : await stepRunsOf(db, tx.id);
-    const run: Run = { w: new RunWriter(this.deps, plan, tx), context: runContextOf(plan, tx, runs), runs };
-    await this.steps(run, { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits });
+    await this.continue(plan, tx, tx.started_at === null ? null : await stepRunsOf(db, tx.id));
+  }
+
+  /** Runs the steps from the transaction's cursor; `runs` is null for a transaction not run yet (it has only its trigger's run: nothing to read). */
+  private continue(plan: RunPlan, tx: CycleTransactionRow, runs: StepRunRow[] | null): Promise<void> {
+    const run: Run = { w: new RunWriter(this.deps, plan, tx), context: runContextOf(plan, tx, runs), runs: runs ?? [] };
+    return this.steps(run, { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits });
   }
 
   private async steps(run: Run, from: Cursor): Promise<void> {
     const interrupted = run.runs.find((r) => r.status === 'Running');
-    if (interrupted !== undefined && !(await this.mayResend(run.w, interrupted))) return;
+    if (interrupted !== undefined && !(await mayResend(this.deps, run.w, interrupted))) return;
     for (let cursor = from; ; ) {
       if (cursor.stepId === null) return run.w.finish('Success', null);
       const step = run.w.plan.steps.get(cursor.stepId);
@@ -120,37 +137,6 @@ export class CycleExecutor {
       const next = await this.step(run, step, cursor);
       if ('halt' in next) return;
       cursor = next.go;
-    }
-  }
-
-  /** A step sent but without a recorded outcome: marked as such, and whether it may be sent again. */
-  private async mayResend(w: RunWriter, run: StepRunRow): Promise<boolean> {
-    const now = this.deps.clock.nowIso();
-    const httpMethod = await this.httpMethodOf(w, w.plan.steps.get(run.step_id));
-    if (httpMethod !== undefined && IDEMPOTENT.has(httpMethod)) {
-      const error = `Interrupted before its outcome was recorded; sent again (${httpMethod} is idempotent)`;
-      w.defer((trx) => updateStepRun(trx, run.id, { status: 'Errored', completed_at: now, error }));
-      return true;
-    }
-    const message = `Step '${run.step_name}' was sent but its outcome was not recorded (the worker stopped); ${
-      httpMethod ?? 'its method'
-    } is not idempotent, so it is not sent again: check the target, then retry or dismiss the transaction`;
-    await w.commit(async (trx) => {
-      await updateStepRun(trx, run.id, { status: 'Uncertain', completed_at: now, error: message });
-      await w.uncertain(trx, { Id: run.step_id, Name: run.step_name }, message);
-    });
-    return false;
-  }
-
-  /** The HTTP method a step sends; undefined when its install or method is gone (any other failure is thrown). */
-  private async httpMethodOf(w: RunWriter, step: Step | undefined): Promise<string | undefined> {
-    if (step?.AccountConnectorId == null || step.MethodId === null) return undefined;
-    try {
-      const install = await this.deps.installs.resolve(w.plan.cycle.account_id, step.AccountConnectorId);
-      return this.deps.runner.method(install, step.MethodId).HttpMethod.toUpperCase();
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
     }
   }
 
@@ -183,7 +169,7 @@ export class CycleExecutor {
         const body = step.Response === null ? null : await resolveMapping(step.Response.Body, context).catch(() => null);
         const go = onward(nextStepId(w.plan, step.Id));
         // The last step commits with the transaction's end; another commits at once: the webhook waits for it.
-        const next = await this.passed(run, step, cursor, body, go, null, null, go.stepId !== null);
+        const next = await this.passed(run, step, cursor, body, go, {}, go.stepId !== null);
         if (go.stepId === null) await w.finish('Success', null);
         this.deps.signals?.notify(w.tx.id, { stepId: step.Id, output: body ?? null });
         return go.stepId === null ? { halt: true } : next;
@@ -199,6 +185,7 @@ export class CycleExecutor {
     const { plan, tx } = w;
     const log = plan.cycle.log_step_data_requests === 1;
     let runId: number | null = null;
+    let unrecorded: Unrecorded | undefined;
     let httpMethod: string | undefined;
     try {
       const inputs = await resolveInputs(plan.mappings.get(step.Id) ?? [], context);
@@ -206,26 +193,31 @@ export class CycleExecutor {
       const install = await this.deps.installs.resolve(plan.cycle.account_id, step.AccountConnectorId);
       httpMethod = runner.method(install, step.MethodId).HttpMethod.toUpperCase();
       const request = log ? masked(plan, { HttpMethod: httpMethod, MethodId: step.MethodId, ...inputs }) : null;
-      // Committed before the request leaves: a worker that dies while it is out is found out on restart.
-      runId = await w.commit((trx) =>
-        insertStepRun(trx, {
-          transaction_id: tx.id,
-          account_id: tx.account_id,
-          step_id: step.Id,
-          step_name: step.Name,
-          status: 'Running',
-          attempt: cursor.attempt,
-          started_at: clock.nowIso(),
-          request,
-        }),
-      );
+      if (IDEMPOTENT.has(httpMethod)) {
+        // Sent again if its record is lost, with the effect of once: recorded with its outcome.
+        unrecorded = { startedAt: clock.nowIso(), request };
+      } else {
+        // Committed before the request leaves: a worker that dies while it is out is found out on restart.
+        runId = await w.commit((trx) =>
+          insertStepRun(trx, {
+            transaction_id: tx.id,
+            account_id: tx.account_id,
+            step_id: step.Id,
+            step_name: step.Name,
+            status: 'Running',
+            attempt: cursor.attempt,
+            started_at: clock.nowIso(),
+            request,
+          }),
+        );
+      }
       const result = await runner.run(install, step.MethodId, inputs);
       const response = log ? masked(plan, { Status: result.status, Body: result.data }) : null;
-      return await this.passed(run, step, cursor, result.data, onward(nextStepId(plan, step.Id)), runId, response);
+      return await this.passed(run, step, cursor, result.data, onward(nextStepId(plan, step.Id)), { runId, response, unrecorded });
     } catch (error) {
       if (!(error instanceof PatchbayError) && !(error instanceof MappingError)) throw error;
       const response = log && error instanceof PatchbayError && error.upstream !== undefined ? masked(plan, error.upstream) : null;
-      const failure = { step, cursor, runId, message: error.message, response };
+      const failure = { step, cursor, runId, unrecorded, message: error.message, response };
       if (error instanceof PatchbayError && error.code === 'PB_ERR_UPSTREAM_RATE_LIMITED') return rateLimited(this.deps, w, failure, error);
       // A POST that timed out may have been done: it is not sent again on its own.
       const unknown = error instanceof PatchbayError && error.code === 'PB_ERR_UPSTREAM_TIMEOUT' && !IDEMPOTENT.has(httpMethod ?? '');
@@ -240,17 +232,16 @@ export class CycleExecutor {
     cursor: Cursor,
     output: unknown,
     go: Cursor,
-    runId: number | null = null,
-    response: string | null = null,
+    sent: { runId?: number | null; response?: string | null; unrecorded?: Unrecorded | undefined } = {},
     durable = false,
   ): Promise<Next> {
     const { w } = run;
-    const write = async (trx: Trx) => {
-      await w.record(trx, step, cursor, 'Success', null, runId, { output: JSON.stringify(output ?? null), response });
-      await updateTransaction(trx, w.tx.id, { next_step_id: go.stepId, next_attempt: go.attempt, rate_limit_waits: go.rateWaits });
-    };
-    if (durable) await w.commit(write);
-    else w.defer(write);
+    const { runId = null, response = null, unrecorded } = sent;
+    const write = (trx: Trx) =>
+      w.record(trx, step, cursor, 'Success', null, runId, { output: JSON.stringify(output ?? null), response }, unrecorded);
+    w.defer(write);
+    w.moveTo(go);
+    if (durable) await w.commit(async () => undefined);
     (run.context.outputs as Map<number, unknown>).set(step.Id, output);
     return { go };
   }
@@ -262,10 +253,8 @@ export class CycleExecutor {
     const go = onward(nextStepId(w.plan, step.Id));
     const waiting = run.runs.findLast((r) => r.step_id === step.Id && r.status === 'Waiting');
     if (waiting !== undefined) {
-      w.defer(async (trx) => {
-        await updateStepRun(trx, waiting.id, { status: 'Success', completed_at: clock.nowIso() });
-        await updateTransaction(trx, w.tx.id, { next_step_id: go.stepId, next_attempt: 1, rate_limit_waits: 0 });
-      });
+      w.defer((trx) => updateStepRun(trx, waiting.id, { status: 'Success', completed_at: clock.nowIso() }));
+      w.moveTo(go);
       return { go };
     }
     let seconds = step.DelaySeconds ?? 0;

@@ -44,14 +44,14 @@ export async function loadRunPlan(db: Db, box: SecretBox, accountId: string, cyc
 
 /**
  * What a job of the transaction resolves its mappings in: the outputs of the steps run so far (their last
- * successful runs'; for a transaction never started, `runs` is empty and the trigger's output is its item).
+ * successful runs'; for a transaction not run yet, `runs` is null and the trigger's output is its item).
  */
-export function runContextOf(plan: RunPlan, tx: CycleTransactionRow, runs: readonly StepRunRow[]): RunContext {
+export function runContextOf(plan: RunPlan, tx: CycleTransactionRow, runs: readonly StepRunRow[] | null): RunContext {
   const trigger = tx.trigger_item === null ? null : JSON.parse(tx.trigger_item);
   const outputs = new Map<number, unknown>();
-  const first = tx.started_at === null ? triggerOf(plan) : undefined;
+  const first = runs === null ? triggerOf(plan) : undefined;
   if (first !== undefined) outputs.set(first.Id, trigger);
-  for (const run of runs) if (run.status === 'Success' && run.output !== null) outputs.set(run.step_id, JSON.parse(run.output));
+  for (const run of runs ?? []) if (run.status === 'Success' && run.output !== null) outputs.set(run.step_id, JSON.parse(run.output));
   return { outputs, keys: new Map([...plan.steps.values()].map((s) => [s.Id, s.Key])), variables: plan.variables, trigger };
 }
 

@@ -23,18 +23,30 @@ export interface Cursor {
 /** What one step did: go on from the cursor, or stop this job (the transaction ended or waits). */
 export type Next = { go: Cursor } | { halt: true };
 
+/**
+ * A step run not recorded before it was sent (an idempotent request: sent again when its record is lost,
+ * with the effect of once): what its record, written with its outcome, starts with.
+ */
+export interface Unrecorded {
+  startedAt: string;
+  request: string | null;
+}
+
 /** How a step that stops its transaction is reported in its incident. */
 export type Stopped = 'errored' | 'uncertain' | 'stopped cycle';
 
 /**
  * The writes of one job of a transaction. Writes that need not be durable yet (a step that sent nothing
- * out, or whose outcome nothing waits for) are deferred: they commit with the next write that must be
- * durable (before a request leaves, at a Synchronous Response, at the end), so a transaction of a few
- * steps costs a few commits, not one per write. A job that dies loses only deferred writes, and resumes
+ * out, or an idempotent one, or whose outcome nothing waits for) are deferred: they commit with the next
+ * write that must be durable (before a non-idempotent request leaves, at a Synchronous Response, at the
+ * end), so a transaction of a few steps costs a few commits, not one per write. The cursor moved by
+ * deferred steps is written once, where it ends. A job that dies loses only deferred writes, and resumes
  * from the last committed record as any resumed job does.
  */
 export class RunWriter {
   private readonly deferred: Array<(trx: Trx) => Promise<void>> = [];
+  /** Where the transaction stands after the deferred writes, not written yet. */
+  private cursor: Cursor | undefined;
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; events: PartnerEvents },
@@ -42,14 +54,23 @@ export class RunWriter {
     readonly tx: CycleTransactionRow,
   ) {}
 
-  /** Commits the deferred writes, then `work`, in one database transaction. */
+  /** Commits the deferred writes and the cursor, then `work`, in one database transaction. */
   async commit<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
     const deferred = [...this.deferred];
+    const cursor = this.cursor;
     const result = await inTransaction(this.deps.db, async (trx) => {
       for (const write of deferred) await write(trx);
+      if (cursor !== undefined) {
+        await updateTransaction(trx, this.tx.id, {
+          next_step_id: cursor.stepId,
+          next_attempt: cursor.attempt,
+          rate_limit_waits: cursor.rateWaits,
+        });
+      }
       return work(trx);
     });
     this.deferred.splice(0, deferred.length);
+    if (this.cursor === cursor) this.cursor = undefined;
     return result;
   }
 
@@ -57,7 +78,14 @@ export class RunWriter {
     this.deferred.push(write);
   }
 
-  /** Completes the Running step run, or records one for a step that sends nothing. */
+  /** Moves the cursor on, written with the next commit. */
+  moveTo(cursor: Cursor): void {
+    this.cursor = cursor;
+  }
+
+  /**
+   * Completes the Running step run, or records one for a step that sends nothing or was sent `unrecorded`.
+   */
   async record(
     trx: Trx,
     step: Step,
@@ -66,6 +94,7 @@ export class RunWriter {
     error: string | null,
     runId: number | null = null,
     data: { output?: string; response?: string | null } = {},
+    unrecorded?: Unrecorded,
   ): Promise<void> {
     const now = this.deps.clock.nowIso();
     const changes = { status, error, completed_at: status === 'Waiting' ? null : now, ...data };
@@ -76,7 +105,8 @@ export class RunWriter {
       step_id: step.Id,
       step_name: step.Name,
       attempt: cursor.attempt,
-      started_at: now,
+      started_at: unrecorded?.startedAt ?? now,
+      request: unrecorded?.request ?? null,
       ...changes,
     });
   }
@@ -85,6 +115,8 @@ export class RunWriter {
   async finish(status: 'Success' | 'Errored', message: string | null, last?: (trx: Trx) => Promise<void>): Promise<void> {
     const { tx } = this;
     const now = this.deps.clock.nowIso();
+    // The end writes the cursor itself.
+    this.cursor = undefined;
     await this.commit(async (trx) => {
       await last?.(trx);
       await updateTransaction(trx, tx.id, { status, message, completed_at: now, next_step_id: null });

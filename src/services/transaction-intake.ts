@@ -3,6 +3,7 @@ import type { Step } from '../cycles/model.js';
 import { masked, nextStepId, type RunPlan } from '../cycles/run-plan.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from '../cycles/transaction-job.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { CycleTransactionRow } from '../store/cycle-schema.js';
 import type { Database } from '../store/schema.js';
 import { insertStepRun, insertTransaction } from '../store/transactions.js';
 
@@ -20,33 +21,42 @@ export interface TriggerItem {
 }
 
 /**
- * Writes each trigger item as a Queued transaction, its trigger's step run and its `cycle.transaction` job.
- * Called inside the caller's database transaction: whatever else the caller writes with them (a poll's
- * cursor, a webhook's idempotency key) commits or rolls back together, so no transaction exists without its job.
+ * Writes each trigger item as a Queued transaction, its trigger's step run and its `cycle.transaction` job,
+ * or, given `ownedBy` (a node that reserved room to run them at once), as Running under that node with no
+ * job. Called inside the caller's database transaction: whatever else the caller writes with them (a poll's
+ * cursor, a webhook's idempotency key) commits or rolls back together, so no transaction exists without
+ * its job or its owner. Answers the transactions written.
  */
 export async function enqueueTransactions(
   trx: Transaction<Database>,
   queue: JobQueue,
-  run: { plan: RunPlan; trigger: Step; now: string; request: string | null },
+  run: { plan: RunPlan; trigger: Step; now: string; request: string | null; ownedBy?: string },
   items: readonly TriggerItem[],
-): Promise<void> {
-  const { plan, trigger, now, request } = run;
+): Promise<CycleTransactionRow[]> {
+  const { plan, trigger, now, request, ownedBy } = run;
   const first = nextStepId(plan, trigger.Id);
   const logged = plan.cycle.log_step_data_requests === 1;
+  const written: CycleTransactionRow[] = [];
   for (const { Id, item } of items) {
     const itemJson = JSON.stringify(item ?? null);
-    await insertTransaction(trx, {
+    const row: CycleTransactionRow = {
       id: Id,
       cycle_id: plan.cycle.id,
       account_id: plan.cycle.account_id,
-      status: 'Queued',
+      status: ownedBy === undefined ? 'Queued' : 'Running',
       trigger_item: itemJson,
       message: null,
       created_at: now,
-      started_at: null,
+      started_at: ownedBy === undefined ? null : now,
       completed_at: null,
       next_step_id: first,
-    });
+      next_attempt: 1,
+      rate_limit_waits: 0,
+      owner_node: ownedBy ?? null,
+      wake_job: null,
+      held_at: null,
+    };
+    await insertTransaction(trx, row);
     await insertStepRun(trx, {
       transaction_id: Id,
       account_id: plan.cycle.account_id,
@@ -61,6 +71,8 @@ export async function enqueueTransactions(
       output: itemJson,
       error: null,
     });
-    await queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
+    if (ownedBy === undefined) await queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: Id }, TRANSACTION_JOB_OPTIONS, trx);
+    written.push(row);
   }
+  return written;
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import type { ImmediateRuns } from '../cycles/immediate-runs.js';
 import type { Step } from '../cycles/model.js';
 import { type RunPlan, type RunPlans, triggerOf } from '../cycles/run-plan.js';
 import type { TransactionSignals } from '../cycles/transaction-signals.js';
 import { PatchbayError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { inTransaction } from '../store/commits.js';
+import { afterCommit, inTransaction } from '../store/commits.js';
 import type { Db } from '../store/database.js';
 import { IN_PROGRESS, transactionById } from '../store/transactions.js';
 import { claimIdempotencyKey, firstSuccessOf, transactionOfKey, webhookStepByToken } from '../store/webhook-intake.js';
@@ -43,6 +44,7 @@ export class WebhookIntake {
     private readonly clock: Clock,
     private readonly signals: TransactionSignals,
     private readonly syncTimeoutMs: number,
+    private readonly immediate: Pick<ImmediateRuns, 'nodeId' | 'reserve' | 'unreserve' | 'start'>,
   ) {}
 
   async receive(delivery: WebhookDelivery): Promise<WebhookAnswer> {
@@ -59,24 +61,45 @@ export class WebhookIntake {
     return answer ?? { status: 202, body: { TransactionId: transactionId } };
   }
 
-  /** The delivery's transaction: made now (fresh), or the one its idempotency key made before. */
-  private record(plan: RunPlan, trigger: Step, item: unknown, key: string | undefined): Promise<{ transactionId: string; fresh: boolean }> {
+  /**
+   * The delivery's transaction: made now (fresh), or the one its idempotency key made before. A fresh one
+   * is run at once on this node when it has room, without a trip through the job queue.
+   */
+  private async record(
+    plan: RunPlan,
+    trigger: Step,
+    item: unknown,
+    key: string | undefined,
+  ): Promise<{ transactionId: string; fresh: boolean }> {
     const Id = randomUUID();
     const now = this.clock.nowIso();
-    return inTransaction(this.db, async (trx) => {
-      // The unique (cycle, key) decides between concurrent repeats; a read first would let two through.
-      if (
-        key !== undefined &&
-        !(await claimIdempotencyKey(trx, { cycle_id: plan.cycle.id, idempotency_key: key, transaction_id: Id, received_at: now }))
-      ) {
-        const first = await transactionOfKey(trx, plan.cycle.id, key);
-        if (first === undefined)
-          throw new PatchbayError('PB_ERR_CONFLICT', 'A delivery with this idempotency key is being removed; send it again');
-        return { transactionId: first, fresh: false };
-      }
-      await enqueueTransactions(trx, this.queue, { plan, trigger, now, request: null }, [{ Id, item }]);
-      return { transactionId: Id, fresh: true };
-    });
+    const atOnce = this.immediate.reserve();
+    let started = false;
+    try {
+      return await inTransaction(this.db, async (trx) => {
+        // The unique (cycle, key) decides between concurrent repeats; a read first would let two through.
+        if (
+          key !== undefined &&
+          !(await claimIdempotencyKey(trx, { cycle_id: plan.cycle.id, idempotency_key: key, transaction_id: Id, received_at: now }))
+        ) {
+          const first = await transactionOfKey(trx, plan.cycle.id, key);
+          if (first === undefined)
+            throw new PatchbayError('PB_ERR_CONFLICT', 'A delivery with this idempotency key is being removed; send it again');
+          return { transactionId: first, fresh: false };
+        }
+        const ownedBy = atOnce ? this.immediate.nodeId : undefined;
+        const [written] = await enqueueTransactions(trx, this.queue, { plan, trigger, now, request: null, ownedBy }, [{ Id, item }]);
+        if (atOnce && written !== undefined) {
+          afterCommit(trx, () => {
+            started = true;
+            this.immediate.start(written);
+          });
+        }
+        return { transactionId: Id, fresh: true };
+      });
+    } finally {
+      if (atOnce && !started) this.immediate.unreserve();
+    }
   }
 
   /**

@@ -29,7 +29,7 @@
 // - The rate limit is one hourly window for the whole simulator (one user), reported on every
 //   authenticated answer. It is enforced only with the `rateLimit` option, so benchmarks are not
 //   throttled; a 429 over it carries no `Retry-After` (the facts name none), only the reset time.
-//   `failNext` scripts 429s too.
+//   `failNext` scripts 429s too. A `holdNext` request is carried out at once, its answer withheld until `release()`.
 // - `since` keeps items with `updatedAt >= since`; a time without a zone is refused with 400.
 // - `embed=tags,fields` adds empty `tags`/`fields` arrays; other embed values are accepted and ignored.
 // - Requirements: party `type`, a person's `firstName` or `lastName`, an organisation's `name`;
@@ -46,7 +46,16 @@
 // - Seeds are deterministic: parties 1, 4, 7... are organisations and the people after each belong to
 //   it; other resources link to parties round-robin; timestamps are 2024-01-01 plus id minutes.
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import { FailureScript, type JsonObject, listen, parseUrl, readObjectBody, type ScriptedFailure, sendJson } from './http-util.js';
+import {
+  AnswerHold,
+  FailureScript,
+  type JsonObject,
+  listen,
+  parseUrl,
+  readObjectBody,
+  type ScriptedFailure,
+  sendJson,
+} from './http-util.js';
 import { createOAuthProvider, type OAuthClient, type OAuthProvider } from './oauth-provider.js';
 
 export type CapsuleResource = 'parties' | 'opportunities' | 'kases' | 'tasks';
@@ -79,7 +88,13 @@ export interface CapsuleSimulator {
   items(resource: CapsuleResource): JsonObject[];
   /** The next `n` authenticated API requests answer `status` (429 with `Retry-After` when given). */
   failNext(n: number, status: number, retryAfterSeconds?: number): void;
-  /** Restores seed data, ids, the request count, the rate window, `failNext` scripts and OAuth state. */
+  /** The next `n` authenticated API requests are carried out but their answers withheld until `release()`. */
+  holdNext(n: number): void;
+  /** Sends the withheld answers (to clients still there). */
+  release(): void;
+  /** Requests whose answer is withheld now. */
+  readonly held: number;
+  /** Restores seed data, ids, the request count, the rate window, `failNext` scripts and holds, and OAuth state. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -260,6 +275,7 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
   });
   const counts = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, options.seed?.[r] ?? 3])) as Record<CapsuleResource, number>;
   const failures = new FailureScript();
+  const hold = new AnswerHold();
   let tables = {} as Record<CapsuleResource, Table>;
   let nextContactId = 1;
   let rateWindow = { start: 0, count: 0 };
@@ -427,6 +443,7 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
         token === undefined ? REALM : `${REALM}, error="invalid_token", error_description="The access token is invalid or expired"`;
       return sendJson(res, 401, { message: 'authentication failed' }, { 'www-authenticate': challenge });
     }
+    hold.apply(res);
     const { headers, over } = rateHeaders();
     if (over) return sendJson(res, 429, { error: 'rate limit reached' }, headers);
     const failure = failures.take();
@@ -559,11 +576,17 @@ export async function startCapsuleSimulator(options: CapsuleSimulatorOptions = {
     },
     items: (resource) => tables[resource].items,
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
+    holdNext: (n) => hold.holdNext(n),
+    release: () => hold.release(),
+    get held() {
+      return hold.held;
+    },
     reset() {
       seed();
       requestCount = 0;
       rateWindow = { start: 0, count: 0 };
       failures.clear();
+      hold.clear();
       oauth.reset();
     },
     close: running.close,

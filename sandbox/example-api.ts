@@ -19,7 +19,7 @@
 // - A `holdNext` request is carried out at once, but its answer waits for `release()`: a client that
 //   dies meanwhile leaves the change done and its outcome unknown to that client.
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import { FailureScript, type JsonObject, listen, parseUrl, readObjectBody, sendJson } from './http-util.js';
+import { AnswerHold, FailureScript, type JsonObject, listen, parseUrl, readObjectBody, sendJson } from './http-util.js';
 
 export interface ExampleApiSimulatorOptions {
   host?: string;
@@ -123,12 +123,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
   let nextId = seedCount + 1;
   let requestCount = 0;
   let creates = 0;
-  let holds = 0;
-  let release = () => {};
-  let gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let held = 0;
+  const hold = new AnswerHold();
   // Filled in once listening; only used when a client sends no Host header (HTTP/1.0).
   let fallbackHost = '';
 
@@ -141,10 +136,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     if (typeof key !== 'string' || !keys.has(key)) {
       return sendJson(res, 401, error('invalid_api_key', 'Missing or invalid X-Api-Key header'));
     }
-    if (holds > 0) {
-      holds--;
-      withhold(res);
-    }
+    hold.apply(res);
     const failure = failures.take() ?? (req.method === 'GET' ? undefined : writeFailures.take());
     if (failure !== undefined) {
       const { status, retryAfterSeconds } = failure;
@@ -183,28 +175,6 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       return;
     }
     return update(req, res, contact);
-  }
-
-  /** Lets the handler write its answer, but sends it only once released. */
-  function withhold(res: ServerResponse): void {
-    held++;
-    const released = gate;
-    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    let head: unknown[] = [];
-    res.writeHead = ((...args: unknown[]) => {
-      head = args;
-      return res;
-    }) as ServerResponse['writeHead'];
-    res.end = ((...args: unknown[]) => {
-      void released.then(() => {
-        held--;
-        if (res.destroyed) return;
-        writeHead(...head);
-        end(...args);
-      });
-      return res;
-    }) as ServerResponse['end'];
   }
 
   function notFound(res: ServerResponse, req: IncomingMessage): void {
@@ -295,17 +265,10 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
     failNextWrite: (n, status, retryAfterSeconds) => writeFailures.add(n, status, retryAfterSeconds),
     contacts: () => contacts,
-    holdNext: (n) => {
-      holds += n;
-    },
-    release: () => {
-      release();
-      gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    },
+    holdNext: (n) => hold.holdNext(n),
+    release: () => hold.release(),
     get held() {
-      return held;
+      return hold.held;
     },
     get creates() {
       return creates;

@@ -84,6 +84,68 @@ export function parseUrl(target: string | undefined): ParsedUrl {
     : { pathname: url.slice(0, q), query: new URLSearchParams(url.slice(q + 1)) };
 }
 
+/**
+ * Answers withheld on purpose: a held request is carried out at once, but its answer is sent only on
+ * `release()`, so a client that dies meanwhile leaves the change done and its outcome unknown to it.
+ */
+export class AnswerHold {
+  #pending = 0;
+  #held = 0;
+  #release = () => {};
+  #gate = this.#newGate();
+
+  /** Holds the answers of the next `n` requests passed to `apply`. */
+  holdNext(n: number): void {
+    this.#pending += n;
+  }
+
+  /** Requests whose answer is withheld now. */
+  get held(): number {
+    return this.#held;
+  }
+
+  /** Withholds this request's answer when a hold is pending: the handler writes it, the client gets it on release. */
+  apply(res: ServerResponse): void {
+    if (this.#pending === 0) return;
+    this.#pending--;
+    this.#held++;
+    const released = this.#gate;
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    let head: unknown[] = [];
+    res.writeHead = ((...args: unknown[]) => {
+      head = args;
+      return res;
+    }) as ServerResponse['writeHead'];
+    res.end = ((...args: unknown[]) => {
+      void released.then(() => {
+        this.#held--;
+        if (res.destroyed) return;
+        writeHead(...head);
+        end(...args);
+      });
+      return res;
+    }) as ServerResponse['end'];
+  }
+
+  /** Sends the withheld answers (to clients still there). */
+  release(): void {
+    this.#release();
+    this.#gate = this.#newGate();
+  }
+
+  /** Forgets holds not yet applied. */
+  clear(): void {
+    this.#pending = 0;
+  }
+
+  #newGate(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#release = resolve;
+    });
+  }
+}
+
 /** A queue of scripted failures, consumed one per request by `take()`. */
 export interface ScriptedFailure {
   status: number;

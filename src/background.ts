@@ -45,10 +45,14 @@ export function startBackground(ctx: AppContext): { stop(): void } {
   // A webhook's transaction runs at once on the node that received it, when it has room, as a job would.
   ctx.immediateRuns.open(config.cycleWorkers);
   queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleWorkers });
-  // At start and after every heartbeat: a transaction whose node died is taken over within seconds.
-  const recovery = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);
-  recovery.run().catch((error: unknown) => ctx.logger.error({ err: error }, 'could not take over the transactions of dead nodes'));
-  const stopRecovery = ctx.node.onBeat(recovery.run);
+  // At start and after every heartbeat: a transaction or a poll whose node died is taken over within seconds.
+  const transactions = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);
+  const recover = async () => {
+    await transactions.run();
+    await ctx.cyclePolls.recoverOrphaned();
+  };
+  recover().catch((error: unknown) => ctx.logger.error({ err: error }, 'could not take over the work of dead nodes'));
+  const stopRecovery = ctx.node.onBeat(recover);
 
   // A token is refreshed when it would expire before the next sweep comes round.
   const lookahead = interval + config.tokenRefreshMarginSeconds;

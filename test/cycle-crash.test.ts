@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PatchbayProcess, startPatchbayProcess } from '../bench/patchbay-process.js';
 import type { Reply } from '../console/src/types.js';
+import { type CapsuleSimulator, startCapsuleSimulator } from '../sandbox/capsule.js';
 import { type ExampleApiSimulator, startExampleApiSimulator } from '../sandbox/example-api.js';
 import { createTestDatabase, TEST_DATABASE_URL } from './support/harness.js';
 
@@ -14,6 +15,7 @@ type Transaction = Reply<'getTransaction'>;
 type Incident = Reply<'listCycleIncidents'>[number];
 
 const EXAMPLE = 1;
+const CAPSULE = 3;
 const ACCOUNT = 'crashes';
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** A build of its own, so that this test never runs a dist/ another test is rewriting. */
@@ -30,15 +32,16 @@ const postgres: Store = { name: 'PostgreSQL', open: () => createTestDatabase() }
 const stores = TEST_DATABASE_URL === undefined ? [sqlite] : [sqlite, postgres];
 
 let example: ExampleApiSimulator;
+let capsule: CapsuleSimulator;
 
 beforeAll(async () => {
   rmSync(BUILD, { recursive: true, force: true });
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', BUILD], { cwd: ROOT, stdio: 'ignore' });
-  example = await startExampleApiSimulator();
+  [example, capsule] = await Promise.all([startExampleApiSimulator(), startCapsuleSimulator()]);
 }, 120_000);
 
 afterAll(async () => {
-  await example?.close();
+  await Promise.all([example?.close(), capsule?.close()]);
   rmSync(BUILD, { recursive: true, force: true });
 });
 
@@ -65,7 +68,7 @@ function cluster(store: Store) {
         PATCHBAY_DATA_DIR: dataDir,
         PATCHBAY_DATABASE_URL: database.url,
         PATCHBAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify({ 'https://api.example.com': example.url }),
+        PATCHBAY_UPSTREAM_OVERRIDES: JSON.stringify({ 'https://api.example.com': example.url, 'https://api.capsulecrm.com': capsule.url }),
         PATCHBAY_SWEEP_INTERVAL_SECONDS: '0',
       };
       const node = await self.start();
@@ -293,6 +296,95 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     expect([...ended.values()].filter((status) => status === 'Success').length).toBeGreaterThan(0);
     const flagged = new Set((await call<Incident[]>('GET', '/v1.0/cycles/incidents')).map((i) => i.TransactionId));
     for (const { id } of answered) if (ended.get(id) === 'Uncertain') expect(flagged).toContain(id);
+  }, 60_000);
+});
+
+/**
+ * `kill -9` of a spawned `patchbay serve` while its poll of the trigger is out at the provider (the
+ * provider's answer is held), then a restart: the poll's lease names the dead node, so the restarted node
+ * polls again at once rather than when the lease runs out, from the cursor the killed poll never moved.
+ */
+describe.each(stores)('patchbay serve on $name killed during a poll', (store) => {
+  const nodes = cluster(store);
+  let node: PatchbayProcess;
+  const call = <T>(method: string, urlPath: string, body?: unknown, status = 200) => nodes.call<T>(node, method, urlPath, body, status);
+
+  beforeAll(async () => {
+    node = await nodes.setUp();
+  }, 120_000);
+  afterAll(() => nodes.tearDown());
+
+  it('takes the poll over from the dead node at once and brings every party to the target exactly once', async () => {
+    example.reset();
+    capsule.reset();
+    const token = capsule.oauth.issueForTest('capsule-client');
+    const names = ['ada', 'bea', 'cai'];
+    for (const firstName of names) {
+      const reply = await fetch(`${capsule.url}/api/v2/parties`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ party: { type: 'person', firstName, lastName: 'Polled' } }),
+      });
+      expect(reply.status).toBe(201);
+    }
+    const setup = [
+      { Name: 'ClientId', Value: 'capsule-client' },
+      { Name: 'ClientSecret', Value: 'capsule-secret' },
+    ];
+    await call('PUT', `/v1.0/connectors/${CAPSULE}/setup`, { Properties: setup });
+    const AuthValue = JSON.stringify({
+      AccessToken: token.access_token,
+      RefreshToken: token.refresh_token,
+      Expires: '2999-01-01T00:00:00Z',
+    });
+    const capsuleId = (await call<{ Id: number }>('POST', `/v1.0/connectors/${CAPSULE}/install`, { Name: 'capsule', AuthValue })).Id;
+    const cycle = await call<{ Id: number }>('POST', '/v1.0/cycles', { Name: 'Poll killed', StepErrorAction: 'StopTransaction' });
+    const trigger = await call<{ Id: number }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, {
+      Name: 'New parties',
+      Key: 'items',
+      ActionType: 'Method',
+      AccountConnectorId: capsuleId,
+      MethodId: 'list-parties',
+    });
+    const create = await call<{ Id: number }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, {
+      Name: 'create-contact',
+      ActionType: 'Method',
+      AccountConnectorId: nodes.installId,
+      MethodId: 'create-contact',
+    });
+    await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: trigger.Id, TailStepId: create.Id, EdgeType: 'Forward' });
+    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/name`, {
+      MappingType: 'Expression',
+      Value: '"polled " & steps.items.firstName',
+    });
+    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/email`, { MappingType: 'Ignore' });
+
+    capsule.holdNext(1);
+    // From a minute back, so the parties above changed after the cursor; the first poll is due at once.
+    await call('PUT', `/v1.0/cycles/${cycle.Id}/activate`, { StartTime: new Date(Date.now() - 60_000).toISOString(), Interval: 60 });
+    await vi.waitFor(() => expect(capsule.held).toBe(1), { timeout: 15_000, interval: 10 });
+    const exited = new Promise((resolve) => node.process.once('exit', resolve));
+    node.kill();
+    await exited;
+    capsule.release();
+    node = await nodes.start();
+
+    const polled = () =>
+      example
+        .contacts()
+        .map((c) => c.name)
+        .filter((name) => name.startsWith('polled '))
+        .sort();
+    await vi.waitFor(() => expect(polled()).toEqual(names.map((name) => `polled ${name}`)), { timeout: RESUMED_WITHIN_MS, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const transactions = await call<{ Status: string }[]>('GET', `/v1.0/cycles/${cycle.Id}/transactions`);
+        expect(transactions.map((t) => t.Status)).toEqual(['Success', 'Success', 'Success']);
+      },
+      { timeout: RESUMED_WITHIN_MS, interval: 100 },
+    );
+    expect(example.creates).toBe(names.length);
+    expect((await call<{ LastSuccessfulRunDate: string | null }>('GET', `/v1.0/cycles/${cycle.Id}`)).LastSuccessfulRunDate).not.toBeNull();
   }, 60_000);
 });
 

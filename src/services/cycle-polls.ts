@@ -19,13 +19,14 @@ import { loadRunPlan, masked, type RunPlan, type RunPlans, triggerOf } from '../
 import type { Job, JobQueue } from '../jobs/job-queue.js';
 import type { MethodRunner } from '../runner/method-runner.js';
 import { inTransaction } from '../store/commits.js';
-import { finishPoll, overduePolls, pollOf, schedulePoll, takePollLease } from '../store/cycle-polls.js';
+import { finishPoll, orphanedPolls, overduePolls, pollOf, schedulePoll, takePollLease } from '../store/cycle-polls.js';
 import type { CyclePollRow } from '../store/cycle-schema.js';
 import { cycleOf, updateCycle } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import { insertIncident } from '../store/incidents.js';
 import type { Database } from '../store/schema.js';
 import type { InstallLookup } from './cycle-graph.js';
+import type { NodePresence } from './node-presence.js';
 import { enqueueTransactions, itemsOf } from './transaction-intake.js';
 
 /** Overdue polls queued again per sweep: more wait for the next one. */
@@ -50,7 +51,7 @@ interface Schedule {
  * LastSuccessfulRunDate and the job of the next poll commit in one database transaction; a poll that
  * fails writes only its failure and the next poll, so the cursor stays where it was and the next poll
  * reads the same items again. A lease on the cycle's poll row keeps two polls of one cycle from
- * overlapping, on one node or many.
+ * overlapping, on one node or many; a lease held by a node that died is free at once.
  */
 export class CyclePolls {
   constructor(
@@ -62,6 +63,7 @@ export class CyclePolls {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly plans: RunPlans,
+    private readonly node: Pick<NodePresence, 'id' | 'staleBefore'>,
   ) {}
 
   /**
@@ -84,7 +86,13 @@ export class CyclePolls {
     if (row === undefined || cycle?.status !== 'Active' || this.clock.now() < Date.parse(row.next_poll_at)) return;
     const token = randomUUID();
     const startedAt = this.clock.nowIso();
-    const leased = await takePollLease(this.db, cycleId, token, startedAt, this.clock.isoIn(POLL_LEASE_MS));
+    const leased = await takePollLease(this.db, cycleId, {
+      token,
+      node: this.node.id,
+      now: startedAt,
+      until: this.clock.isoIn(POLL_LEASE_MS),
+      aliveSince: this.node.staleBefore(),
+    });
     if (leased === undefined) throw new PollBusy(`Cycle ${cycleId}: another poll is under way`);
     try {
       await this.poll(leased, token, startedAt);
@@ -194,6 +202,23 @@ export class CyclePolls {
     }
     return overdue.length;
   }
+
+  /**
+   * Called after each heartbeat: a poll cut off by its node's death is sent again at once (a live node may
+   * take a dead node's lease), rather than when the lease runs out. One job per dead lease, however many
+   * nodes look and however often; answers how many were queued.
+   */
+  readonly recoverOrphaned = async (): Promise<number> => {
+    let queued = 0;
+    for (const orphan of await orphanedPolls(this.db, this.node.staleBefore(), OVERDUE_BATCH)) {
+      const once = { singletonKey: `cycle:${orphan.cycle_id}:recover:${orphan.lease_token}`, singletonSeconds: OVERDUE_ONCE_SECONDS };
+      const id = await this.queue.send<PollJob>(POLL_QUEUE, { cycleId: orphan.cycle_id }, { ...POLL_JOB_OPTIONS, ...once });
+      if (id === null) continue;
+      queued++;
+      this.logger.info({ cycleId: orphan.cycle_id }, 'poll of a dead node queued again');
+    }
+    return queued;
+  };
 
   /** A RunOnce cycle is deactivated after its poll; any other gets its next one. */
   private async continueOrStop(trx: Transaction<Database>, row: CyclePollRow, next: string, schedule: Schedule): Promise<void> {

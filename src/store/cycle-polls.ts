@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { CyclePollRow, CyclePollTable } from './cycle-schema.js';
 import type { Db } from './database.js';
+import { holderDead } from './nodes.js';
 
 /**
  * The queries of `cycle_polls`, a polling cycle's cursor and schedule: the only place that writes it. A
@@ -14,7 +15,9 @@ export async function schedulePoll(db: Db, accountId: string, cycleId: number, s
     .insertInto('cycle_polls')
     .values({ cycle_id: cycleId, account_id: accountId, since, next_poll_at: nextPollAt, updated_at: now })
     .onConflict((oc) =>
-      oc.column('cycle_id').doUpdateSet({ next_poll_at: nextPollAt, lease_token: null, leased_until: null, updated_at: now }),
+      oc
+        .column('cycle_id')
+        .doUpdateSet({ next_poll_at: nextPollAt, lease_token: null, leased_until: null, lease_node: null, updated_at: now }),
     )
     .execute();
 }
@@ -23,22 +26,42 @@ export function pollOf(db: Db, cycleId: number): Promise<CyclePollRow | undefine
   return db.selectFrom('cycle_polls').selectAll().where('cycle_id', '=', cycleId).executeTakeFirst();
 }
 
-/** Takes the poll's lease unless a poll holding an unexpired one is under way; answers the row as taken. */
-export function takePollLease(db: Db, cycleId: number, token: string, now: string, until: string): Promise<CyclePollRow | undefined> {
+/**
+ * Takes the poll's lease for `node` unless a poll holding an unexpired lease is under way on a live node
+ * (one heard from since `aliveSince`); answers the row as taken.
+ */
+export function takePollLease(
+  db: Db,
+  cycleId: number,
+  lease: { token: string; node: string; now: string; until: string; aliveSince: string },
+) {
   return db
     .updateTable('cycle_polls')
-    .set({ lease_token: token, leased_until: until })
+    .set({ lease_token: lease.token, leased_until: lease.until, lease_node: lease.node })
     .where('cycle_id', '=', cycleId)
-    .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', now)]))
+    .where((eb) =>
+      eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', lease.now), holderDead('cycle_polls.lease_node', lease.aliveSince)]),
+    )
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Up to `limit` polls under way on a node that died (the lease-node index finds them), with their lease. */
+export function orphanedPolls(db: Db, aliveSince: string, limit: number): Promise<{ cycle_id: number; lease_token: string | null }[]> {
+  return db
+    .selectFrom('cycle_polls')
+    .select(['cycle_id', 'lease_token'])
+    .where('lease_node', 'is not', null)
+    .where(holderDead('cycle_polls.lease_node', aliveSince))
+    .limit(limit)
+    .execute();
 }
 
 /** Ends the poll holding `token`, writing its outcome; false when the lease was lost (nothing written). */
 export async function finishPoll(db: Db, cycleId: number, token: string, changes: Updateable<CyclePollTable>): Promise<boolean> {
   const result = await db
     .updateTable('cycle_polls')
-    .set({ ...changes, lease_token: null, leased_until: null })
+    .set({ ...changes, lease_token: null, leased_until: null, lease_node: null })
     .where('cycle_id', '=', cycleId)
     .where('lease_token', '=', token)
     .executeTakeFirst();

@@ -162,6 +162,8 @@ export interface CyclePollTable {
   /** Set while a poll runs: only the poll holding it may commit. */
   lease_token: string | null;
   leased_until: string | null;
+  /** The node that holds the lease: when it dies, the lease is free at once. */
+  lease_node: string | null;
   /** Why the last poll failed; null after a successful one. */
   last_error: string | null;
   updated_at: string;

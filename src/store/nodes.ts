@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from './database.js';
 import type { NodeTable } from './schema.js';
 
@@ -29,4 +30,12 @@ export function nodesOnHost(db: Db, host: string, except: string) {
 
 export async function deleteNodes(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.deleteFrom('nodes').where('id', 'in', ids).execute();
+}
+
+/**
+ * The node named in `column` (a transaction's owner, a poll's lease holder) has no heartbeat since
+ * `aliveSince`, or no row: it died, and what it held is free.
+ */
+export function holderDead(column: 'cycle_transactions.owner_node' | 'cycle_polls.lease_node', aliveSince: string) {
+  return sql<SqlBool>`not exists (select 1 from nodes where nodes.id = ${sql.ref(column)} and nodes.last_seen >= ${aliveSince})`;
 }

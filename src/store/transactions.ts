@@ -1,7 +1,7 @@
-import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { CycleTransactionRow, CycleTransactionTable, StepRunRow, StepRunTable } from './cycle-schema.js';
 import type { Db } from './database.js';
-import type { Database } from './schema.js';
+import { holderDead } from './nodes.js';
 
 /**
  * The queries of cycle runs: `cycle_transactions` and their `step_runs`. The only place that writes
@@ -149,18 +149,6 @@ export function stepRunsOf(db: Db, transactionId: string): Promise<StepRunRow[]>
   return db.selectFrom('step_runs').selectAll().where('transaction_id', '=', transactionId).orderBy('id').execute();
 }
 
-/** The transaction's owner has no heartbeat since `aliveSince` (or no row): the node died. */
-const ownerDead = (eb: ExpressionBuilder<Database, 'cycle_transactions'>, aliveSince: string) =>
-  eb.not(
-    eb.exists(
-      eb
-        .selectFrom('nodes')
-        .select('nodes.id')
-        .whereRef('nodes.id', '=', 'cycle_transactions.owner_node')
-        .where('nodes.last_seen', '>=', aliveSince),
-    ),
-  );
-
 /**
  * Marks an unfinished transaction Running under `node`, unless another live node owns it: one conditional
  * update, so of two jobs of one transaction only one runs it. Answers whether this node has it.
@@ -177,7 +165,9 @@ export async function claimTransaction(
     .set({ ...changes, status: 'Running', owner_node: node })
     .where('id', '=', id)
     .where('status', 'in', IN_PROGRESS)
-    .where((eb) => eb.or([eb('owner_node', 'is', null), eb('owner_node', '=', node), ownerDead(eb, aliveSince)]))
+    .where((eb) =>
+      eb.or([eb('owner_node', 'is', null), eb('owner_node', '=', node), holderDead('cycle_transactions.owner_node', aliveSince)]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -194,7 +184,7 @@ export function orphanedTransactions(db: Db, aliveSince: string, limit: number) 
     .select(['id', 'owner_node'])
     .where('owner_node', 'is not', null)
     .where('status', '=', 'Running')
-    .where((eb) => ownerDead(eb, aliveSince))
+    .where(holderDead('cycle_transactions.owner_node', aliveSince))
     .limit(limit)
     .execute();
 }

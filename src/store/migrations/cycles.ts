@@ -224,4 +224,18 @@ export const cycleMigrations: Record<string, Migration> = {
       await db.schema.alterTable('cycle_transactions').addColumn('held_at', 'text').execute();
     },
   },
+  '0024_poll_lease_node': {
+    async up(db) {
+      // The node running a poll: a poll whose node died is taken over at the next heartbeat, rather than
+      // when its lease runs out minutes later.
+      await db.schema.alterTable('cycle_polls').addColumn('lease_node', 'text').execute();
+      // Partial: only polls under way carry a node, so the heartbeat's look stays small.
+      await db.schema
+        .createIndex('cycle_polls_lease_node')
+        .on('cycle_polls')
+        .column('lease_node')
+        .where(sql.ref('lease_node'), 'is not', null)
+        .execute();
+    },
+  },
 };

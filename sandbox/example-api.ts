@@ -9,6 +9,9 @@
 // - `GET/PUT/DELETE /v1/contacts/{id}`, `POST /v1/contacts` (201, `name` required), DELETE 204.
 //   Unknown id 404 `not_found`.
 // - `GET /v1/me` → `{"account":"example","key":"<last 4 chars of the key>"}` to verify a key.
+// - `POST /v1/contacts` with an `Idempotency-Key` header (1 to 255 characters) creates once per key: a
+//   request repeating a key whose create succeeded answers that contact again (201, with
+//   `Idempotent-Replayed: true`) and creates nothing.
 //
 // Choices made here (the API is ours, so these are definitions rather than guesses):
 // - Ids are auto-incrementing integers; `createdAt` is ISO 8601 UTC; `email` is a string or null.
@@ -44,7 +47,7 @@ export interface ExampleApiSimulator {
   /** Total requests received since start or the last `reset()`. */
   readonly requestCount: number;
   close(): Promise<void>;
-  /** Restores seed contacts, ids, the request count and pending `failNext` scripts. Keys are kept. */
+  /** Restores seed contacts, ids, the request count, pending `failNext` scripts and idempotency keys. API keys are kept. */
   reset(): void;
   /** The next `n` authenticated requests answer `status` (with `Retry-After` when given). */
   failNext(n: number, status: number, retryAfterSeconds?: number): void;
@@ -124,6 +127,8 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
   let requestCount = 0;
   let creates = 0;
   const hold = new AnswerHold();
+  /** Idempotency-Key -> the id of the contact its create made. */
+  const createdByKey = new Map<string, number>();
   // Filled in once listening; only used when a client sends no Host header (HTTP/1.0).
   let fallbackHost = '';
 
@@ -223,6 +228,13 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
   }
 
   async function create(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255)) {
+      return sendJson(res, 400, error('invalid_parameter', 'Idempotency-Key must be 1 to 255 characters'));
+    }
+    const done = key === undefined ? undefined : createdByKey.get(key);
+    const replayed = done === undefined ? undefined : contacts.find((c) => c.id === done);
+    if (replayed !== undefined) return sendJson(res, 201, replayed, { 'idempotent-replayed': 'true' });
     const fields = await writeFields(req, res, true);
     if (fields === undefined) return;
     const contact: ExampleContact = {
@@ -232,6 +244,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       createdAt: new Date().toISOString(),
     };
     contacts.push(contact);
+    if (key !== undefined) createdByKey.set(key, contact.id);
     sendJson(res, 201, contact);
   }
 
@@ -259,6 +272,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
       nextId = seedCount + 1;
       requestCount = 0;
       creates = 0;
+      createdByKey.clear();
       failures.clear();
       writeFailures.clear();
     },

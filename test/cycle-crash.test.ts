@@ -240,6 +240,29 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     expect((await call<Incident[]>('GET', '/v1.0/cycles/incidents')).filter((i) => i.TransactionId === id)).toEqual([]);
   }, 60_000);
 
+  it('sends a create cut off by the kill again when its method declares an idempotency header, with the same key: created once', async () => {
+    example.reset();
+    example.holdNext(1);
+    const id = await nodes.runCycle(node, 'Keyed create on hook', 'create-contact-keyed', async (stepId, hookId) => {
+      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/name`, {
+        MappingType: 'StepField',
+        SourceStepId: hookId,
+        SourceFieldId: 'name',
+      });
+      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/email`, { MappingType: 'Ignore' });
+    });
+    await killAndRestart();
+
+    const done = await nodes.settled(node, id, 'Success');
+    expect(done.Steps.map((s) => [s.StepName, s.Status])).toEqual([
+      ['Incoming', 'Success'],
+      ['create-contact-keyed', 'Success'],
+    ]);
+    // Both sends reached the provider; the second carried the first's key, so it created nothing.
+    expect(example.creates).toBe(2);
+    expect(example.contacts().filter((c) => c.name === 'Ada')).toHaveLength(1);
+  }, 60_000);
+
   it('loses no delivery answered 202 and duplicates none when the node is killed right after the answers', async () => {
     example.reset();
     const cycle = await call<{ Id: number }>('POST', '/v1.0/cycles', { Name: 'Hook kept', StepErrorAction: 'StopTransaction' });

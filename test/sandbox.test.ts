@@ -283,6 +283,29 @@ describe('Example API simulator', () => {
     expect((await gone.json()).error).toBe('not_found');
   });
 
+  it('creates once per Idempotency-Key: a repeat answers the same contact, replayed, and creates nothing', async () => {
+    const keyed = (key: string, name: string) =>
+      api('/contacts', {
+        method: 'POST',
+        body: JSON.stringify({ name }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      });
+    const first = await keyed('k-1', 'Ada');
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const contact = await first.json();
+    const again = await keyed('k-1', 'Ada');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(contact);
+    expect((await (await keyed('k-2', 'Bea')).json()).id).toBe(contact.id + 1);
+    expect(sim.contacts().filter((c) => c.name === 'Ada')).toHaveLength(1);
+
+    const tooLong = await keyed('k'.repeat(256), 'Cai');
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error).toBe('invalid_parameter');
+  });
+
   it('rejects a contact without a name and malformed JSON with 400', async () => {
     const noName = await api('/contacts', { method: 'POST', ...json({ email: 'x@example.com' }) });
     expect(noName.status).toBe(400);

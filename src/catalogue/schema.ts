@@ -181,6 +181,13 @@ export const MethodSchema = Type.Object(
     Pagination: Type.Optional(PaginationSchema),
     Output: OutputSchema,
     Trigger: Type.Optional(TriggerSchema),
+    IdempotencyHeader: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9-]+$',
+        description:
+          'A header the provider reads as an idempotency key (a request repeating a key is done once), e.g. Idempotency-Key: a cycle step of this method sends one key per transaction and step, so a request cut off by a crash or a timeout is sent again safely',
+      }),
+    ),
   },
   strict,
 );

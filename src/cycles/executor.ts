@@ -22,7 +22,7 @@ import { decide } from './decision.js';
 import { rateLimited, stepFailed } from './error-actions.js';
 import type { Step } from './model.js';
 import { MappingError, type RunContext, resolveInputs, resolveMapping } from './operands.js';
-import { IDEMPOTENT, mayResend } from './resends.js';
+import { idempotencyKeyOf, mayResend, resendable } from './resends.js';
 import { masked, nextStepId, type RunPlan, type RunPlans, runContextOf } from './run-plan.js';
 import { type Cursor, type Next, RunWriter, type Trx, type Unrecorded } from './run-writer.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from './transaction-job.js';
@@ -186,14 +186,15 @@ export class CycleExecutor {
     const log = plan.cycle.log_step_data_requests === 1;
     let runId: number | null = null;
     let unrecorded: Unrecorded | undefined;
-    let httpMethod: string | undefined;
+    let safe = false;
     try {
       const inputs = await resolveInputs(plan.mappings.get(step.Id) ?? [], context);
       if (step.AccountConnectorId === null || step.MethodId === null) throw new MappingError(`Step '${step.Name}' has no method`);
       const install = await this.deps.installs.resolve(plan.cycle.account_id, step.AccountConnectorId);
-      httpMethod = runner.method(install, step.MethodId).HttpMethod.toUpperCase();
-      const request = log ? masked(plan, { HttpMethod: httpMethod, MethodId: step.MethodId, ...inputs }) : null;
-      if (IDEMPOTENT.has(httpMethod)) {
+      const definition = runner.method(install, step.MethodId);
+      safe = resendable(definition);
+      const request = log ? masked(plan, { HttpMethod: definition.HttpMethod, MethodId: step.MethodId, ...inputs }) : null;
+      if (safe) {
         // Sent again if its record is lost, with the effect of once: recorded with its outcome.
         unrecorded = { startedAt: clock.nowIso(), request };
       } else {
@@ -211,7 +212,8 @@ export class CycleExecutor {
           }),
         );
       }
-      const result = await runner.run(install, step.MethodId, inputs);
+      const key = definition.IdempotencyHeader === undefined ? undefined : idempotencyKeyOf(tx.id, step.Id);
+      const result = await runner.run(install, step.MethodId, { ...inputs, idempotencyKey: key });
       const response = log ? masked(plan, { Status: result.status, Body: result.data }) : null;
       return await this.passed(run, step, cursor, result.data, onward(nextStepId(plan, step.Id)), { runId, response, unrecorded });
     } catch (error) {
@@ -219,8 +221,8 @@ export class CycleExecutor {
       const response = log && error instanceof PatchbayError && error.upstream !== undefined ? masked(plan, error.upstream) : null;
       const failure = { step, cursor, runId, unrecorded, message: error.message, response };
       if (error instanceof PatchbayError && error.code === 'PB_ERR_UPSTREAM_RATE_LIMITED') return rateLimited(this.deps, w, failure, error);
-      // A POST that timed out may have been done: it is not sent again on its own.
-      const unknown = error instanceof PatchbayError && error.code === 'PB_ERR_UPSTREAM_TIMEOUT' && !IDEMPOTENT.has(httpMethod ?? '');
+      // A POST that timed out may have been done: it is not sent again on its own, unless it carries a key.
+      const unknown = error instanceof PatchbayError && error.code === 'PB_ERR_UPSTREAM_TIMEOUT' && !safe;
       return stepFailed(this.deps, w, failure, unknown);
     }
   }

@@ -19,6 +19,8 @@ export interface RunOptions extends MethodInput {
    * queue, one under way is cancelled, and no further page is read. A token refresh other calls share goes on.
    */
   signal?: AbortSignal | undefined;
+  /** Sent in the method's IdempotencyHeader, when it declares one: every send of one logical request carries the same key. */
+  idempotencyKey?: string | undefined;
 }
 
 /** Where a paged read stands after a call. */
@@ -103,6 +105,9 @@ export class MethodRunner {
     const { signal } = input;
     const send = async (install: ResolvedInstall) => {
       const request = buildRequest(install, method, input);
+      if (method.IdempotencyHeader !== undefined && input.idempotencyKey !== undefined) {
+        request.headers[method.IdempotencyHeader.toLowerCase()] = input.idempotencyKey;
+      }
       const done = await this.share.acquire(install, signal);
       try {
         return await this.egress.requestWhole({ ...request, signal });

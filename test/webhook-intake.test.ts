@@ -107,10 +107,14 @@ describe('webhook triggers (POST /api/webhook/{token})', () => {
     expect(await unknown.json()).toMatchObject({ Code: 'PB_ERR_NOT_FOUND' });
     const tooLarge = await deliver(url, JSON.stringify({ name: 'x'.repeat(70 * 1024) }));
     expect(tooLarge.status).toBe(413);
+    // Delivered to while active first, so the node keeps the cycle's plan: deactivating must drop it at once.
+    const active = await deliver(url, JSON.stringify({ name: 'Active Person', email: 'a@example.com' }));
+    expect(active.status).toBe(202);
+    const { TransactionId } = (await active.json()) as { TransactionId: string };
     await send(account, 'PUT', `/v1.0/cycles/${cycleId}/deactivate`);
     const paused = await deliver(url, JSON.stringify({ name: 'Paused Person', email: 'p@example.com' }));
     expect(paused.status).toBe(404);
-    expect(await transactionsOf(account, cycleId)).toEqual([]);
+    expect((await transactionsOf(account, cycleId)).map((t) => t.Id)).toEqual([TransactionId]);
   });
 
   it('keeps the token of a webhook URL out of logged request lines', () => {

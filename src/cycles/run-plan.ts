@@ -19,6 +19,8 @@ export interface RunPlan {
   variables: Record<string, string>;
   /** The unsealed values of sensitive variables: masked wherever a run's data is shown. */
   secrets: string[];
+  /** The Webhook steps' URL tokens, to their step ids. */
+  webhookTokens: Map<string, number>;
 }
 
 export async function loadRunPlan(db: Db, box: SecretBox, accountId: string, cycleId: number): Promise<RunPlan | undefined> {
@@ -39,7 +41,9 @@ export async function loadRunPlan(db: Db, box: SecretBox, accountId: string, cyc
     variables[row.name] = value;
     if (row.sensitive === 1 && value !== '') secrets.push(value);
   }
-  return { cycle, steps: new Map(stepRows.map((r) => [r.id, toStep(r)])), edges: edgeRows.map(toEdge), mappings, variables, secrets };
+  const webhookTokens = new Map(stepRows.flatMap((r) => (r.webhook_token === null ? [] : [[r.webhook_token, r.id] as const])));
+  const steps = new Map(stepRows.map((r) => [r.id, toStep(r)]));
+  return { cycle, steps, edges: edgeRows.map(toEdge), mappings, variables, secrets, webhookTokens };
 }
 
 /**
@@ -88,6 +92,8 @@ const PLAN_LIMIT = 10_000;
  */
 export class RunPlans {
   private readonly plans = new Map<number, RunPlan>();
+  /** The webhook URL tokens of the plans kept, to their cycles. */
+  private readonly tokens = new Map<string, number>();
   /** Bumped by every invalidation, so a load that raced one is not kept. */
   private generation = 0;
 
@@ -99,9 +105,18 @@ export class RunPlans {
     bus.on((invalidation) => {
       if (invalidation.kind !== 'cycle' && invalidation.kind !== 'everything') return;
       this.generation++;
-      if (invalidation.kind === 'cycle') this.plans.delete(invalidation.id);
-      else this.plans.clear();
+      if (invalidation.kind === 'cycle') this.drop(invalidation.id);
+      else {
+        this.plans.clear();
+        this.tokens.clear();
+      }
     });
+  }
+
+  /** The kept plan of the Active cycle whose Webhook step has this URL token; undefined when none is kept. */
+  byWebhookToken(token: string): RunPlan | undefined {
+    const cycleId = this.tokens.get(token);
+    return cycleId === undefined || !this.bus.healthy ? undefined : this.plans.get(cycleId);
   }
 
   async get(accountId: string, cycleId: number): Promise<RunPlan | undefined> {
@@ -110,10 +125,16 @@ export class RunPlans {
     const generation = this.generation;
     const plan = await loadRunPlan(this.db, this.box, accountId, cycleId);
     if (plan?.cycle.status === 'Active' && generation === this.generation) {
-      if (this.plans.size >= PLAN_LIMIT) this.plans.delete(this.plans.keys().next().value as number);
+      if (this.plans.size >= PLAN_LIMIT) this.drop(this.plans.keys().next().value as number);
       this.plans.set(cycleId, plan);
+      for (const token of plan.webhookTokens.keys()) this.tokens.set(token, cycleId);
     }
     return plan;
+  }
+
+  private drop(cycleId: number): void {
+    for (const token of this.plans.get(cycleId)?.webhookTokens.keys() ?? []) this.tokens.delete(token);
+    this.plans.delete(cycleId);
   }
 
   /** The cycle's status changed or it was deleted, written with `db`: published once that commits. */

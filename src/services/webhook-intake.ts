@@ -49,16 +49,22 @@ export class WebhookIntake {
 
   async receive(delivery: WebhookDelivery): Promise<WebhookAnswer> {
     // An unknown token and an inactive cycle look the same from outside: nothing is recorded for either.
-    const found = await webhookStepByToken(this.db, delivery.token);
-    if (found === undefined || found.status !== 'Active') throw webhookNotFound();
-    const plan = await this.plans.get(found.accountId, found.cycleId);
+    const plan = this.plans.byWebhookToken(delivery.token) ?? (await this.planOfToken(delivery.token));
     const trigger = plan === undefined ? undefined : triggerOf(plan);
-    if (plan === undefined || trigger?.Id !== found.stepId) throw webhookNotFound();
+    if (plan?.cycle.status !== 'Active' || trigger === undefined || trigger.Id !== plan.webhookTokens.get(delivery.token)) {
+      throw webhookNotFound();
+    }
     const key = idempotencyKeyOf(trigger, delivery);
     const { transactionId, fresh } = await this.record(plan, trigger, delivery.body, key);
     const responses = responseSteps(plan, trigger.Id);
     const answer = responses.length === 0 ? undefined : await this.response(plan, transactionId, responses, fresh);
     return answer ?? { status: 202, body: { TransactionId: transactionId } };
+  }
+
+  /** The plan of the Active cycle whose Webhook step has this token, read from the store (it is then kept). */
+  private async planOfToken(token: string): Promise<RunPlan | undefined> {
+    const found = await webhookStepByToken(this.db, token);
+    return found === undefined || found.status !== 'Active' ? undefined : this.plans.get(found.accountId, found.cycleId);
   }
 
   /**

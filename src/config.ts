@@ -58,6 +58,8 @@ export interface Config {
   webhookRetries: number;
   /** Cycle transactions this node runs at a time. */
   cycleWorkers: number;
+  /** Of those, the most one account's may take. */
+  cycleAccountLimit: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
   /** Inbound webhooks (cycle triggers): the largest body taken, and how long a synchronous one waits for its answer. */
@@ -77,6 +79,8 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** The share of a node's cycle workers one account may take by default: a burst of one leaves a fifth to the others. */
+const ACCOUNT_SHARE = 0.8;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -180,6 +184,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       .split(path.delimiter)
       .filter((dir) => dir.trim() !== '')
       .map((dir) => path.resolve(cwd, dir));
+  const cycleWorkers = integer(env, 'PATCHBAY_CYCLE_WORKERS', postgres ? 10 : 50, 1, 500);
   const connectorDirs = folders(env.PATCHBAY_CONNECTORS_DIR);
   const templateDirs = folders(env.PATCHBAY_TEMPLATES_DIR);
   return {
@@ -216,7 +221,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     // On PostgreSQL each worker is a pg-boss worker polling the queue on its own: fewer by default.
-    cycleWorkers: integer(env, 'PATCHBAY_CYCLE_WORKERS', postgres ? 10 : 50, 1, 500),
+    cycleWorkers,
+    cycleAccountLimit: integer(env, 'PATCHBAY_CYCLE_ACCOUNT_LIMIT', Math.ceil(cycleWorkers * ACCOUNT_SHARE), 1, 500),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookBodyLimitBytes: integer(env, 'PATCHBAY_WEBHOOK_BODY_LIMIT_BYTES', 1024 * 1024, 1, 100 * 1024 * 1024),

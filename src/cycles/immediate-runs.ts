@@ -6,6 +6,7 @@ import { inTransaction } from '../store/commits.js';
 import type { CycleTransactionRow } from '../store/cycle-schema.js';
 import type { Db } from '../store/database.js';
 import { releaseTransaction } from '../store/transactions.js';
+import type { AccountSlots } from './account-slots.js';
 import type { CycleExecutor } from './executor.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from './transaction-job.js';
 
@@ -16,6 +17,8 @@ export interface ImmediateRunsDeps {
   logger: Logger;
   node: Pick<NodePresence, 'id'>;
   executor: Pick<CycleExecutor, 'runOwned'>;
+  /** Each account's share of this node's runs, shared with the job queue's. */
+  slots: AccountSlots;
 }
 
 /** How long a transaction that failed outside a step waits for its job, as a job's retry would. */
@@ -26,7 +29,8 @@ const HAND_OVER_DELAY_SECONDS = 5;
  * job queue (a webhook's: its caller may be waiting for the answer). Room is reserved before the
  * transaction is written, which is then written Running and owned by this node, with no job. If the node
  * dies while one runs, it is taken over as any transaction of a dead node is (see TransactionRecovery).
- * At most `limit` run at a time; past that, or before background work starts, they are queued as usual.
+ * At most `limit` run at a time, and of one account no more than its share; past that, or before
+ * background work starts, they are queued as usual.
  */
 export class ImmediateRuns {
   private limit = 0;
@@ -46,16 +50,17 @@ export class ImmediateRuns {
     this.limit = limit;
   }
 
-  /** Takes room for one; false when there is none (it is queued instead). */
-  reserve(): boolean {
-    if (this.taken >= this.limit) return false;
+  /** Takes room for one of the account's; false when there is none, or the account holds its share (it is queued instead). */
+  reserve(accountId: string): boolean {
+    if (this.taken >= this.limit || !this.deps.slots.take(accountId)) return false;
     this.taken++;
     return true;
   }
 
   /** Gives back room taken for a transaction that was not written. */
-  unreserve(): void {
+  unreserve(accountId: string): void {
     this.taken--;
+    this.deps.slots.give(accountId);
   }
 
   /** Runs a committed transaction written with room reserved for it. */
@@ -64,7 +69,7 @@ export class ImmediateRuns {
       .runOwned(tx)
       .catch((error: unknown) => this.handOver(tx.id, error))
       .finally(() => {
-        this.taken--;
+        this.unreserve(tx.account_id);
         this.runs.delete(run);
       });
     this.runs.add(run);

@@ -79,7 +79,7 @@ export class WebhookIntake {
   ): Promise<{ transactionId: string; fresh: boolean }> {
     const Id = randomUUID();
     const now = this.clock.nowIso();
-    const atOnce = this.immediate.reserve();
+    const atOnce = this.immediate.reserve(plan.cycle.account_id);
     let started = false;
     try {
       return await inTransaction(this.db, async (trx) => {
@@ -104,7 +104,7 @@ export class WebhookIntake {
         return { transactionId: Id, fresh: true };
       });
     } finally {
-      if (atOnce && !started) this.immediate.unreserve();
+      if (atOnce && !started) this.immediate.unreserve(plan.cycle.account_id);
     }
   }
 

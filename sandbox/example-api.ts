@@ -55,8 +55,8 @@ export interface ExampleApiSimulator {
   failNextWrite(n: number, status: number, retryAfterSeconds?: number): void;
   /** The live contact array, ordered by id. */
   contacts(): ExampleContact[];
-  /** The next `n` authenticated requests are carried out but their answers withheld until `release()`. */
-  holdNext(n: number): void;
+  /** The next `n` authenticated requests (after `after` more) are carried out but their answers withheld until `release()`. */
+  holdNext(n: number, after?: number): void;
   /** Sends the withheld answers (to clients still there). */
   release(): void;
   /** Requests whose answer is withheld now. */
@@ -279,7 +279,7 @@ export async function startExampleApiSimulator(options: ExampleApiSimulatorOptio
     failNext: (n, status, retryAfterSeconds) => failures.add(n, status, retryAfterSeconds),
     failNextWrite: (n, status, retryAfterSeconds) => writeFailures.add(n, status, retryAfterSeconds),
     contacts: () => contacts,
-    holdNext: (n) => hold.holdNext(n),
+    holdNext: (n, after) => hold.holdNext(n, after),
     release: () => hold.release(),
     get held() {
       return hold.held;

@@ -90,13 +90,15 @@ export function parseUrl(target: string | undefined): ParsedUrl {
  */
 export class AnswerHold {
   #pending = 0;
+  #passing = 0;
   #held = 0;
   #release = () => {};
   #gate = this.#newGate();
 
-  /** Holds the answers of the next `n` requests passed to `apply`. */
-  holdNext(n: number): void {
+  /** Holds the answers of the next `n` requests passed to `apply`, after letting `after` more through first. */
+  holdNext(n: number, after = 0): void {
     this.#pending += n;
+    this.#passing += after;
   }
 
   /** Requests whose answer is withheld now. */
@@ -107,6 +109,10 @@ export class AnswerHold {
   /** Withholds this request's answer when a hold is pending: the handler writes it, the client gets it on release. */
   apply(res: ServerResponse): void {
     if (this.#pending === 0) return;
+    if (this.#passing > 0) {
+      this.#passing--;
+      return;
+    }
     this.#pending--;
     this.#held++;
     const released = this.#gate;
@@ -137,6 +143,7 @@ export class AnswerHold {
   /** Forgets holds not yet applied. */
   clear(): void {
     this.#pending = 0;
+    this.#passing = 0;
   }
 
   #newGate(): Promise<void> {

@@ -221,6 +221,49 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     expect(example.creates).toBe(3);
   }, 60_000);
 
+  it('stops Uncertain at the second of two creates cut off by the kill, and a retry sends only that one again', async () => {
+    example.reset();
+    // The first create goes through; the second's answer is held when the node is killed.
+    example.holdNext(1, 1);
+    const cycle = await call<{ Id: number }>('POST', '/v1.0/cycles', { Name: 'Two creates', StepErrorAction: 'StopTransaction' });
+    const step = (body: Record<string, unknown>) => call<{ Id: number }>('POST', `/v1.0/cycles/${cycle.Id}/steps`, body);
+    const hook = await step({ Name: 'Incoming', ActionType: 'Webhook', SamplePayload: { name: 'Ada' } });
+    const creates = [
+      await step({ Name: 'first', ActionType: 'Method', AccountConnectorId: nodes.installId, MethodId: 'create-contact' }),
+      await step({ Name: 'second', ActionType: 'Method', AccountConnectorId: nodes.installId, MethodId: 'create-contact' }),
+    ];
+    await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: hook.Id, TailStepId: creates[0]?.Id, EdgeType: 'Forward' });
+    await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: creates[0]?.Id, TailStepId: creates[1]?.Id, EdgeType: 'Forward' });
+    for (const create of creates) {
+      await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/name`, {
+        MappingType: 'StepField',
+        SourceStepId: hook.Id,
+        SourceFieldId: 'name',
+      });
+      await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/email`, { MappingType: 'Ignore' });
+    }
+    const run = await call<{ Transactions: { Id: string }[] }>('POST', `/v1.0/cycles/${cycle.Id}/run`, { name: 'Ada' }, 202);
+    const id = (run.Transactions[0] as { Id: string }).Id;
+    await killAndRestart();
+
+    const uncertain = await nodes.settled(node, id, 'Uncertain');
+    expect(uncertain.Steps.map((s) => [s.StepName, s.Status])).toEqual([
+      ['Incoming', 'Success'],
+      ['first', 'Success'],
+      ['second', 'Uncertain'],
+    ]);
+    expect(example.creates).toBe(2);
+    await call('POST', `/v1.0/transactions/${id}/retry`, undefined, 202);
+    const done = await nodes.settled(node, id, 'Success');
+    expect(done.Steps.map((s) => [s.StepName, s.Status])).toEqual([
+      ['Incoming', 'Success'],
+      ['first', 'Success'],
+      ['second', 'Uncertain'],
+      ['second', 'Success'],
+    ]);
+    expect(example.creates).toBe(3);
+  }, 60_000);
+
   it('sends a read cut off by the kill again as soon as the node is back and ends the transaction Success', async () => {
     example.reset();
     example.holdNext(1);

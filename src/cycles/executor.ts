@@ -11,7 +11,6 @@ import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import type { Db } from '../store/database.js';
 import {
   claimTransaction,
-  insertStepRun,
   releaseTransaction,
   stepRunsOf,
   transactionById,
@@ -147,9 +146,15 @@ export class CycleExecutor {
     return this.steps(run, { stepId: tx.next_step_id, attempt: tx.next_attempt, rateWaits: tx.rate_limit_waits });
   }
 
-  private async steps(run: Run, from: Cursor): Promise<void> {
+  private async steps(run: Run, recorded: Cursor): Promise<void> {
+    let from = recorded;
     const interrupted = run.runs.find((r) => r.status === 'Running');
-    if (interrupted !== undefined && !(await mayResend(this.deps, run.w, interrupted))) return;
+    if (interrupted !== undefined) {
+      // A step recorded Running is where the transaction stands: the cursor may not have been written with it.
+      from = { stepId: interrupted.step_id, attempt: interrupted.attempt, rateWaits: recorded.rateWaits };
+      run.w.moveTo(from);
+      if (!(await mayResend(this.deps, run.w, interrupted))) return;
+    }
     for (let cursor = from; ; ) {
       if (cursor.stepId === null) return run.w.finish('Success', null);
       const step = run.w.plan.steps.get(cursor.stepId);
@@ -219,18 +224,16 @@ export class CycleExecutor {
         unrecorded = { startedAt: clock.nowIso(), request };
       } else {
         // Committed before the request leaves: a worker that dies while it is out is found out on restart.
-        runId = await w.commit((trx) =>
-          insertStepRun(trx, {
-            transaction_id: tx.id,
-            account_id: tx.account_id,
-            step_id: step.Id,
-            step_name: step.Name,
-            status: 'Running',
-            attempt: cursor.attempt,
-            started_at: clock.nowIso(),
-            request,
-          }),
-        );
+        runId = await w.recordRunning({
+          transaction_id: tx.id,
+          account_id: tx.account_id,
+          step_id: step.Id,
+          step_name: step.Name,
+          status: 'Running',
+          attempt: cursor.attempt,
+          started_at: clock.nowIso(),
+          request,
+        });
       }
       const key = definition.IdempotencyHeader === undefined ? undefined : idempotencyKeyOf(tx.id, step.Id);
       const result = await runner.run(install, step.MethodId, { ...inputs, idempotencyKey: key });

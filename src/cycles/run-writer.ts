@@ -1,13 +1,13 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import { recordIncident } from '../services/incidents.js';
 import { type PartnerEvents, transactionErrorEvent } from '../services/partner-events.js';
 import { inTransaction } from '../store/commits.js';
-import type { CycleTransactionRow } from '../store/cycle-schema.js';
+import type { CycleTransactionRow, StepRunTable } from '../store/cycle-schema.js';
 import { countTransactionOutcome } from '../store/cycles.js';
 import type { Db } from '../store/database.js';
 import type { Database } from '../store/schema.js';
-import { insertStepRun, updateStepRun, updateTransaction } from '../store/transactions.js';
+import { insertStepRun, insertStepRuns, updateStepRun, updateTransaction } from '../store/transactions.js';
 import type { Step } from './model.js';
 import type { RunPlan } from './run-plan.js';
 
@@ -47,6 +47,8 @@ export class RunWriter {
   private readonly deferred: Array<(trx: Trx) => Promise<void>> = [];
   /** Where the transaction stands after the deferred writes, not written yet. */
   private cursor: Cursor | undefined;
+  /** While a commit runs: the step runs `record` made, not inserted yet. */
+  private recorded: Insertable<StepRunTable>[] | undefined;
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; events: PartnerEvents },
@@ -55,22 +57,45 @@ export class RunWriter {
   ) {}
 
   /** Commits the deferred writes and the cursor, then `work`, in one database transaction. */
-  async commit<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+  commit<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+    return this.commitWith(work, true);
+  }
+
+  /**
+   * Commits the deferred writes and the step run of a request about to leave, recorded Running; answers
+   * its id. The cursor, which points at that step, is left for the next commit: until then the Running
+   * record says where the transaction stands, and a resumed job starts there (see the executor's steps).
+   */
+  recordRunning(row: Insertable<StepRunTable>): Promise<number> {
+    return this.commitWith((trx) => insertStepRun(trx, row), this.cursor?.stepId !== row.step_id);
+  }
+
+  private async commitWith<T>(work: (trx: Trx) => Promise<T>, withCursor: boolean): Promise<T> {
     const deferred = [...this.deferred];
-    const cursor = this.cursor;
+    const cursor = withCursor ? this.cursor : undefined;
     const result = await inTransaction(this.deps.db, async (trx) => {
-      for (const write of deferred) await write(trx);
-      if (cursor !== undefined) {
-        await updateTransaction(trx, this.tx.id, {
-          next_step_id: cursor.stepId,
-          next_attempt: cursor.attempt,
-          rate_limit_waits: cursor.rateWaits,
-        });
+      // The step runs recorded meanwhile, inserted together (in order, so their ids follow the steps).
+      const rows: Insertable<StepRunTable>[] = [];
+      this.recorded = rows;
+      try {
+        for (const write of deferred) await write(trx);
+        await insertStepRuns(trx, rows.splice(0));
+        if (cursor !== undefined) {
+          await updateTransaction(trx, this.tx.id, {
+            next_step_id: cursor.stepId,
+            next_attempt: cursor.attempt,
+            rate_limit_waits: cursor.rateWaits,
+          });
+        }
+        const out = await work(trx);
+        await insertStepRuns(trx, rows.splice(0));
+        return out;
+      } finally {
+        this.recorded = undefined;
       }
-      return work(trx);
     });
     this.deferred.splice(0, deferred.length);
-    if (this.cursor === cursor) this.cursor = undefined;
+    if (cursor !== undefined && this.cursor === cursor) this.cursor = undefined;
     return result;
   }
 
@@ -99,7 +124,8 @@ export class RunWriter {
     const now = this.deps.clock.nowIso();
     const changes = { status, error, completed_at: status === 'Waiting' ? null : now, ...data };
     if (runId !== null) return updateStepRun(trx, runId, changes);
-    await insertStepRun(trx, {
+    // Every column given, so that rows recorded together make one insert.
+    const row = {
       transaction_id: this.tx.id,
       account_id: this.tx.account_id,
       step_id: step.Id,
@@ -107,8 +133,12 @@ export class RunWriter {
       attempt: cursor.attempt,
       started_at: unrecorded?.startedAt ?? now,
       request: unrecorded?.request ?? null,
+      output: null,
+      response: null,
       ...changes,
-    });
+    };
+    if (this.recorded !== undefined) this.recorded.push(row);
+    else await insertStepRun(trx, row);
   }
 
   /** Ends the transaction Success or Errored, with what `last` writes, counted on its cycle. */

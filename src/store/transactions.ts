@@ -140,6 +140,11 @@ export async function insertStepRun(db: Db, row: Insertable<StepRunTable>): Prom
   return inserted.id;
 }
 
+/** Inserts step runs in one statement, in order. */
+export async function insertStepRuns(db: Db, rows: Insertable<StepRunTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('step_runs').values(rows).execute();
+}
+
 export async function updateStepRun(db: Db, id: number, changes: Updateable<StepRunTable>): Promise<void> {
   await db.updateTable('step_runs').set(changes).where('id', '=', id).execute();
 }

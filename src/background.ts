@@ -41,10 +41,10 @@ export function startBackground(ctx: AppContext): { stop(): void } {
   const sender = new WebhookSender(ctx.webhooks, metrics, ctx.webhookEgress, config.webhookTimeoutMs);
   queue.work<DeliveryJob>(DELIVER_QUEUE, counted(DELIVER_QUEUE, sender.handle), { concurrency: DELIVERY_CONCURRENCY });
 
-  queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleWorkers });
+  queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleQueueWorkers });
   // A webhook's transaction runs at once on the node that received it, when it has room, as a job would.
   ctx.immediateRuns.open(config.cycleWorkers);
-  queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleWorkers });
+  queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleQueueWorkers });
   // At start and after every heartbeat: a transaction or a poll whose node died is taken over within seconds.
   const transactions = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);
   const recover = async () => {

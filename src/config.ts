@@ -60,6 +60,8 @@ export interface Config {
   cycleWorkers: number;
   /** Of those, the most one account's may take. */
   cycleAccountLimit: number;
+  /** Of those, the most run from the job queue (on PostgreSQL fewer, each a pg-boss worker polling on its own). */
+  cycleQueueWorkers: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
   /** Inbound webhooks (cycle triggers): the largest body taken, and how long a synchronous one waits for its answer. */
@@ -81,6 +83,8 @@ type Env = Record<string, string | undefined>;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** The share of a node's cycle workers one account may take by default: a burst of one leaves a fifth to the others. */
 const ACCOUNT_SHARE = 0.8;
+/** The most pg-boss workers a node runs per cycle queue. */
+const PG_QUEUE_WORKERS = 10;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -184,7 +188,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       .split(path.delimiter)
       .filter((dir) => dir.trim() !== '')
       .map((dir) => path.resolve(cwd, dir));
-  const cycleWorkers = integer(env, 'PATCHBAY_CYCLE_WORKERS', postgres ? 10 : 50, 1, 500);
+  const cycleWorkers = integer(env, 'PATCHBAY_CYCLE_WORKERS', 50, 1, 500);
   const connectorDirs = folders(env.PATCHBAY_CONNECTORS_DIR);
   const templateDirs = folders(env.PATCHBAY_TEMPLATES_DIR);
   return {
@@ -222,6 +226,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
     // On PostgreSQL each worker is a pg-boss worker polling the queue on its own: fewer by default.
     cycleWorkers,
+    // Each pg-boss worker polls on its own: 50 of them per queue and node load PostgreSQL for nothing.
+    cycleQueueWorkers: postgres ? Math.min(cycleWorkers, PG_QUEUE_WORKERS) : cycleWorkers,
     cycleAccountLimit: integer(env, 'PATCHBAY_CYCLE_ACCOUNT_LIMIT', Math.ceil(cycleWorkers * ACCOUNT_SHARE), 1, 500),
     webhookRetryDelaySeconds: integer(env, 'PATCHBAY_WEBHOOK_RETRY_DELAY_SECONDS', 10, 1, 3600),
     webhookTimeoutMs: integer(env, 'PATCHBAY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

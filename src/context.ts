@@ -219,7 +219,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans, queue);
   const signals = new TransactionSignals();
   const slots = new AccountSlots(config.cycleAccountLimit);
-  const executor = new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node, slots });
+  const executor = new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node });
   const immediateRuns = new ImmediateRuns({ db, queue, clock, logger, node, executor, slots });
   return {
     config,

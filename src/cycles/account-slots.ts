@@ -1,7 +1,7 @@
 /**
- * How many transactions of each account this node runs at once, counting those of the job queue's
- * workers and those started at once: one account may hold at most `limit`, so that its burst leaves
- * room for the others' transactions.
+ * How many transactions of each account this node has started at once on receipt: one account may hold
+ * at most `limit`, so that its burst leaves room for the others' webhooks. (Queued transactions run in
+ * the queue's order: refusing one account's jobs there would only send them round again and again.)
  */
 export class AccountSlots {
   private readonly held = new Map<string, number>();

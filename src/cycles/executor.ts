@@ -6,7 +6,7 @@ import type { MethodRunner } from '../runner/method-runner.js';
 import type { InstallLookup } from '../services/cycle-graph.js';
 import type { NodePresence } from '../services/node-presence.js';
 import type { PartnerEvents } from '../services/partner-events.js';
-import { commitWrite, inTransaction } from '../store/commits.js';
+import { commitWrite } from '../store/commits.js';
 import type { CycleTransactionRow, StepRunRow } from '../store/cycle-schema.js';
 import type { Db } from '../store/database.js';
 import {
@@ -17,7 +17,6 @@ import {
   updateStepRun,
   updateTransaction,
 } from '../store/transactions.js';
-import type { AccountSlots } from './account-slots.js';
 import { decide } from './decision.js';
 import { rateLimited, stepFailed } from './error-actions.js';
 import type { Step } from './model.js';
@@ -29,8 +28,6 @@ import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from 
 import type { TransactionSignals } from './transaction-signals.js';
 
 const RUNNING_STATUSES = ['Queued', 'Running', 'Waiting'];
-/** How long a job of an account that holds its share of this node's runs waits before it is tried again. */
-const ACCOUNT_BUSY_SECONDS = 1;
 const HELD = 'Held: the cycle was deactivated without finishing its queued transactions; it goes on when the cycle is activated again';
 
 export interface ExecutorDeps {
@@ -46,8 +43,6 @@ export interface ExecutorDeps {
   node: Pick<NodePresence, 'id' | 'staleBefore'>;
   /** Told when a transaction reaches a Synchronous Response or a job of it ends: a waiting webhook answers. */
   signals?: TransactionSignals;
-  /** Each account's share of this node's runs. */
-  slots: AccountSlots;
 }
 
 /** One job's view of its transaction: its writes, and the outputs of the steps run so far. */
@@ -120,24 +115,9 @@ export class CycleExecutor {
     }
     // Another live node runs it (a job of it came back from the queue while that node took it over). The
     // claim commits first, on its own: from then on, if this node dies, another takes the transaction over.
-    if (!this.deps.slots.take(tx.account_id)) return this.later(tx);
-    try {
-      const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };
-      if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
-      await this.continue(plan, tx, tx.started_at === null ? null : await stepRunsOf(db, tx.id));
-    } finally {
-      this.deps.slots.give(tx.account_id);
-    }
-  }
-
-  /** Its account holds its share of this node's runs: a new job a moment later, behind the other accounts' jobs. */
-  private async later(tx: CycleTransactionRow): Promise<void> {
-    const options = { ...TRANSACTION_JOB_OPTIONS, startAfterSeconds: ACCOUNT_BUSY_SECONDS };
-    await inTransaction(this.deps.db, async (trx) => {
-      const wake = await this.deps.queue.send<TransactionJob>(TRANSACTION_QUEUE, { transactionId: tx.id }, options, trx);
-      // A waiting transaction goes on only with its wake job: the new job becomes it.
-      if (tx.status === 'Waiting') await updateTransaction(trx, tx.id, { wake_job: wake });
-    });
+    const started = { started_at: tx.started_at ?? clock.nowIso(), wake_job: null };
+    if (!(await commitWrite(db, (trx) => claimTransaction(trx, tx.id, node.id, node.staleBefore(), started)))) return;
+    await this.continue(plan, tx, tx.started_at === null ? null : await stepRunsOf(db, tx.id));
   }
 
   /** Runs the steps from the transaction's cursor; `runs` is null for a transaction not run yet (it has only its trigger's run: nothing to read). */

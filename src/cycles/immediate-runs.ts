@@ -17,7 +17,7 @@ export interface ImmediateRunsDeps {
   logger: Logger;
   node: Pick<NodePresence, 'id'>;
   executor: Pick<CycleExecutor, 'runOwned'>;
-  /** Each account's share of this node's runs, shared with the job queue's. */
+  /** Each account's share of the runs started at once. */
   slots: AccountSlots;
 }
 

@@ -56,11 +56,11 @@ export interface Config {
   clientSecretOverlapSeconds: number;
   /** Webhook delivery: retries after a failed attempt, the first retry's delay (doubling after), and the wait for an answer. */
   webhookRetries: number;
-  /** Cycle transactions this node runs at a time. */
+  /** Cycle transactions this node runs at a time: from the job queue, and as many started at once on receipt. */
   cycleWorkers: number;
-  /** Of those, the most one account's may take. */
+  /** Of those started at once, the most one account's may hold. */
   cycleAccountLimit: number;
-  /** Of those, the most run from the job queue (on PostgreSQL fewer, each a pg-boss worker polling on its own). */
+  /** The job queue's share of them (on PostgreSQL fewer, each a pg-boss worker polling on its own). */
   cycleQueueWorkers: number;
   webhookRetryDelaySeconds: number;
   webhookTimeoutMs: number;
@@ -81,7 +81,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-/** The share of a node's cycle workers one account may take by default: a burst of one leaves a fifth to the others. */
+/** The share of a node's runs started at once one account may hold by default: a burst of one leaves a fifth to the others. */
 const ACCOUNT_SHARE = 0.8;
 /** The most pg-boss workers a node runs per cycle queue. */
 const PG_QUEUE_WORKERS = 10;
@@ -224,7 +224,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     probeIntervalSeconds: integer(env, 'PATCHBAY_PROBE_INTERVAL_SECONDS', 86_400, 0, 31_536_000),
     clientSecretOverlapSeconds: integer(env, 'PATCHBAY_CLIENT_SECRET_OVERLAP_SECONDS', 86_400, 0, 2_592_000),
     webhookRetries: integer(env, 'PATCHBAY_WEBHOOK_RETRIES', 8, 0, 20),
-    // On PostgreSQL each worker is a pg-boss worker polling the queue on its own: fewer by default.
     cycleWorkers,
     // Each pg-boss worker polls on its own: 50 of them per queue and node load PostgreSQL for nothing.
     cycleQueueWorkers: postgres ? Math.min(cycleWorkers, PG_QUEUE_WORKERS) : cycleWorkers,

@@ -43,7 +43,7 @@ export function startBackground(ctx: AppContext): { stop(): void } {
 
   queue.work<TransactionJob>(TRANSACTION_QUEUE, counted(TRANSACTION_QUEUE, ctx.executor.handle), { concurrency: config.cycleQueueWorkers });
   // A webhook's transaction runs at once on the node that received it, when it has room, as a job would.
-  ctx.immediateRuns.open(config.cycleWorkers);
+  ctx.immediateRuns.open(config.cycleWorkers, config.cycleAccountLimit);
   queue.work<PollJob>(POLL_QUEUE, counted(POLL_QUEUE, ctx.cyclePolls.handle), { concurrency: config.cycleQueueWorkers });
   // At start and after every heartbeat: a transaction or a poll whose node died is taken over within seconds.
   const transactions = new TransactionRecovery(ctx.db, queue, ctx.node, ctx.logger);

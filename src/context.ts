@@ -7,7 +7,6 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { SecretBox } from './crypto/secret-box.js';
-import { AccountSlots } from './cycles/account-slots.js';
 import { CycleExecutor } from './cycles/executor.js';
 import { ImmediateRuns } from './cycles/immediate-runs.js';
 import { RunPlans } from './cycles/run-plan.js';
@@ -218,9 +217,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const cyclePolls = new CyclePolls(db, installs, runner, queue, box, clock, logger, plans, node);
   const cycles = new Cycles(db, catalogue, installs, box, clock, config.publicUrl, bindings, cyclePolls, plans, queue);
   const signals = new TransactionSignals();
-  const slots = new AccountSlots(config.cycleAccountLimit);
   const executor = new CycleExecutor({ db, queue, runner, installs, plans, clock, logger, events: webhooks, signals, node });
-  const immediateRuns = new ImmediateRuns({ db, queue, clock, logger, node, executor, slots });
+  const immediateRuns = new ImmediateRuns({ db, queue, clock, logger, node, executor });
   return {
     config,
     logger,

@@ -167,15 +167,16 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
   const nodes = cluster(store);
   let node: PatchbayProcess;
   const call = <T>(method: string, urlPath: string, body?: unknown, status = 200) => nodes.call<T>(node, method, urlPath, body, status);
-  const createOnHook = (name: string) =>
-    nodes.runCycle(node, name, 'create-contact', async (stepId, hookId) => {
-      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/name`, {
-        MappingType: 'StepField',
-        SourceStepId: hookId,
-        SourceFieldId: 'name',
-      });
-      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/email`, { MappingType: 'Ignore' });
+  /** A create step's contact named from the hook's payload, without an email. */
+  const nameFromHook = async (stepId: number, hookId: number) => {
+    await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/name`, {
+      MappingType: 'StepField',
+      SourceStepId: hookId,
+      SourceFieldId: 'name',
     });
+    await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/email`, { MappingType: 'Ignore' });
+  };
+  const createOnHook = (name: string, methodId = 'create-contact') => nodes.runCycle(node, name, methodId, nameFromHook);
   const killAndRestart = async () => {
     await killWhileHeld(node);
     node = await nodes.start();
@@ -234,14 +235,7 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
     ];
     await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: hook.Id, TailStepId: creates[0]?.Id, EdgeType: 'Forward' });
     await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: creates[0]?.Id, TailStepId: creates[1]?.Id, EdgeType: 'Forward' });
-    for (const create of creates) {
-      await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/name`, {
-        MappingType: 'StepField',
-        SourceStepId: hook.Id,
-        SourceFieldId: 'name',
-      });
-      await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/email`, { MappingType: 'Ignore' });
-    }
+    for (const create of creates) await nameFromHook(create.Id, hook.Id);
     const run = await call<{ Transactions: { Id: string }[] }>('POST', `/v1.0/cycles/${cycle.Id}/run`, { name: 'Ada' }, 202);
     const id = (run.Transactions[0] as { Id: string }).Id;
     await killAndRestart();
@@ -286,14 +280,7 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
   it('sends a create cut off by the kill again when its method declares an idempotency header, with the same key: created once', async () => {
     example.reset();
     example.holdNext(1);
-    const id = await nodes.runCycle(node, 'Keyed create on hook', 'create-contact-keyed', async (stepId, hookId) => {
-      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/name`, {
-        MappingType: 'StepField',
-        SourceStepId: hookId,
-        SourceFieldId: 'name',
-      });
-      await call('PUT', `/v1.0/steps/${stepId}/fieldmappings/email`, { MappingType: 'Ignore' });
-    });
+    const id = await createOnHook('Keyed create on hook', 'create-contact-keyed');
     await killAndRestart();
 
     const done = await nodes.settled(node, id, 'Success');
@@ -321,12 +308,7 @@ describe.each(stores)('patchbay serve on $name killed while a cycle step is out 
       MethodId: 'create-contact',
     });
     await call('POST', `/v1.0/cycles/${cycle.Id}/edges`, { HeadStepId: hook.Id, TailStepId: create.Id, EdgeType: 'Forward' });
-    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/name`, {
-      MappingType: 'StepField',
-      SourceStepId: hook.Id,
-      SourceFieldId: 'name',
-    });
-    await call('PUT', `/v1.0/steps/${create.Id}/fieldmappings/email`, { MappingType: 'Ignore' });
+    await nameFromHook(create.Id, hook.Id);
     await call('PUT', `/v1.0/cycles/${cycle.Id}/activate`);
 
     const names = Array.from({ length: 40 }, (_, i) => `Kept ${i}`);

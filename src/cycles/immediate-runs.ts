@@ -6,7 +6,7 @@ import { inTransaction } from '../store/commits.js';
 import type { CycleTransactionRow } from '../store/cycle-schema.js';
 import type { Db } from '../store/database.js';
 import { releaseTransaction } from '../store/transactions.js';
-import type { AccountSlots } from './account-slots.js';
+import { AccountSlots } from './account-slots.js';
 import type { CycleExecutor } from './executor.js';
 import { TRANSACTION_JOB_OPTIONS, TRANSACTION_QUEUE, type TransactionJob } from './transaction-job.js';
 
@@ -17,8 +17,6 @@ export interface ImmediateRunsDeps {
   logger: Logger;
   node: Pick<NodePresence, 'id'>;
   executor: Pick<CycleExecutor, 'runOwned'>;
-  /** Each account's share of the runs started at once. */
-  slots: AccountSlots;
 }
 
 /** How long a transaction that failed outside a step waits for its job, as a job's retry would. */
@@ -36,6 +34,8 @@ export class ImmediateRuns {
   private limit = 0;
   /** Room taken, runs under way included. */
   private taken = 0;
+  /** Each account's share of that room. */
+  private slots = new AccountSlots(0);
   private readonly runs = new Set<Promise<void>>();
 
   constructor(private readonly deps: ImmediateRunsDeps) {}
@@ -45,14 +45,15 @@ export class ImmediateRuns {
     return this.deps.node.id;
   }
 
-  /** From now on, up to `limit` transactions at a time are run at once (0: none). */
-  open(limit: number): void {
+  /** From now on, up to `limit` transactions at a time are run at once (0: none), of one account up to `accountLimit`. */
+  open(limit: number, accountLimit: number): void {
     this.limit = limit;
+    this.slots = new AccountSlots(accountLimit);
   }
 
   /** Takes room for one of the account's; false when there is none, or the account holds its share (it is queued instead). */
   reserve(accountId: string): boolean {
-    if (this.taken >= this.limit || !this.deps.slots.take(accountId)) return false;
+    if (this.taken >= this.limit || !this.slots.take(accountId)) return false;
     this.taken++;
     return true;
   }
@@ -60,7 +61,7 @@ export class ImmediateRuns {
   /** Gives back room taken for a transaction that was not written. */
   unreserve(accountId: string): void {
     this.taken--;
-    this.deps.slots.give(accountId);
+    this.slots.give(accountId);
   }
 
   /** Runs a committed transaction written with room reserved for it. */

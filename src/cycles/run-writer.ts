@@ -137,8 +137,9 @@ export class RunWriter {
       response: null,
       ...changes,
     };
-    if (this.recorded !== undefined) this.recorded.push(row);
-    else await insertStepRun(trx, row);
+    // Inserted by the commit this is called in, with the other runs it records.
+    if (this.recorded === undefined) throw new Error('A step run is recorded inside a commit of its writer');
+    this.recorded.push(row);
   }
 
   /** Ends the transaction Success or Errored, with what `last` writes, counted on its cycle. */

@@ -21,6 +21,8 @@ export interface ImmediateRunsDeps {
 
 /** How long a transaction that failed outside a step waits for its job, as a job's retry would. */
 const HAND_OVER_DELAY_SECONDS = 5;
+/** How long one past its account's share waits for a slot of that account before it is queued. */
+const ACCOUNT_WAIT_MS = 250;
 
 /**
  * Transactions run as soon as they are written, on the node that wrote them, without a trip through the
@@ -34,8 +36,8 @@ export class ImmediateRuns {
   private limit = 0;
   /** Room taken, runs under way included. */
   private taken = 0;
-  /** Each account's share of that room. */
-  private slots = new AccountSlots(0);
+  /** Each account's share of that room (set by `open`). */
+  private slots: AccountSlots | undefined;
   private readonly runs = new Set<Promise<void>>();
 
   constructor(private readonly deps: ImmediateRunsDeps) {}
@@ -48,20 +50,30 @@ export class ImmediateRuns {
   /** From now on, up to `limit` transactions at a time are run at once (0: none), of one account up to `accountLimit`. */
   open(limit: number, accountLimit: number): void {
     this.limit = limit;
-    this.slots = new AccountSlots(accountLimit);
+    this.slots = new AccountSlots(accountLimit, this.deps.clock);
   }
 
-  /** Takes room for one of the account's; false when there is none, or the account holds its share (it is queued instead). */
-  reserve(accountId: string): boolean {
-    if (this.taken >= this.limit || !this.slots.take(accountId)) return false;
+  /**
+   * Takes room for one of the account's; false when there is none, or the account holds its share and none
+   * of it came free within a moment (it is queued instead).
+   */
+  async reserve(accountId: string): Promise<boolean> {
+    if (this.slots === undefined || this.taken >= this.limit) return false;
     this.taken++;
-    return true;
+    const slots = this.slots;
+    if (await slots.take(accountId, ACCOUNT_WAIT_MS)) {
+      // Stopped while it waited: nothing more is run at once.
+      if (this.limit > 0) return true;
+      slots.give(accountId);
+    }
+    this.taken--;
+    return false;
   }
 
   /** Gives back room taken for a transaction that was not written. */
   unreserve(accountId: string): void {
     this.taken--;
-    this.slots.give(accountId);
+    this.slots?.give(accountId);
   }
 
   /** Runs a committed transaction written with room reserved for it. */

@@ -79,7 +79,7 @@ export class WebhookIntake {
   ): Promise<{ transactionId: string; fresh: boolean }> {
     const Id = randomUUID();
     const now = this.clock.nowIso();
-    const atOnce = this.immediate.reserve(plan.cycle.account_id);
+    const atOnce = await this.immediate.reserve(plan.cycle.account_id);
     let started = false;
     try {
       return await inTransaction(this.db, async (trx) => {

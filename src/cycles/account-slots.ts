@@ -44,7 +44,10 @@ export class AccountSlots {
     const queue = this.waiting.get(accountId);
     const next = queue?.shift();
     if (queue !== undefined && queue.length === 0) this.waiting.delete(accountId);
-    if (next !== undefined) return next();
+    if (next !== undefined) {
+      next();
+      return;
+    }
     const held = this.held.get(accountId) ?? 0;
     if (held <= 1) this.held.delete(accountId);
     else this.held.set(accountId, held - 1);
